@@ -1,0 +1,106 @@
+// The persistence interface: a connection that prepares parameterised
+// statements and runs transactions. SQLite implements it today; a PostgreSQL
+// implementation can satisfy the same interface (statements are written with
+// '?' placeholders, which an implementation may rewrite to $1, $2 …).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace medbcp::store {
+
+// A failure of the database itself (disk full, file locked too long,
+// corrupt file, constraint violated by a bug). Caught once at the edge.
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Statement {
+ public:
+  virtual ~Statement() = default;
+  // Parameters are 1-based, as in SQL.
+  virtual Statement& bind(int index, std::int64_t value) = 0;
+  virtual Statement& bind(int index, std::string_view value) = 0;
+  virtual Statement& bind(int index, double value) = 0;
+  virtual Statement& bind_null(int index) = 0;
+  Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+  template <class T>
+  Statement& bind(int index, const std::optional<T>& value) {
+    if (value) return bind(index, *value);
+    return bind_null(index);
+  }
+
+  // Advances to the next row; false when done. Statements without result
+  // rows are executed by the first step().
+  virtual bool step() = 0;
+  // Runs a statement that returns no rows.
+  void run() {
+    while (step()) {
+    }
+  }
+  virtual void reset() = 0;
+
+  virtual bool is_null(int column) const = 0;
+  virtual std::int64_t integer(int column) const = 0;
+  virtual double real(int column) const = 0;
+  virtual std::string text(int column) const = 0;
+  std::optional<std::int64_t> optional_integer(int column) const {
+    if (is_null(column)) return std::nullopt;
+    return integer(column);
+  }
+  std::optional<std::string> optional_text(int column) const {
+    if (is_null(column)) return std::nullopt;
+    return text(column);
+  }
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual std::unique_ptr<Statement> prepare(std::string_view sql) = 0;
+  // Runs one or more statements without parameters (schema, pragmas).
+  virtual void execute_script(std::string_view sql) = 0;
+  virtual std::int64_t last_insert_id() = 0;
+  virtual void begin() = 0;  // an immediate (write) transaction
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+  virtual bool in_transaction() const = 0;
+  // Identifies the backend for the rare dialect difference ("sqlite", "postgres").
+  virtual std::string_view dialect() const = 0;
+};
+
+// Commits on commit(), rolls back when destroyed without it: one use case,
+// one transaction, nothing half-written.
+class Transaction {
+ public:
+  explicit Transaction(Database& db) : db_(db) { db_.begin(); }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction() {
+    if (!done_) {
+      try {
+        db_.rollback();
+      } catch (...) {
+        // Nothing sensible to do in a destructor; the connection is closed next.
+      }
+    }
+  }
+  void commit() {
+    db_.commit();
+    done_ = true;
+  }
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
+}  // namespace medbcp::store
