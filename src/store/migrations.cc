@@ -1,0 +1,80 @@
+#include "store/migrations.h"
+
+#include <algorithm>
+#include <charconv>
+#include <string>
+#include <vector>
+
+#include "store/embedded_migrations.h"
+
+namespace medbcp::store {
+namespace {
+
+struct Migration {
+  int version;
+  std::string_view name;
+  std::string_view sql;
+};
+
+// Migrations are named NNN_what.sql; the number is the schema version.
+std::vector<Migration> all_migrations() {
+  std::vector<Migration> out;
+  for (const auto& file : embedded_migrations()) {
+    if (!file.path.ends_with(".sql")) continue;
+    int version = 0;
+    auto [ptr, ec] = std::from_chars(file.path.data(), file.path.data() + file.path.size(), version);
+    if (ec != std::errc() || ptr == file.path.data() || version <= 0) {
+      throw StoreError("migration file without a number: " + std::string(file.path));
+    }
+    out.push_back({version, file.path, file.bytes});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Migration& a, const Migration& b) { return a.version < b.version; });
+  for (std::size_t i = 1; i < out.size(); ++i) {
+    if (out[i].version == out[i - 1].version) {
+      throw StoreError("two migrations share version " + std::to_string(out[i].version));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int latest_schema_version() {
+  auto migrations = all_migrations();
+  return migrations.empty() ? 0 : migrations.back().version;
+}
+
+int current_schema_version(Database& db) {
+  db.execute_script(
+      "CREATE TABLE IF NOT EXISTS schema_version ("
+      " version INTEGER NOT NULL, applied_at TEXT NOT NULL, name TEXT NOT NULL)");
+  auto stmt = db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_version");
+  stmt->step();
+  return static_cast<int>(stmt->integer(0));
+}
+
+void migrate(Database& db) {
+  // The version is read again inside the write transaction, so two processes
+  // starting at once cannot both apply the same migration.
+  Transaction tx(db);
+  int current = current_schema_version(db);
+  int latest = 0;
+  for (const auto& m : all_migrations()) {
+    latest = m.version;
+    if (m.version <= current) continue;
+    db.execute_script(m.sql);
+    auto stmt = db.prepare(
+        "INSERT INTO schema_version(version, applied_at, name) "
+        "VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?)");
+    stmt->bind(1, m.version).bind(2, m.name).run();
+  }
+  if (current > latest) {
+    throw StoreError("database schema version " + std::to_string(current) +
+                     " is newer than this medbcp (" + std::to_string(latest) +
+                     "); upgrade medbcp before opening it");
+  }
+  tx.commit();
+}
+
+}  // namespace medbcp::store
