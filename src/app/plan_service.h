@@ -1,0 +1,59 @@
+// Use cases on the plan itself: create it from the template, read it, change
+// a section, check readiness, export and import it whole. Each is one
+// transaction and checks the actor's permission; web and CLI call these and
+// never the store directly.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "app/actor.h"
+#include "app/workspace.h"
+#include "core/plan.h"
+#include "core/problem.h"
+#include "core/readiness.h"
+
+namespace medbcp::app {
+
+// The database has no plan yet (run `medbcp init`).
+class NoPlan : public std::runtime_error {
+ public:
+  NoPlan();
+};
+
+// A plan exists already and --force was not given.
+class PlanExists : public std::runtime_error {
+ public:
+  PlanExists();
+};
+
+void init_plan(Workspace& ws, const Actor& actor, const std::string& facility_name, bool force);
+// Creates the fictional demo clinic when the database has no plan; returns
+// whether it did.
+bool ensure_demo_plan(Workspace& ws, const Actor& actor);
+
+bool has_plan(Workspace& ws);
+// Throws NoPlan when there is none.
+core::Plan load_plan(Workspace& ws);
+
+// Applies `edit` to the stored plan, gives new records ids, validates the
+// result and saves it with a history entry for `section` — all in one
+// transaction. Returns the problems and changes nothing when any is found.
+// `section` names what changed in history ("facility", "devices", …).
+core::Problems update_plan(Workspace& ws, const Actor& actor, const std::string& section,
+                           const std::function<void(core::Plan&)>& edit);
+
+std::vector<core::Gap> check_plan(Workspace& ws);
+
+// The whole plan as one versioned JSON document (io/plan_json).
+std::string export_plan_json(Workspace& ws, const Actor& actor);
+// Replaces the stored plan with the document's, or returns every problem
+// (field = JSON path) and changes nothing.
+core::Problems import_plan_json(Workspace& ws, const Actor& actor, const std::string& json);
+
+// Gives every record without an id one above the list's current maximum.
+void assign_missing_ids(core::Plan& plan);
+
+}  // namespace medbcp::app
