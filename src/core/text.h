@@ -1,0 +1,24 @@
+// Small text helpers for Japanese input: NFKC normalisation through ICU (so
+// "ＰＣ", "１２" and "㋿" read as "PC", "12" and "令和"), trimming that knows
+// the full-width space, and a matching key for comparing user-typed labels.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace medbcp::core {
+
+// Unicode NFKC of UTF-8 text; invalid bytes become U+FFFD.
+std::string nfkc(std::string_view text);
+
+// Removes leading and trailing ASCII whitespace and U+3000 (全角スペース).
+std::string trim(std::string_view text);
+
+// NFKC, ASCII lower-case, all whitespace removed: "ＶＰＮ 装置" -> "vpn装置".
+// Two labels a person would call the same compare equal by this key.
+std::string match_key(std::string_view text);
+
+// Decodes UTF-8 into code points; invalid bytes become U+FFFD.
+std::u32string utf8_to_u32(std::string_view text);
+
+}  // namespace medbcp::core

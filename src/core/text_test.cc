@@ -1,0 +1,44 @@
+#include "core/text.h"
+
+#include <gtest/gtest.h>
+
+namespace medbcp::core {
+namespace {
+
+TEST(TextTest, NfkcFoldsFullWidthAndEraSigns) {
+  EXPECT_EQ(nfkc("ＰＣ１２"), "PC12");
+  EXPECT_EQ(nfkc("㋿"), "令和");
+  EXPECT_EQ(nfkc("㍻"), "平成");
+  EXPECT_EQ(nfkc("（１）"), "(1)");
+  EXPECT_EQ(nfkc("ｶﾙﾃ"), "カルテ");
+  EXPECT_EQ(nfkc(""), "");
+}
+
+TEST(TextTest, NfkcKeepsPlaceholderCircles) {
+  // 〇 and ○ are different characters and NFKC must not merge them away.
+  EXPECT_EQ(nfkc("〇〇"), "〇〇");
+  EXPECT_EQ(nfkc("○○"), "○○");
+}
+
+TEST(TextTest, TrimRemovesAsciiAndIdeographicSpace) {
+  EXPECT_EQ(trim("  受付 PC\t"), "受付 PC");
+  EXPECT_EQ(trim("　院長　"), "院長");
+  EXPECT_EQ(trim("　 \n"), "");
+  EXPECT_EQ(trim("a"), "a");
+}
+
+TEST(TextTest, MatchKeyIgnoresWidthCaseAndSpaces) {
+  EXPECT_EQ(match_key("ＶＰＮ 装置"), "vpn装置");
+  EXPECT_EQ(match_key("Vpn　装置"), "vpn装置");
+  EXPECT_EQ(match_key("PC"), match_key("ｐｃ"));
+}
+
+TEST(TextTest, Utf8Decoding) {
+  EXPECT_EQ(utf8_to_u32("a〇😀"), (std::u32string{U'a', U'\u3007', U'\U0001F600'}));
+  EXPECT_EQ(utf8_to_u32("\xff"), std::u32string(1, U'\uFFFD'));
+  EXPECT_EQ(utf8_to_u32("\xe3\x80"), std::u32string(2, U'\uFFFD'));  // truncated
+  EXPECT_EQ(utf8_to_u32("\xc0\xaf"), std::u32string(2, U'\uFFFD'));  // overlong '/'
+}
+
+}  // namespace
+}  // namespace medbcp::core
