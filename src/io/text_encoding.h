@@ -1,0 +1,67 @@
+// Character encodings at the edge: files from Excel arrive as UTF-8 (with or
+// without a BOM), as CP932 (Shift_JIS as Windows saves it) or, from Excel's
+// 「Unicode テキスト」, as UTF-16LE with a BOM. Inside medbcp all text is UTF-8,
+// so imports decode here once and exports encode here once.
+//
+// CP932 uses ICU's "windows-31j" table (Microsoft's mapping): 0x8160 is
+// U+FF5E FULLWIDTH TILDE, not U+301C WAVE DASH, which is what Excel and every
+// Windows program read. Text typed on other systems may carry the JIS-mapping
+// twins of seven such characters (U+301C 〜, U+2016 ‖, U+2212 −, U+00A2 ¢,
+// U+00A3 £, U+00AC ¬, U+2014 —); they are the same JIS X 0208 characters, so
+// the encoder writes them as their CP932 bytes. Anything else CP932 lacks
+// (e.g. 𠮷, ¥ U+00A5, emoji) is reported, never silently replaced.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace medbcp::io {
+
+enum class TextEncoding { Utf8, Cp932, Utf16Le };
+
+// "UTF-8", "CP932 (Shift_JIS)", "UTF-16LE".
+const char* encoding_name(TextEncoding);
+
+bool is_valid_utf8(std::string_view bytes);
+
+// BOM first (UTF-8 or UTF-16LE), then valid UTF-8 (which includes pure
+// ASCII), else CP932.
+TextEncoding detect_encoding(std::string_view bytes);
+
+struct DecodedText {
+  std::string utf8;  // without BOM
+  TextEncoding encoding = TextEncoding::Utf8;
+  bool had_bom = false;
+  int undecodable = 0;  // bytes that were not valid; each became U+FFFD
+};
+
+// Detects the encoding and converts to UTF-8. Invalid bytes become U+FFFD
+// (which the ledger reader reports with its row and column).
+DecodedText decode_text(std::string_view bytes);
+
+// CP932 bytes to UTF-8; invalid or unassigned bytes become U+FFFD and are
+// counted in *undecodable when given.
+std::string decode_cp932(std::string_view bytes, int* undecodable = nullptr);
+
+struct Cp932Encoded {
+  std::string bytes;
+  std::vector<char32_t> unmappable;  // code points CP932 cannot hold, in order
+};
+
+// UTF-8 to CP932. Characters CP932 cannot hold are listed in `unmappable`
+// and written as '?' so the caller can refuse the result.
+Cp932Encoded encode_cp932(std::string_view utf8);
+
+// The code points of `utf8` that CP932 cannot hold (empty when encodable).
+std::vector<char32_t> cp932_unmappable(std::string_view utf8);
+
+// The JIS-mapping twin folded to the character CP932 decodes to (U+301C ->
+// U+FF5E and the six others above); other text unchanged. Lets a comparison
+// treat 〜 typed on a Mac and ～ read back from a CP932 file as the same text.
+std::string fold_cp932_variants(std::string_view utf8);
+
+// "U+301C" for messages.
+std::string code_point_label(char32_t);
+
+}  // namespace medbcp::io
