@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/id.h"
@@ -178,5 +179,24 @@ std::optional<DeviceStatus> device_status_from_code(std::string_view);
 // Accepts a code or the Japanese label (and common variants) — for imports.
 std::optional<DeviceKind> device_kind_from_text(std::string_view);
 std::optional<DeviceStatus> device_status_from_text(std::string_view);
+std::optional<ThreatKind> threat_kind_from_text(std::string_view);
+std::optional<ExternalCategory> external_category_from_text(std::string_view);
+
+// Every value of each enum, in display order (for select boxes and loops).
+inline constexpr ThreatKind kThreatKinds[] = {ThreatKind::TargetedEmail,
+                                              ThreatKind::UnauthorizedAccess, ThreatKind::Malware,
+                                              ThreatKind::Precursor, ThreatKind::Other};
+inline constexpr ExternalCategory kExternalCategories[] = {
+    ExternalCategory::SystemVendor, ExternalCategory::Maintenance,
+    ExternalCategory::Police,       ExternalCategory::Mhlw,
+    ExternalCategory::Prefecture,   ExternalCategory::MedicalAssociation,
+    ExternalCategory::Insurer,      ExternalCategory::PrivacyCommission,
+    ExternalCategory::Other};
+inline constexpr DeviceKind kDeviceKinds[] = {
+    DeviceKind::Server,    DeviceKind::Terminal, DeviceKind::Network,
+    DeviceKind::VpnRemote, DeviceKind::Medical,  DeviceKind::Printer,
+    DeviceKind::Mobile,    DeviceKind::Media,    DeviceKind::Other};
+inline constexpr DeviceStatus kDeviceStatuses[] = {DeviceStatus::Active, DeviceStatus::Spare,
+                                                   DeviceStatus::Broken, DeviceStatus::Retired};
 
 }  // namespace medbcp::core
