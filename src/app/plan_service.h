@@ -39,10 +39,10 @@ bool has_plan(Workspace& ws);
 core::Plan load_plan(Workspace& ws);
 
 // Applies `edit` to the stored plan, gives new records ids, validates the
-// result and saves it with a history entry for `section` — all in one
-// transaction. Returns the problems and changes nothing when any is found.
-// `section` names what changed in history ("facility", "devices", …).
-core::Problems update_plan(Workspace& ws, const Actor& actor, const std::string& section,
+// result and saves it with a history entry for each section that changed —
+// all in one transaction. Returns the problems and changes nothing when any
+// is found.
+core::Problems update_plan(Workspace& ws, const Actor& actor,
                            const std::function<void(core::Plan&)>& edit);
 
 std::vector<core::Gap> check_plan(Workspace& ws);

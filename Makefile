@@ -1,0 +1,60 @@
+# The two commands of the README:
+#   make run   install what is missing, build, create the demo plan if the
+#              database has none, serve on http://127.0.0.1:8080
+#   make test  install, build, and run every test: unit and integration
+#              (ctest, also under AddressSanitizer + UBSan) and browser (Playwright)
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= 2
+DB         ?= medbcp.db
+HOST       ?= 127.0.0.1
+PORT       ?= 8080
+
+.PHONY: all deps build asan run test test-unit test-asan test-e2e e2e-deps fuzz bench format clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+
+asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DMEDBCP_SANITIZE=ON >/dev/null
+	@cmake --build $(ASAN_BUILD) -j$(JOBS)
+
+run: build
+	@$(BUILD)/medbcp --db $(DB) init --demo
+	@echo "medbcp: http://$(HOST):$(PORT)/ を開いてください（Ctrl-C で終了）"
+	@$(BUILD)/medbcp --db $(DB) serve --host $(HOST) --port $(PORT)
+
+test: test-unit test-asan test-e2e
+
+test-unit: build
+	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+test-asan: asan
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j$(JOBS)
+
+e2e-deps: deps
+	@cd tests/e2e && if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then \
+	  npm ci --no-audit --no-fund --loglevel=error; fi
+
+test-e2e: build e2e-deps
+	@tests/e2e/run.sh $(abspath $(BUILD))/medbcp
+
+fuzz:
+	@scripts/fuzz $(FUZZ_SECONDS)
+
+bench: build
+	@scripts/install-deps --bench
+	@bench/run-all.sh $(abspath $(BUILD))/medbcp
+
+format:
+	@find src tests bench -name '*.cc' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	@rm -rf $(BUILD) $(ASAN_BUILD)

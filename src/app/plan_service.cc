@@ -1,0 +1,138 @@
+#include "app/plan_service.h"
+
+#include <algorithm>
+
+#include "core/demo_plan.h"
+#include "core/plan_template.h"
+#include "core/plan_validation.h"
+#include "io/plan_json.h"
+#include "store/history_store.h"
+#include "store/plan_store.h"
+
+namespace medbcp::app {
+namespace {
+
+constexpr const char* kAllSections[] = {"facility",          "officer", "systems",
+                                        "threats",           "internal_contacts",
+                                        "external_contacts", "devices", "fallbacks",
+                                        "backups"};
+
+template <class T>
+void assign_ids(std::vector<T>& records) {
+  std::int64_t max_id = 0;
+  for (const auto& r : records) max_id = std::max(max_id, r.id.value);
+  for (auto& r : records) {
+    if (!r.id.valid()) r.id = decltype(r.id)(++max_id);
+  }
+}
+
+// Records one history entry per section whose JSON changed: an edit of one
+// section may touch another (removing a system clears references to it).
+void record_changes(store::Database& db, const Actor& actor, const core::Plan* before,
+                    const core::Plan& after) {
+  std::string at = core::Instant::now().iso_utc();
+  for (const char* section : kAllSections) {
+    std::string old_json = before ? io::section_to_json(*before, section) : "null";
+    std::string new_json = io::section_to_json(after, section);
+    if (old_json == new_json) continue;
+    store::append_history(db, {0, at, actor.user.value, actor.name, section, old_json, new_json});
+  }
+}
+
+enum class Replace { Refuse, Merge, Wipe };
+
+// Merge keeps the ids of records that stay, so stock-takes and incidents that
+// refer to them stay attached; Wipe starts the plan over (init --force).
+void save_new_plan(Workspace& ws, const Actor& actor, const core::Plan& plan, Replace replace) {
+  store::Database& db = ws.db();
+  store::Transaction tx(db);
+  std::optional<core::Plan> before = store::load_plan(db);
+  if (before && replace == Replace::Refuse) throw PlanExists();
+  if (before && replace == Replace::Wipe) store::delete_plan(db);
+  store::save_plan(db, plan);
+  record_changes(db, actor, before ? &*before : nullptr, plan);
+  tx.commit();
+}
+
+}  // namespace
+
+NoPlan::NoPlan()
+    : std::runtime_error(
+          "計画がまだありません。`medbcp init --facility 医療機関名` で作成してください。") {}
+
+PlanExists::PlanExists()
+    : std::runtime_error(
+          "計画はすでに作成されています。作り直す場合は --force を付けてください"
+          "（現在の計画は失われます。先に `medbcp export` で保存してください）。") {}
+
+void assign_missing_ids(core::Plan& plan) {
+  assign_ids(plan.systems);
+  assign_ids(plan.threats);
+  assign_ids(plan.internal_contacts);
+  assign_ids(plan.external_contacts);
+  assign_ids(plan.devices);
+  assign_ids(plan.fallbacks);
+  assign_ids(plan.backups);
+}
+
+void init_plan(Workspace& ws, const Actor& actor, const std::string& facility_name, bool force) {
+  require(actor, Permission::EditPlan);
+  save_new_plan(ws, actor, core::template_plan(facility_name), force ? Replace::Wipe : Replace::Refuse);
+}
+
+bool ensure_demo_plan(Workspace& ws, const Actor& actor) {
+  require(actor, Permission::EditPlan);
+  store::Database& db = ws.db();
+  store::Transaction tx(db);
+  if (store::has_plan(db)) return false;
+  core::Plan plan = core::demo_plan();
+  store::save_plan(db, plan);
+  record_changes(db, actor, nullptr, plan);
+  tx.commit();
+  return true;
+}
+
+bool has_plan(Workspace& ws) { return store::has_plan(ws.db()); }
+
+core::Plan load_plan(Workspace& ws) {
+  auto plan = store::load_plan(ws.db());
+  if (!plan) throw NoPlan();
+  return std::move(*plan);
+}
+
+core::Problems update_plan(Workspace& ws, const Actor& actor,
+                           const std::function<void(core::Plan&)>& edit) {
+  require(actor, Permission::EditPlan);
+  store::Database& db = ws.db();
+  store::Transaction tx(db);
+  auto before = store::load_plan(db);
+  if (!before) throw NoPlan();
+  core::Plan after = *before;
+  edit(after);
+  assign_missing_ids(after);
+  core::Problems problems = core::validate_plan(after);
+  if (!problems.empty()) return problems;  // the transaction rolls back
+  store::save_plan(db, after);
+  record_changes(db, actor, &*before, after);
+  tx.commit();
+  return {};
+}
+
+std::vector<core::Gap> check_plan(Workspace& ws) { return core::readiness_gaps(load_plan(ws)); }
+
+std::string export_plan_json(Workspace& ws, const Actor& actor) {
+  require(actor, Permission::ReadPlan);
+  return io::plan_to_json(load_plan(ws));
+}
+
+core::Problems import_plan_json(Workspace& ws, const Actor& actor, const std::string& json) {
+  require(actor, Permission::EditPlan);
+  io::PlanParseResult parsed = io::plan_from_json(json);
+  if (!parsed.problems.empty()) return parsed.problems;
+  core::Problems problems = core::validate_plan(*parsed.plan);
+  if (!problems.empty()) return problems;
+  save_new_plan(ws, actor, *parsed.plan, Replace::Merge);
+  return {};
+}
+
+}  // namespace medbcp::app

@@ -1,0 +1,53 @@
+#include "app/workspace.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "store/sqlite/sqlite_database.h"
+
+namespace medbcp::app {
+namespace {
+
+std::atomic<std::uint64_t> next_generation{1};
+
+// Each thread keeps its own connection per open workspace. The generation
+// number (never reused) keeps a new workspace at the same address from
+// picking up a closed one's connection.
+std::unordered_map<std::uint64_t, std::unique_ptr<store::Database>>& thread_connections() {
+  thread_local std::unordered_map<std::uint64_t, std::unique_ptr<store::Database>> connections;
+  return connections;
+}
+
+}  // namespace
+
+Workspace::Workspace(std::string path) : path_(std::move(path)), generation_(next_generation++) {}
+
+Workspace::~Workspace() {
+  // Connections held by other threads close when those threads end; the
+  // opening thread's closes now.
+  thread_connections().erase(generation_);
+}
+
+std::unique_ptr<Workspace> Workspace::open(const std::string& db_path) {
+  std::unique_ptr<Workspace> ws(new Workspace(db_path));
+  thread_connections()[ws->generation_] = store::open_sqlite(db_path);
+  return ws;
+}
+
+store::Database& Workspace::db() {
+  auto& connections = thread_connections();
+  auto it = connections.find(generation_);
+  if (it == connections.end()) {
+    it = connections.emplace(generation_, store::open_sqlite_raw(path_, false)).first;
+  }
+  return *it->second;
+}
+
+std::string resolve_db_path(const std::string& flag_value) {
+  if (!flag_value.empty()) return flag_value;
+  if (const char* env = std::getenv("MEDBCP_DB"); env != nullptr && *env != '\0') return env;
+  return "medbcp.db";
+}
+
+}  // namespace medbcp::app

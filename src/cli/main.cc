@@ -1,0 +1,48 @@
+// medbcp: the command-line tool and web server in one binary. Each command
+// lives in its own file under src/cli and registers itself here. World
+// failures (database, files) are caught once, here, and end with exit 3.
+#include <iostream>
+
+#include "app/actor.h"
+#include "app/plan_service.h"
+#include "cli/command.h"
+#include "cli/plan_commands.h"
+#include "store/database.h"
+
+int main(int argc, char** argv) {
+  using namespace medbcp;
+  CLI::App root{"medbcp — 医療機関のサイバーインシデント BCP（事業継続計画）", "medbcp"};
+  root.require_subcommand(1);
+  cli::GlobalOptions options;
+  root.add_option("--db", options.db_flag,
+                  "データベースファイル（既定: $MEDBCP_DB、なければ ./medbcp.db）");
+
+  cli::add_init_command(root, options);
+  cli::add_check_command(root, options);
+  cli::add_export_command(root, options);
+  cli::add_import_command(root, options);
+
+  try {
+    root.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return root.exit(e);
+  } catch (const cli::ExitCode& e) {
+    return e.code;
+  } catch (const app::PermissionDenied& e) {
+    std::cerr << "medbcp: " << e.what() << "\n";
+    return 4;
+  } catch (const app::NoPlan& e) {
+    std::cerr << "medbcp: " << e.what() << "\n";
+    return 2;
+  } catch (const app::PlanExists& e) {
+    std::cerr << "medbcp: " << e.what() << "\n";
+    return 2;
+  } catch (const store::StoreError& e) {
+    std::cerr << "medbcp: データベースのエラー: " << e.what() << "\n";
+    return 3;
+  } catch (const std::exception& e) {
+    std::cerr << "medbcp: " << e.what() << "\n";
+    return 3;
+  }
+  return 0;
+}

@@ -1,0 +1,91 @@
+#include "io/plan_json.h"
+
+#include <gtest/gtest.h>
+
+#include "core/plan_template.h"
+
+namespace medbcp::io {
+namespace {
+
+core::Plan sample() {
+  core::Plan plan = core::template_plan("さくら医院");
+  plan.facility.effective_date = core::Date{2024, 4, 1};
+  core::Device d;
+  d.id = core::DeviceId(7);
+  d.name = "サーバ①";
+  d.kind = core::DeviceKind::Server;
+  d.note = "改行\nと \"引用符\" と ～";
+  plan.devices = {d};
+  return plan;
+}
+
+bool has_problem_at(const core::Problems& problems, const std::string& field) {
+  for (const auto& p : problems) {
+    if (p.field == field) return true;
+  }
+  return false;
+}
+
+TEST(PlanJson, RoundTripIsByteIdentical) {
+  std::string first = plan_to_json(sample());
+  auto parsed = plan_from_json(first);
+  ASSERT_TRUE(parsed.problems.empty()) << parsed.problems[0].field << parsed.problems[0].message;
+  ASSERT_TRUE(parsed.plan);
+  EXPECT_EQ(plan_to_json(*parsed.plan), first);
+}
+
+TEST(PlanJson, KeepsJapaneseUnescapedAndVersioned) {
+  std::string json = plan_to_json(sample());
+  EXPECT_NE(json.find("\"format\": \"medbcp-plan\""), std::string::npos);
+  EXPECT_NE(json.find("\"version\": 1"), std::string::npos);
+  EXPECT_NE(json.find("さくら医院"), std::string::npos);
+  EXPECT_NE(json.find("\"effective_date\": \"2024-04-01\""), std::string::npos);
+}
+
+TEST(PlanJson, SyntaxErrorIsAProblemNotACrash) {
+  auto parsed = plan_from_json("{\"format\": ");
+  EXPECT_FALSE(parsed.plan);
+  ASSERT_EQ(parsed.problems.size(), 1u);
+  EXPECT_EQ(parsed.problems[0].field, "$");
+}
+
+TEST(PlanJson, RejectsOtherFormatsAndVersions) {
+  EXPECT_TRUE(has_problem_at(plan_from_json("{}").problems, "format"));
+  EXPECT_TRUE(has_problem_at(plan_from_json("[1,2]").problems, "$"));
+  EXPECT_TRUE(has_problem_at(
+      plan_from_json("{\"format\":\"medbcp-plan\",\"version\":99}").problems, "version"));
+}
+
+TEST(PlanJson, ReportsEveryBadFieldWithItsPath) {
+  std::string json = plan_to_json(sample());
+  json.replace(json.find("\"kind\": \"server\""), 16, "\"kind\": \"toaster\"");
+  json.replace(json.find("\"effective_date\": \"2024-04-01\""), 30,
+               "\"effective_date\": \"2024-02-30\"");
+  json.replace(json.find("\"edition\": 1"), 12, "\"edition\": \"one\"");
+  auto parsed = plan_from_json(json);
+  EXPECT_FALSE(parsed.plan);
+  EXPECT_TRUE(has_problem_at(parsed.problems, "devices[0].kind"));
+  EXPECT_TRUE(has_problem_at(parsed.problems, "facility.effective_date"));
+  EXPECT_TRUE(has_problem_at(parsed.problems, "facility.edition"));
+}
+
+TEST(PlanJson, MissingFieldsAndUnknownSectionsAreReported) {
+  std::string json = plan_to_json(sample());
+  json.replace(json.find("\"name\": \"サーバ①\","), std::string("\"name\": \"サーバ①\",").size(), "");
+  json.insert(1, "\"extra\": 1,");
+  auto parsed = plan_from_json(json);
+  EXPECT_TRUE(has_problem_at(parsed.problems, "devices[0].name"));
+  EXPECT_TRUE(has_problem_at(parsed.problems, "extra"));
+}
+
+TEST(PlanJson, SectionJsonIsTheSectionOnly) {
+  core::Plan plan = sample();
+  std::string devices = section_to_json(plan, "devices");
+  EXPECT_EQ(devices.front(), '[');
+  EXPECT_NE(devices.find("サーバ①"), std::string::npos);
+  EXPECT_EQ(devices.find("さくら医院"), std::string::npos);
+  EXPECT_EQ(section_to_json(plan, "nonsense"), "null");
+}
+
+}  // namespace
+}  // namespace medbcp::io

@@ -1,0 +1,165 @@
+#include "store/plan_store.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/plan_template.h"
+#include "store/migrations.h"
+#include "store/sqlite/sqlite_database.h"
+
+namespace medbcp::store {
+namespace {
+
+class TempDb : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("medbcp-store-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / "test.db").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path dir_;
+  std::string path_;
+};
+
+core::Plan sample_plan() {
+  core::Plan plan = core::template_plan("テスト医院");
+  plan.facility.effective_date = core::Date{2024, 4, 1};
+  core::ExternalContact vendor;
+  vendor.id = core::ExternalContactId(1);
+  vendor.category = core::ExternalCategory::SystemVendor;
+  vendor.organization = "カルテ株式会社";
+  vendor.notify_on_incident = true;
+  vendor.last_verified = core::Date{2025, 1, 10};
+  plan.external_contacts = {vendor};
+  plan.systems[0].vendor = vendor.id;
+  core::Device d;
+  d.id = core::DeviceId(1);
+  d.name = "受付PC";
+  d.kind = core::DeviceKind::Terminal;
+  d.internet_facing = true;
+  d.status = core::DeviceStatus::Spare;
+  d.support_end = core::Date{2025, 10, 14};
+  plan.devices = {d};
+  return plan;
+}
+
+TEST_F(TempDb, MigratesToLatestVersionOnce) {
+  auto db = open_sqlite(path_);
+  EXPECT_EQ(current_schema_version(*db), latest_schema_version());
+  EXPECT_GE(latest_schema_version(), 2);
+  migrate(*db);  // idempotent
+  auto count = db->prepare("SELECT COUNT(*) FROM schema_version");
+  count->step();
+  EXPECT_EQ(count->integer(0), latest_schema_version());
+}
+
+TEST_F(TempDb, UsesWalAndForeignKeys) {
+  auto db = open_sqlite(path_);
+  auto mode = db->prepare("PRAGMA journal_mode");
+  mode->step();
+  EXPECT_EQ(mode->text(0), "wal");
+  auto fk = db->prepare("PRAGMA foreign_keys");
+  fk->step();
+  EXPECT_EQ(fk->integer(0), 1);
+}
+
+TEST_F(TempDb, EmptyDatabaseHasNoPlan) {
+  auto db = open_sqlite(path_);
+  EXPECT_FALSE(has_plan(*db));
+  EXPECT_FALSE(load_plan(*db).has_value());
+}
+
+TEST_F(TempDb, SavedPlanLoadsBackEqual) {
+  auto db = open_sqlite(path_);
+  core::Plan plan = sample_plan();
+  {
+    Transaction tx(*db);
+    save_plan(*db, plan);
+    tx.commit();
+  }
+  auto loaded = load_plan(*db);
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->facility.name, "テスト医院");
+  EXPECT_EQ(loaded->facility.effective_date, (core::Date{2024, 4, 1}));
+  ASSERT_EQ(loaded->systems.size(), plan.systems.size());
+  for (std::size_t i = 0; i < plan.systems.size(); ++i) {
+    EXPECT_EQ(loaded->systems[i].name, plan.systems[i].name);
+    EXPECT_EQ(loaded->systems[i].id, plan.systems[i].id);
+  }
+  ASSERT_TRUE(loaded->systems[0].vendor);
+  EXPECT_EQ(loaded->systems[0].vendor->value, 1);
+  ASSERT_EQ(loaded->devices.size(), 1u);
+  EXPECT_EQ(loaded->devices[0].kind, core::DeviceKind::Terminal);
+  EXPECT_EQ(loaded->devices[0].status, core::DeviceStatus::Spare);
+  EXPECT_TRUE(loaded->devices[0].internet_facing);
+  EXPECT_EQ(loaded->devices[0].support_end, (core::Date{2025, 10, 14}));
+  EXPECT_EQ(loaded->external_contacts[0].last_verified, (core::Date{2025, 1, 10}));
+  EXPECT_EQ(loaded->fallbacks.size(), plan.fallbacks.size());
+  EXPECT_EQ(loaded->backups.size(), plan.backups.size());
+  EXPECT_EQ(loaded->threats.size(), 4u);
+}
+
+TEST_F(TempDb, SavingByDifferenceKeepsIdsAndOrderAndRemovesDropped) {
+  auto db = open_sqlite(path_);
+  core::Plan plan = sample_plan();
+  save_plan(*db, plan);
+  // Reorder: last system first, drop the second.
+  std::vector<core::InScopeSystem> reordered = {plan.systems.back(), plan.systems.front()};
+  for (std::size_t i = 2; i + 1 < plan.systems.size(); ++i) reordered.push_back(plan.systems[i]);
+  plan.systems = reordered;
+  save_plan(*db, plan);
+  auto loaded = load_plan(*db);
+  ASSERT_EQ(loaded->systems.size(), plan.systems.size());
+  for (std::size_t i = 0; i < plan.systems.size(); ++i) {
+    EXPECT_EQ(loaded->systems[i].id, plan.systems[i].id) << i;
+  }
+}
+
+TEST_F(TempDb, RemovingASystemClearsReferencesToIt) {
+  auto db = open_sqlite(path_);
+  core::Plan plan = sample_plan();
+  save_plan(*db, plan);
+  ASSERT_TRUE(plan.fallbacks[0].system);
+  core::SystemId removed = *plan.fallbacks[0].system;
+  std::erase_if(plan.systems, [&](const core::InScopeSystem& s) { return s.id == removed; });
+  save_plan(*db, plan);
+  auto loaded = load_plan(*db);
+  EXPECT_FALSE(loaded->fallbacks[0].system.has_value());
+}
+
+TEST_F(TempDb, RolledBackTransactionLeavesNothing) {
+  auto db = open_sqlite(path_);
+  {
+    Transaction tx(*db);
+    save_plan(*db, sample_plan());
+    // no commit
+  }
+  EXPECT_FALSE(has_plan(*db));
+}
+
+TEST_F(TempDb, DeletePlanRemovesEverything) {
+  auto db = open_sqlite(path_);
+  save_plan(*db, sample_plan());
+  delete_plan(*db);
+  EXPECT_FALSE(has_plan(*db));
+  auto n = db->prepare("SELECT COUNT(*) FROM devices");
+  n->step();
+  EXPECT_EQ(n->integer(0), 0);
+}
+
+TEST_F(TempDb, StatementsAreParameterisedSoQuotesAreData) {
+  auto db = open_sqlite(path_);
+  core::Plan plan = sample_plan();
+  plan.facility.name = "O'Brien医院'); DROP TABLE devices; --";
+  save_plan(*db, plan);
+  EXPECT_EQ(load_plan(*db)->facility.name, plan.facility.name);
+  EXPECT_EQ(load_plan(*db)->devices.size(), 1u);
+}
+
+}  // namespace
+}  // namespace medbcp::store
