@@ -111,7 +111,14 @@ TEST_F(TempDb, SavingByDifferenceKeepsIdsAndOrderAndRemovesDropped) {
   // Reorder: last system first, drop the second.
   std::vector<core::InScopeSystem> reordered = {plan.systems.back(), plan.systems.front()};
   for (std::size_t i = 2; i + 1 < plan.systems.size(); ++i) reordered.push_back(plan.systems[i]);
+  core::SystemId dropped = plan.systems[1].id;
   plan.systems = reordered;
+  for (auto& f : plan.fallbacks) {
+    if (f.system == dropped) f.system.reset();
+  }
+  for (auto& b : plan.backups) {
+    if (b.system == dropped) b.system.reset();
+  }
   save_plan(*db, plan);
   auto loaded = load_plan(*db);
   ASSERT_EQ(loaded->systems.size(), plan.systems.size());
@@ -120,16 +127,25 @@ TEST_F(TempDb, SavingByDifferenceKeepsIdsAndOrderAndRemovesDropped) {
   }
 }
 
-TEST_F(TempDb, RemovingASystemClearsReferencesToIt) {
+TEST_F(TempDb, DanglingReferenceIsRefusedAndNothingIsWritten) {
+  // Validation in the app layer catches this first; the foreign keys are the
+  // backstop that keeps a bug from storing a broken plan.
   auto db = open_sqlite(path_);
   core::Plan plan = sample_plan();
   save_plan(*db, plan);
   ASSERT_TRUE(plan.fallbacks[0].system);
   core::SystemId removed = *plan.fallbacks[0].system;
   std::erase_if(plan.systems, [&](const core::InScopeSystem& s) { return s.id == removed; });
-  save_plan(*db, plan);
+  EXPECT_THROW(
+      {
+        Transaction tx(*db);
+        save_plan(*db, plan);
+        tx.commit();
+      },
+      StoreError);
   auto loaded = load_plan(*db);
-  EXPECT_FALSE(loaded->fallbacks[0].system.has_value());
+  EXPECT_EQ(loaded->systems.size(), plan.systems.size() + 1);
+  EXPECT_EQ(loaded->fallbacks[0].system, removed);
 }
 
 TEST_F(TempDb, RolledBackTransactionLeavesNothing) {
