@@ -51,8 +51,7 @@ void record_login_attempt(Database& db, const std::string& login_key, const std:
   stmt->bind(1, login_key).bind(2, remote).bind(3, at).bind(4, succeeded).run();
 }
 
-int count_recent_failures_for_name(Database& db, const std::string& login_key,
-                                   std::int64_t since) {
+int count_recent_failures_for_name(Database& db, const std::string& login_key, std::int64_t since) {
   auto stmt = db.prepare(
       "SELECT COUNT(*) FROM login_attempts WHERE login_key = ? AND succeeded = 0 AND at >= ? "
       "AND id > COALESCE((SELECT MAX(id) FROM login_attempts "

@@ -7,7 +7,7 @@ constexpr const char* kColumns =
     "SELECT id, name, role, password_hash, active, created_at, last_login_at FROM users ";
 
 UserRecord read_user(const Statement& s) {
-  return {s.integer(0), s.text(1),          s.text(2),         s.text(3),
+  return {s.integer(0),      s.text(1), s.text(2),         s.text(3),
           s.integer(4) != 0, s.text(5), s.optional_text(6)};
 }
 

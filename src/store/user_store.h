@@ -17,7 +17,7 @@ struct UserRecord {
   std::string role;
   std::string password_hash;
   bool active = true;
-  std::string created_at;                   // ISO 8601 UTC
+  std::string created_at;                    // ISO 8601 UTC
   std::optional<std::string> last_login_at;  // ISO 8601 UTC
 };
 

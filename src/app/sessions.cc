@@ -1,0 +1,92 @@
+#include "app/sessions.h"
+
+#include "app/password.h"
+#include "store/session_store.h"
+#include "store/user_store.h"
+
+namespace medbcp::app {
+namespace {
+
+// A well-formed hash of a password nobody knows: unknown names are checked
+// against it so that a wrong name takes as long as a wrong password.
+const std::string& decoy_hash() {
+  static const std::string hash = hash_password(random_hex(16));
+  return hash;
+}
+
+// Writing last_seen_at on every request would turn every page view into a
+// write; a minute's precision is plenty for a four-hour idle limit.
+constexpr std::int64_t kTouchEverySeconds = 60;
+
+}  // namespace
+
+NewSession start_session(Workspace& ws, core::UserId user, core::Instant now) {
+  NewSession session{random_hex(32), random_hex(32)};
+  store::Database& db = ws.db();
+  store::Transaction tx(db);
+  store::delete_expired_sessions(db, now.seconds - kSessionMaxSeconds,
+                                 now.seconds - kSessionIdleSeconds);
+  store::insert_session(
+      db, {sha256_hex(session.token), user.value, session.csrf_token, now.seconds, now.seconds});
+  tx.commit();
+  return session;
+}
+
+SignInResult sign_in(Workspace& ws, const std::string& typed_name, const std::string& password,
+                     const std::string& remote_address, core::Instant now,
+                     const LoginPolicy& policy) {
+  std::string name = normalize_user_name(typed_name);
+  store::Database& db = ws.db();
+  std::int64_t since = now.seconds - policy.window_seconds;
+  if (store::count_recent_failures_for_name(db, name, since) >= policy.max_failures_per_name ||
+      store::count_recent_failures_from(db, remote_address, since) >=
+          policy.max_failures_per_address) {
+    return {SignInOutcome::Throttled, std::nullopt, std::nullopt};
+  }
+
+  auto record = store::find_user_by_name(db, name);
+  bool ok = record && record->active ? verify_password(record->password_hash, password)
+                                     : (verify_password(decoy_hash(), password), false);
+
+  {
+    store::Transaction tx(db);
+    store::delete_login_attempts_before(db, now.seconds - 24 * 3600);
+    store::record_login_attempt(db, name, remote_address, now.seconds, ok);
+    if (ok) {
+      record->last_login_at = now.iso_utc();
+      store::update_user(db, *record);
+    }
+    tx.commit();
+  }
+  if (!ok) return {SignInOutcome::WrongCredentials, std::nullopt, std::nullopt};
+  NewSession session = start_session(ws, core::UserId(record->id), now);
+  return {SignInOutcome::SignedIn, session, find_user(ws, core::UserId(record->id))};
+}
+
+std::optional<SessionInfo> find_session(Workspace& ws, const std::string& token,
+                                        core::Instant now) {
+  if (token.size() != 64) return std::nullopt;
+  store::Database& db = ws.db();
+  std::string hash = sha256_hex(token);
+  auto session = store::find_session(db, hash);
+  if (!session) return std::nullopt;
+  if (now.seconds - session->created_at >= kSessionMaxSeconds ||
+      now.seconds - session->last_seen_at >= kSessionIdleSeconds) {
+    store::delete_session(db, hash);
+    return std::nullopt;
+  }
+  auto user = store::find_user(db, session->user_id);
+  if (!user || !user->active) return std::nullopt;
+  if (now.seconds - session->last_seen_at >= kTouchEverySeconds) {
+    store::touch_session(db, hash, now.seconds);
+  }
+  return SessionInfo{
+      Actor{core::UserId(user->id), user->name, role_from_code(user->role).value_or(Role::Viewer)},
+      session->csrf_token};
+}
+
+void sign_out(Workspace& ws, const std::string& token) {
+  store::delete_session(ws.db(), sha256_hex(token));
+}
+
+}  // namespace medbcp::app

@@ -1,0 +1,63 @@
+// Signing in and out of the web application: password check with
+// throttling after repeated failures, and server-side sessions. The browser
+// holds only a random token; the server keeps its hash, the user, the
+// session's CSRF token and when it was last used. Time is passed in (`now`)
+// so expiry and throttling are testable without waiting.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/actor.h"
+#include "app/users.h"
+#include "app/workspace.h"
+#include "core/time.h"
+
+namespace medbcp::app {
+
+// A session ends after this long without a request, and in any case this
+// long after sign-in.
+inline constexpr std::int64_t kSessionIdleSeconds = 4 * 3600;
+inline constexpr std::int64_t kSessionMaxSeconds = 12 * 3600;
+
+// Throttling: after this many failures for one name (since its last
+// success) within the window, or this many from one address, further
+// attempts are refused until the window has passed — without checking the
+// password, so guessing gains nothing.
+struct LoginPolicy {
+  int max_failures_per_name = 5;
+  int max_failures_per_address = 20;
+  std::int64_t window_seconds = 15 * 60;
+};
+
+struct NewSession {
+  std::string token;       // for the cookie; never stored
+  std::string csrf_token;  // embedded in every form of the session
+};
+
+enum class SignInOutcome { SignedIn, WrongCredentials, Throttled };
+
+struct SignInResult {
+  SignInOutcome outcome = SignInOutcome::WrongCredentials;
+  std::optional<NewSession> session;  // when SignedIn
+  std::optional<User> user;           // when SignedIn
+};
+
+SignInResult sign_in(Workspace& ws, const std::string& name, const std::string& password,
+                     const std::string& remote_address, core::Instant now,
+                     const LoginPolicy& policy = {});
+
+// Starts a session for a user already known to be who they say (after set-up
+// or a password change).
+NewSession start_session(Workspace& ws, core::UserId user, core::Instant now);
+
+struct SessionInfo {
+  Actor actor;
+  std::string csrf_token;
+};
+
+// nullopt when the token is unknown, expired, or its user is deactivated.
+std::optional<SessionInfo> find_session(Workspace& ws, const std::string& token, core::Instant now);
+void sign_out(Workspace& ws, const std::string& token);
+
+}  // namespace medbcp::app

@@ -1,0 +1,195 @@
+#include "app/users.h"
+
+#include "app/password.h"
+#include "core/text.h"
+#include "core/time.h"
+#include "store/session_store.h"
+#include "store/user_store.h"
+
+namespace medbcp::app {
+namespace {
+
+User to_user(const store::UserRecord& r) {
+  return User{core::UserId(r.id), r.name,       role_from_code(r.role).value_or(Role::Viewer),
+              r.active,           r.created_at, r.last_login_at};
+}
+
+void check_name(store::Database& db, const std::string& name, core::Problems& problems) {
+  if (name.empty()) {
+    problems.push_back({"name", 0, "ユーザー名を入力してください。"});
+    return;
+  }
+  if (core::utf8_to_u32(name).size() > 64) {
+    problems.push_back({"name", 0, "ユーザー名は64文字以内で入力してください。"});
+  }
+  for (unsigned char c : name) {
+    if (c < 0x20 || c == 0x7f) {
+      problems.push_back({"name", 0, "ユーザー名に制御文字は使えません。"});
+      break;
+    }
+  }
+  if (store::find_user_by_name(db, name)) {
+    problems.push_back({"name", 0, "このユーザー名はすでに使われています。"});
+  }
+}
+
+void check_password(const std::string& password, const std::string& name, core::Problems& problems,
+                    const char* field = "password") {
+  if (core::utf8_to_u32(password).size() < kMinPasswordLength) {
+    problems.push_back(
+        {field, 0,
+         "パスワードは" + std::to_string(kMinPasswordLength) + "文字以上で入力してください。"});
+  } else if (password.size() > 256) {
+    problems.push_back({field, 0, "パスワードが長すぎます（256バイトまで）。"});
+  } else if (!name.empty() && password == name) {
+    problems.push_back({field, 0, "ユーザー名と同じパスワードは使えません。"});
+  }
+}
+
+std::int64_t create_user(store::Database& db, const std::string& name, Role role,
+                         const std::string& password) {
+  store::UserRecord record;
+  record.name = name;
+  record.role = code(role);
+  record.password_hash = hash_password(password);
+  record.created_at = core::Instant::now().iso_utc();
+  return store::insert_user(db, record);
+}
+
+bool is_last_admin(store::Database& db, const store::UserRecord& user) {
+  return user.active && user.role == code(Role::Admin) &&
+         store::count_active_users_with_role(db, code(Role::Admin)) <= 1;
+}
+
+const core::Problem kNoSuchUser{"user", 0, "指定されたユーザーが見つかりません。"};
+const core::Problem kLastAdmin{"role", 0, "最後の管理者です。先に別の管理者を登録してください。"};
+
+}  // namespace
+
+std::string normalize_user_name(std::string_view typed) { return core::nfkc(core::trim(typed)); }
+
+bool has_users(Workspace& ws) { return store::count_users(ws.db()) > 0; }
+
+core::Problems create_first_admin(Workspace& ws, const std::string& typed_name,
+                                  const std::string& password) {
+  std::string name = normalize_user_name(typed_name);
+  store::Database& db = ws.db();
+  // Hash before the write transaction: Argon2 is deliberately slow.
+  core::Problems problems;
+  check_password(password, name, problems);
+  std::string hash = problems.empty() ? hash_password(password) : std::string();
+  store::Transaction tx(db);
+  if (store::count_users(db) > 0) {
+    return {{"name", 0, "管理者はすでに登録されています。ログインしてください。"}};
+  }
+  check_name(db, name, problems);
+  if (!problems.empty()) return problems;
+  store::UserRecord record;
+  record.name = name;
+  record.role = code(Role::Admin);
+  record.password_hash = hash;
+  record.created_at = core::Instant::now().iso_utc();
+  store::insert_user(db, record);
+  tx.commit();
+  return {};
+}
+
+core::Problems add_user(Workspace& ws, const Actor& actor, const std::string& typed_name, Role role,
+                        const std::string& password) {
+  require(actor, Permission::ManageUsers);
+  std::string name = normalize_user_name(typed_name);
+  store::Database& db = ws.db();
+  core::Problems problems;
+  check_name(db, name, problems);
+  check_password(password, name, problems);
+  if (!problems.empty()) return problems;
+  store::Transaction tx(db);
+  create_user(db, name, role, password);
+  tx.commit();
+  return {};
+}
+
+std::vector<User> list_users(Workspace& ws, const Actor& actor) {
+  require(actor, Permission::ManageUsers);
+  std::vector<User> out;
+  for (const auto& r : store::list_users(ws.db())) out.push_back(to_user(r));
+  return out;
+}
+
+std::optional<User> find_user(Workspace& ws, core::UserId id) {
+  auto r = store::find_user(ws.db(), id.value);
+  if (!r) return std::nullopt;
+  return to_user(*r);
+}
+
+core::Problems set_user_role(Workspace& ws, const Actor& actor, core::UserId id, Role role) {
+  require(actor, Permission::ManageUsers);
+  store::Database& db = ws.db();
+  store::Transaction tx(db);
+  auto user = store::find_user(db, id.value);
+  if (!user) return {kNoSuchUser};
+  if (role != Role::Admin && is_last_admin(db, *user)) return {kLastAdmin};
+  user->role = code(role);
+  store::update_user(db, *user);
+  tx.commit();
+  return {};
+}
+
+core::Problems set_user_active(Workspace& ws, const Actor& actor, core::UserId id, bool active) {
+  require(actor, Permission::ManageUsers);
+  store::Database& db = ws.db();
+  store::Transaction tx(db);
+  auto user = store::find_user(db, id.value);
+  if (!user) return {kNoSuchUser};
+  if (!active && is_last_admin(db, *user)) return {kLastAdmin};
+  user->active = active;
+  store::update_user(db, *user);
+  if (!active) store::delete_user_sessions(db, user->id);
+  tx.commit();
+  return {};
+}
+
+core::Problems reset_password(Workspace& ws, const Actor& actor, core::UserId id,
+                              const std::string& new_password) {
+  require(actor, Permission::ManageUsers);
+  store::Database& db = ws.db();
+  auto user = store::find_user(db, id.value);
+  if (!user) return {kNoSuchUser};
+  core::Problems problems;
+  check_password(new_password, user->name, problems);
+  if (!problems.empty()) return problems;
+  std::string hash = hash_password(new_password);
+  store::Transaction tx(db);
+  user = store::find_user(db, id.value);
+  if (!user) return {kNoSuchUser};
+  user->password_hash = hash;
+  store::update_user(db, *user);
+  store::delete_user_sessions(db, user->id);
+  tx.commit();
+  return {};
+}
+
+core::Problems change_own_password(Workspace& ws, const Actor& actor,
+                                   const std::string& current_password,
+                                   const std::string& new_password) {
+  store::Database& db = ws.db();
+  auto user = store::find_user(db, actor.user.value);
+  if (!user || !user->active) return {kNoSuchUser};
+  if (!verify_password(user->password_hash, current_password)) {
+    return {{"current_password", 0, "現在のパスワードが正しくありません。"}};
+  }
+  core::Problems problems;
+  check_password(new_password, user->name, problems, "new_password");
+  if (!problems.empty()) return problems;
+  std::string hash = hash_password(new_password);
+  store::Transaction tx(db);
+  user->password_hash = hash;
+  store::update_user(db, *user);
+  store::delete_user_sessions(db, user->id);
+  tx.commit();
+  return {};
+}
+
+Actor actor_for(const User& user) { return Actor{user.id, user.name, user.role}; }
+
+}  // namespace medbcp::app
