@@ -1,0 +1,14 @@
+// A complete plan of a fictional clinic, 「さくら内科クリニック」 in 静岡県, for
+// demonstrations, screenshots and tests: every field filled, so that
+// readiness_gaps(demo_plan()) is empty and validate_plan(demo_plan()) finds
+// nothing. All people, companies, addresses and phone numbers are invented
+// (numbers use the unassigned 000 exchange) and must not be dialled.
+#pragma once
+
+#include "core/plan.h"
+
+namespace medbcp::core {
+
+Plan demo_plan();
+
+}  // namespace medbcp::core
