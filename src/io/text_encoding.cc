@@ -274,10 +274,17 @@ std::string fold_cp932_variants(std::string_view utf8) {
   return out;
 }
 
-std::string code_point_label(char32_t c) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
-  return buf;
+std::string describe_code_point(char32_t c) {
+  std::string out = "「";
+  if (c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF)) {
+    uint8_t buf[4];
+    int32_t k = 0;
+    U8_APPEND_UNSAFE(buf, k, c);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(k));
+  }
+  char label[24];
+  std::snprintf(label, sizeof label, "」(U+%04X)", static_cast<unsigned>(c));
+  return out + label;
 }
 
 }  // namespace medbcp::io

@@ -61,7 +61,8 @@ std::vector<char32_t> cp932_unmappable(std::string_view utf8);
 // treat 〜 typed on a Mac and ～ read back from a CP932 file as the same text.
 std::string fold_cp932_variants(std::string_view utf8);
 
-// "U+301C" for messages.
-std::string code_point_label(char32_t);
+// 「𠮷」(U+20BB7) for messages: the character and its code point, since
+// look-alikes (〜 and ～) differ only in the latter.
+std::string describe_code_point(char32_t);
 
 }  // namespace medbcp::io

@@ -304,6 +304,11 @@ bool is_date_format(int builtin_id, std::string_view code) {
       bracket = bracket > 0 ? bracket - 1 : 0;
     } else if (c == '\\' || c == '_' || c == '*') {
       ++i;
+    } else if (bracket == 0 && (c == 'G' || c == 'g') && code.substr(i, 7) == "General") {
+      i += 6;
+    } else if (bracket == 0 && (c == 'E' || c == 'e') && i + 1 < code.size() &&
+               (code[i + 1] == '+' || code[i + 1] == '-')) {
+      ++i;  // scientific notation, 0.00E+00
     } else if (bracket == 0) {
       const char lower = static_cast<char>(c | 0x20);
       if (lower == 'y' || lower == 'd' || lower == 'e' || lower == 'g') return true;

@@ -119,6 +119,9 @@ TEST(XlsxReaderTest, RecognisesDateFormats) {
   EXPECT_FALSE(is_date_format(177, "[h]:mm:ss"));
   EXPECT_FALSE(is_date_format(178, "#,##0\"台\""));
   EXPECT_FALSE(is_date_format(179, "[Red]0.00"));
+  EXPECT_FALSE(is_date_format(164, "General"));  // LibreOffice names General this way
+  EXPECT_FALSE(is_date_format(180, "0.00E+00"));
+  EXPECT_TRUE(is_date_format(181, "mmm\\ dd"));
 }
 
 TEST(XlsxReaderTest, ConvertsSerialsInBothDateSystems) {

@@ -1,0 +1,53 @@
+// What importing a ledger file would do to the current ledger, computed
+// without touching anything: this is what `devices import --dry-run` prints
+// and what the import then applies. Devices are matched by 管理番号. Only the
+// columns the file has are compared, so a file without a 最終棚卸日 column
+// does not wipe the dates. Devices missing from the file are kept and listed:
+// a partial sheet (one floor, one vendor's machines) must not delete the rest.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/plan.h"
+#include "io/device_ledger_columns.h"
+#include "io/device_ledger_reader.h"
+
+namespace medbcp::io {
+
+struct FieldChange {
+  DeviceField field;
+  std::string before;  // cell texts, as exported (dates 2024/04/01, 有/無 …)
+  std::string after;
+};
+
+enum class DeviceChangeKind { Added, Updated, Unchanged };
+
+struct DeviceChange {
+  DeviceChangeKind kind = DeviceChangeKind::Unchanged;
+  int row = 0;                          // spreadsheet row of the file
+  std::optional<size_t> current_index;  // its place in the current ledger, unless Added
+  core::Device device;                  // the device as it will be after the import
+  std::vector<FieldChange> changes;     // for Updated
+};
+
+struct LedgerDiff {
+  std::vector<DeviceChange> devices;  // in file order
+  std::vector<core::Device> absent;   // in the ledger but not in the file; kept as they are
+
+  int count(DeviceChangeKind kind) const;
+  bool changes_anything() const;
+};
+
+// Requires imported.ok(); the rows are matched against `current` by 管理番号
+// (compared after NFKC and trimming, so "ＰＣ－０１" matches "PC-01").
+LedgerDiff diff_device_ledger(const std::vector<core::Device>& current,
+                              const DeviceLedgerImport& imported);
+
+// The ledger after the import: current devices in their order with their
+// updates, absent ones untouched, then the added ones (id unset) in file order.
+std::vector<core::Device> apply_device_ledger_diff(const std::vector<core::Device>& current,
+                                                   const LedgerDiff& diff);
+
+}  // namespace medbcp::io
