@@ -1,0 +1,67 @@
+// The current picture of an incident, folded from its timeline: which steps
+// are done, who was called, what was decided, where each piece of evidence
+// is and who holds it, whether it is closed. The timeline stays the only
+// record; this is recomputed whenever it is needed.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/incident_record.h"
+#include "core/timeline.h"
+
+namespace medbcp::core {
+
+// A record with the entry that carries it.
+template <class T>
+struct Recorded {
+  T value;
+  std::string entry_id;
+  std::int64_t seq = 0;
+  Instant occurred_at;
+  std::string author;
+  std::string note;        // the entry's text
+  bool withdrawn = false;  // a later correction withdrew it
+  bool corrected = false;  // a later correction replaced its content
+};
+
+struct EvidenceRecord {
+  Recorded<EvidenceItem> item;
+  std::vector<Recorded<CustodyTransfer>> custody;  // in timeline order
+  std::string current_holder() const;
+  std::string current_location() const;
+};
+
+struct IncidentState {
+  std::optional<Recorded<IncidentOpening>> opening;
+  std::map<std::string, Recorded<StepMark>, std::less<>> steps;  // latest mark per step id
+  std::vector<Recorded<ContactCall>> contacts;
+  std::vector<Recorded<Decision>> decisions;
+  std::vector<EvidenceRecord> evidence;
+  std::optional<Recorded<Closure>> closure;  // the latest close
+  bool closed = false;
+  // corrected entry id -> ids of the entries correcting it
+  std::map<std::string, std::vector<std::string>> corrections;
+  // Structured entries whose payload could not be read (still shown as text).
+  std::vector<std::string> unreadable;
+
+  StepState step_state(std::string_view step_id) const;
+  const Recorded<StepMark>* step(std::string_view step_id) const;
+  // The latest decision of a kind that is not withdrawn (for a system, if given).
+  const Recorded<Decision>* latest_decision(DecisionKind kind,
+                                            std::optional<SystemId> system = std::nullopt) const;
+  const EvidenceRecord* find_evidence(std::string_view evidence_id) const;
+};
+
+IncidentState fold_timeline(const std::vector<TimelineEntry>& entries);
+
+// Contacts of 別紙１ the plan says must be told at once (notify_on_incident)
+// and that no call has reached yet.
+std::vector<const ExternalContact*> contacts_still_to_reach(const Plan& plan,
+                                                            const IncidentState& state);
+// Whether a call reached this external contact (and when, first).
+std::optional<Instant> first_reached(const IncidentState& state, ExternalContactId contact);
+
+}  // namespace medbcp::core
