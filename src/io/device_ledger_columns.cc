@@ -161,6 +161,17 @@ std::optional<DeviceField> device_field_from_header(std::string_view header) {
   return it->second;
 }
 
+std::string asset_number_key(std::string_view asset_number) {
+  std::string key;
+  key.reserve(asset_number.size());
+  for (const char c : asset_number) {
+    if (static_cast<unsigned char>(c) >= 0x80) return core::match_key(asset_number);
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') continue;
+    key += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return key;
+}
+
 std::string ledger_date_text(const std::optional<core::Date>& date) {
   if (!date) return {};
   char buf[16];

@@ -58,6 +58,11 @@ std::optional<DeviceField> device_field_from_header(std::string_view header);
 // status as their Japanese labels. Import reads every one of these back.
 std::string device_field_text(const core::Device& device, DeviceField field);
 
+// The key two 管理番号 are compared by: core::match_key (NFKC, case and
+// spaces ignored), as plan validation compares them, with a fast path for
+// ASCII, which is what nearly every asset number is.
+std::string asset_number_key(std::string_view asset_number);
+
 // Date and boolean cell texts shared by export and the import preview.
 std::string ledger_date_text(const std::optional<core::Date>& date);
 const char* ledger_bool_text(bool value);

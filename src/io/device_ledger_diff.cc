@@ -2,7 +2,6 @@
 
 #include <unordered_map>
 
-#include "core/text.h"
 #include "io/text_encoding.h"
 
 namespace medbcp::io {
@@ -13,10 +12,6 @@ bool is_ascii(std::string_view s) {
     if (c >= 0x80) return false;
   }
   return true;
-}
-
-std::string asset_key(std::string_view s) {
-  return is_ascii(s) ? core::trim(s) : core::trim(core::nfkc(s));
 }
 
 // Equal as a person reads them: identical text, or text that differs only
@@ -107,7 +102,7 @@ LedgerDiff diff_device_ledger(const std::vector<core::Device>& current,
   std::unordered_map<std::string, size_t> index;
   index.reserve(current.size());
   for (size_t i = 0; i < current.size(); ++i) {
-    const std::string key = asset_key(current[i].asset_number);
+    const std::string key = asset_number_key(current[i].asset_number);
     if (!key.empty()) index.emplace(key, i);
   }
 
@@ -117,7 +112,7 @@ LedgerDiff diff_device_ledger(const std::vector<core::Device>& current,
   for (const ImportedDevice& row : imported.devices) {
     DeviceChange change;
     change.row = row.row;
-    const auto it = index.find(asset_key(row.device.asset_number));
+    const auto it = index.find(asset_number_key(row.device.asset_number));
     if (it == index.end()) {
       change.kind = DeviceChangeKind::Added;
       change.device = row.device;

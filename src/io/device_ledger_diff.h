@@ -41,7 +41,7 @@ struct LedgerDiff {
 };
 
 // Requires imported.ok(); the rows are matched against `current` by 管理番号
-// (compared after NFKC and trimming, so "ＰＣ－０１" matches "PC-01").
+// as asset_number_key compares them ("ＰＣ－０１" matches "pc-01").
 LedgerDiff diff_device_ledger(const std::vector<core::Device>& current,
                               const DeviceLedgerImport& imported);
 

@@ -90,7 +90,7 @@ TEST(DeviceLedgerDiffTest, ColumnsTheFileLacksAreLeftAlone) {
 
 TEST(DeviceLedgerDiffTest, MatchesAssetNumbersAcrossWidths) {
   std::vector<core::Device> current = {device(1, "ＰＣ－０１", "受付PC")};
-  const DeviceLedgerImport file = read({{"管理番号", "機器名"}, {"PC-01", "受付PC"}});
+  const DeviceLedgerImport file = read({{"管理番号", "機器名"}, {"pc-01", "受付PC"}});
   const LedgerDiff diff = diff_device_ledger(current, file);
   ASSERT_EQ(diff.devices.size(), 1u);
   EXPECT_EQ(diff.devices[0].kind, DeviceChangeKind::Unchanged);

@@ -333,8 +333,13 @@ class LedgerParser {
       error(column_header(DeviceField::AssetNumber), row, "管理番号が空です");
     }
     if (!has_name) error(column_header(DeviceField::Name), row, "機器名が空です");
+    if (d.introduced && d.support_end && *d.support_end < *d.introduced) {
+      error(column_header(DeviceField::SupportEnd), row,
+            "サポート終了日が導入日より前になっています");
+    }
     if (has_asset_number && !d.asset_number.empty()) {
-      const auto [it, inserted] = first_row_of_asset_.emplace(d.asset_number, row);
+      const auto [it, inserted] =
+          first_row_of_asset_.emplace(asset_number_key(d.asset_number), row);
       if (!inserted) {
         error(column_header(DeviceField::AssetNumber), row,
               "管理番号「" + d.asset_number + "」が " + std::to_string(it->second) +

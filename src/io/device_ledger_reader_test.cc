@@ -198,6 +198,16 @@ TEST(DeviceLedgerReaderTest, ReportsGarbledTextAndUnclosedQuotes) {
   EXPECT_EQ(where(unclosed.errors), (Where{{2, ""}})) << messages(unclosed.errors);
 }
 
+TEST(DeviceLedgerReaderTest, ChecksRulesAcrossCellsOfARow) {
+  const DeviceLedgerImport ledger = read_device_ledger_file(csv({
+      {"管理番号", "機器名", "導入日", "サポート終了日"},
+      {"PC-1", "a", "2024/4/1", "2023/3/31"},
+      {"ｐｃ－１", "b", "", ""},  // the same 管理番号 as row 2, in full width and lower case
+  }));
+  EXPECT_EQ(where(ledger.errors), (Where{{2, "サポート終了日"}, {3, "管理番号"}}))
+      << messages(ledger.errors);
+}
+
 TEST(DeviceLedgerReaderTest, WarnsOnceAboutValuesWithoutAHeader) {
   const DeviceLedgerImport ledger =
       read_device_ledger_file(csv({{"管理番号", "機器名"}, {"1", "a", "x"}, {"2", "b", "y"}}));

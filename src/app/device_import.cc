@@ -1,0 +1,120 @@
+#include "app/device_import.h"
+
+#include <optional>
+#include <unordered_map>
+
+#include "app/plan_service.h"
+#include "io/device_ledger_columns.h"
+#include "io/device_ledger_writer.h"
+
+namespace medbcp::app {
+namespace {
+
+// Plan validation names device fields by their JSON names.
+std::optional<io::DeviceField> field_of_plan_path(std::string_view name) {
+  static const std::unordered_map<std::string_view, io::DeviceField> kFields = {
+      {"asset_number", io::DeviceField::AssetNumber},
+      {"name", io::DeviceField::Name},
+      {"kind", io::DeviceField::Kind},
+      {"system", io::DeviceField::System},
+      {"location", io::DeviceField::Location},
+      {"manager", io::DeviceField::Manager},
+      {"os", io::DeviceField::Os},
+      {"os_version", io::DeviceField::OsVersion},
+      {"ip_address", io::DeviceField::IpAddress},
+      {"mac_address", io::DeviceField::MacAddress},
+      {"network_zone", io::DeviceField::NetworkZone},
+      {"internet_facing", io::DeviceField::InternetFacing},
+      {"remote_maintenance", io::DeviceField::RemoteMaintenance},
+      {"vendor", io::DeviceField::Vendor},
+      {"introduced", io::DeviceField::Introduced},
+      {"support_end", io::DeviceField::SupportEnd},
+      {"status", io::DeviceField::Status},
+      {"last_stocktake", io::DeviceField::LastStocktake},
+      {"note", io::DeviceField::Note},
+  };
+  const auto it = kFields.find(name);
+  if (it == kFields.end()) return std::nullopt;
+  return it->second;
+}
+
+// Rewrites a problem of the merged ledger ("devices[12].support_end") in the
+// file's terms when the device came from the file; otherwise says that it is
+// about a device already in the ledger.
+core::Problem in_file_terms(core::Problem problem, const std::vector<int>& file_row_of_device,
+                            const std::vector<core::Device>& merged) {
+  const std::string_view prefix = "devices[";
+  if (!problem.field.starts_with(prefix)) return problem;
+  const size_t close = problem.field.find("].");
+  if (close == std::string::npos) return problem;
+  const size_t index = std::stoul(problem.field.substr(prefix.size(), close - prefix.size()));
+  if (index >= merged.size()) return problem;
+  const auto field = field_of_plan_path(std::string_view(problem.field).substr(close + 2));
+  const std::string header = field ? io::device_header(*field) : problem.field;
+  if (file_row_of_device[index] > 0) {
+    return {header, file_row_of_device[index], problem.message};
+  }
+  return {header, 0,
+          "台帳にある機器「" + merged[index].asset_number + " " + merged[index].name +
+              "」: " + problem.message};
+}
+
+}  // namespace
+
+DeviceImportResult import_devices(Workspace& ws, const Actor& actor, std::string_view file_bytes,
+                                  bool dry_run) {
+  require(actor, dry_run ? Permission::ReadPlan : Permission::EditPlan);
+  DeviceImportResult result;
+  result.file = io::read_device_ledger_file(file_bytes);
+  if (!result.file.ok()) {
+    result.problems = result.file.errors;
+    return result;
+  }
+  if (dry_run) {
+    result.diff = io::diff_device_ledger(load_plan(ws).devices, result.file);
+    return result;
+  }
+  // The comparison happens inside the transaction, against the ledger as it
+  // is when the import commits, not as it was when the file was read.
+  std::vector<core::Device> merged;
+  std::vector<int> file_row_of_device;
+  core::Problems problems = update_plan(ws, actor, [&](core::Plan& plan) {
+    result.diff = io::diff_device_ledger(plan.devices, result.file);
+    merged = io::apply_device_ledger_diff(plan.devices, result.diff);
+    file_row_of_device.assign(merged.size(), 0);
+    size_t next_added = plan.devices.size();
+    for (const io::DeviceChange& change : result.diff.devices) {
+      const size_t index = change.current_index ? *change.current_index : next_added++;
+      file_row_of_device[index] = change.row;
+    }
+    plan.devices = merged;
+  });
+  for (core::Problem& problem : problems) {
+    result.problems.push_back(in_file_terms(std::move(problem), file_row_of_device, merged));
+  }
+  result.applied = result.problems.empty();
+  return result;
+}
+
+DeviceExport export_devices(Workspace& ws, const Actor& actor, DeviceExportFormat format) {
+  require(actor, Permission::Export);
+  const core::Plan plan = load_plan(ws);
+  DeviceExport out;
+  switch (format) {
+    case DeviceExportFormat::CsvUtf8:
+    case DeviceExportFormat::CsvCp932: {
+      io::LedgerExport csv = io::device_ledger_csv(
+          plan.devices, format == DeviceExportFormat::CsvUtf8 ? io::CsvEncoding::Utf8Bom
+                                                              : io::CsvEncoding::Cp932);
+      out.bytes = std::move(csv.bytes);
+      out.problems = std::move(csv.problems);
+      break;
+    }
+    case DeviceExportFormat::Xlsx:
+      out.bytes = io::device_ledger_xlsx(plan.devices);
+      break;
+  }
+  return out;
+}
+
+}  // namespace medbcp::app

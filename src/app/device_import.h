@@ -1,0 +1,45 @@
+// Use cases for 別紙２ 情報機器台帳 as a spreadsheet: import a CSV or XLSX
+// file into the plan's device ledger, all or nothing, and export the ledger
+// as CSV (UTF-8 with BOM or CP932) or XLSX. The file formats live in
+// io/device_ledger_*; this file adds permissions and the one transaction.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "app/actor.h"
+#include "app/workspace.h"
+#include "core/problem.h"
+#include "io/device_ledger_diff.h"
+#include "io/device_ledger_reader.h"
+
+namespace medbcp::app {
+
+struct DeviceImportResult {
+  io::DeviceLedgerImport file;  // what the file held, with its warnings
+  io::LedgerDiff diff;          // what changes (or, on a dry run, would change)
+  // Every reason the import was refused: the file's bad rows (field = column
+  // header, row = spreadsheet row), or rules of the whole ledger the result
+  // would break, mapped back to the file's rows where they come from it.
+  core::Problems problems;
+  bool applied = false;  // the ledger was changed and saved
+};
+
+// Reads `file_bytes` (CSV in UTF-8/CP932/UTF-16, or XLSX), validates every
+// row, and compares it with the stored ledger by 管理番号. Unless `dry_run`
+// or any problem, saves the merged ledger in one transaction; devices absent
+// from the file are kept. Throws io::XlsxError for a file that is not a
+// workbook, NoPlan when there is no plan, PermissionDenied.
+DeviceImportResult import_devices(Workspace& ws, const Actor& actor, std::string_view file_bytes,
+                                  bool dry_run);
+
+enum class DeviceExportFormat { CsvUtf8, CsvCp932, Xlsx };
+
+struct DeviceExport {
+  std::string bytes;
+  core::Problems problems;  // CP932 only: cells it cannot hold; bytes empty then
+};
+
+DeviceExport export_devices(Workspace& ws, const Actor& actor, DeviceExportFormat format);
+
+}  // namespace medbcp::app
