@@ -1,0 +1,191 @@
+#include "app/db_backup.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "app/db_backup_timelines.h"
+#include "store/backup.h"
+#include "store/backup_check.h"
+#include "store/migrations.h"
+#include "store/sqlite/sqlite_database.h"
+
+namespace medbcp::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The files SQLite keeps beside a database: committed transactions may still
+// sit in the -wal file, and a -journal left by a crash must be rolled back.
+constexpr const char* kCompanionSuffixes[] = {"-wal", "-journal"};
+
+void remove_database_files(const std::string& path) {
+  std::error_code ignored;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    fs::remove(path + suffix, ignored);
+  }
+}
+
+// Copies a database file the user named, with its companions, so that
+// opening it (which may replay a WAL or roll back a journal) never changes
+// the user's file.
+void stage_copy(const std::string& file, const std::string& staging) {
+  remove_database_files(staging);
+  if (!fs::is_regular_file(file)) {
+    throw store::StoreError("ファイルが見つかりません: " + file);
+  }
+  fs::copy_file(file, staging, fs::copy_options::overwrite_existing);
+  for (const char* suffix : kCompanionSuffixes) {
+    if (fs::exists(file + suffix)) {
+      fs::copy_file(file + suffix, staging + suffix, fs::copy_options::overwrite_existing);
+    }
+  }
+}
+
+// Removes the staged copy on every path out.
+struct StagedCopy {
+  std::string path;
+  ~StagedCopy() { remove_database_files(path); }
+};
+
+void add(core::Problems& problems, const char* field, std::string message) {
+  problems.push_back({field, 0, std::move(message)});
+}
+
+std::string two_digits(int n) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d", n);
+  return buf;
+}
+
+}  // namespace
+
+DatabaseVerification verify_database(store::Database& db) {
+  DatabaseVerification out;
+  store::DatabaseInspection inspection = store::inspect_database(db);
+  for (const auto& line : inspection.integrity_errors) {
+    add(out.problems, "integrity", "データベースファイルが壊れています（" + line + "）。");
+  }
+  // A damaged file can make every later check fail or mislead.
+  if (!inspection.integrity_errors.empty()) return out;
+
+  out.schema_version = inspection.schema_version;
+  int latest = store::latest_schema_version();
+  if (!inspection.has_schema_version || inspection.schema_version <= 0) {
+    add(out.problems, "schema_version", "medbcp のデータベースではありません。");
+    return out;
+  }
+  if (inspection.schema_version > latest) {
+    add(out.problems, "schema_version",
+        "新しい版の medbcp（スキーマ " + std::to_string(inspection.schema_version) +
+            "）で作られたデータベースです。この medbcp はスキーマ " + std::to_string(latest) +
+            " までしか扱えません。medbcp を更新してから復元してください。");
+    return out;
+  }
+  for (const auto& v : inspection.foreign_key_violations) {
+    std::string where = v.table + (v.rowid ? " の行 " + std::to_string(*v.rowid) : "");
+    add(out.problems, "foreign_keys",
+        where + " が存在しない " + v.parent + " の記録を参照しています。");
+  }
+  TimelineCheck timelines = check_timelines(db);
+  out.chains = timelines.chains;
+  out.entries = timelines.entries;
+  out.problems.insert(out.problems.end(), timelines.problems.begin(), timelines.problems.end());
+  return out;
+}
+
+namespace {
+
+// Opens a staged copy and verifies it. A file SQLite cannot read at all is
+// the user's mistake (a wrong file), so it comes back as a problem too.
+// When the file passes, `then` runs on the open copy.
+DatabaseVerification verify_staged(const std::string& staged,
+                                   const std::function<void(store::Database&)>& then) {
+  std::unique_ptr<store::Database> db;
+  DatabaseVerification out;
+  try {
+    db = store::open_sqlite_raw(staged, false);
+    out = verify_database(*db);
+  } catch (const store::StoreError& e) {
+    out = {};
+    out.problems.push_back(
+        {"integrity", 0,
+         std::string("データベースファイルとして読めません（") + e.what() + "）。"});
+    return out;
+  }
+  if (out.ok() && then) then(*db);
+  return out;
+}
+
+}  // namespace
+
+DatabaseVerification verify_database_file(const std::string& path) {
+  StagedCopy staged{
+      (fs::temp_directory_path() / ("medbcp-verify-" + std::to_string(::getpid()) + ".db"))
+          .string()};
+  stage_copy(path, staged.path);
+  return verify_staged(staged.path, {});
+}
+
+BackupReport backup_database(Workspace& ws, const Actor& actor, const std::string& out_path) {
+  require(actor, Permission::ManageUsers);
+  store::backup_database_file(ws.path(), out_path);
+  BackupReport report;
+  report.path = out_path;
+  report.bytes = fs::file_size(out_path);
+  // The backup is a self-contained rollback-journal file: it can be opened
+  // read-only in place.
+  auto copy = store::open_sqlite_raw(out_path, true);
+  report.verification = verify_database(*copy);
+  return report;
+}
+
+std::string replaced_database_path(const std::string& live_path, core::Instant now) {
+  core::Date date = now.tokyo_date();
+  std::int64_t seconds_of_day = ((now.seconds + core::kTokyoOffsetSeconds) % 86400 + 86400) % 86400;
+  std::string stamp = std::to_string(date.year) + two_digits(date.month) + two_digits(date.day) +
+                      "T" + two_digits(static_cast<int>(seconds_of_day / 3600)) +
+                      two_digits(static_cast<int>(seconds_of_day / 60 % 60)) +
+                      two_digits(static_cast<int>(seconds_of_day % 60));
+  std::string path = live_path + ".replaced-" + stamp;
+  // Two restores within one second keep both replaced databases.
+  for (int n = 2; fs::exists(path); ++n) {
+    path = live_path + ".replaced-" + stamp + "-" + std::to_string(n);
+  }
+  return path;
+}
+
+RestoreReport restore_database(Workspace& ws, const Actor& actor, const std::string& file,
+                               core::Instant now, const RestoreOptions& options) {
+  require(actor, Permission::ManageUsers);
+  RestoreReport report;
+  // Staged beside the live database: the restore copies from it, and the
+  // same file system makes that copy as fast as the disk allows.
+  StagedCopy staged{ws.path() + ".restore-" + std::to_string(::getpid())};
+  stage_copy(file, staged.path);
+  auto prepare = [&](store::Database& db) {
+    std::int64_t open_incidents = count_open_incidents(ws.db());
+    if (open_incidents > 0 && !options.force) {
+      report.refused = "対応中のインシデントが " + std::to_string(open_incidents) +
+                       " 件あります。復元するとその時系列はバックアップの時点に戻ります。"
+                       "それでも復元する場合は --force を付けてください"
+                       "（置き換えたデータベースは別名で保存されます）。";
+      return;
+    }
+    // An older backup is brought to this binary's schema before it goes
+    // live, so the running server never sees an old schema.
+    store::migrate(db);
+  };
+  report.verification = verify_staged(staged.path, prepare);
+  if (!report.verification.ok() || !report.refused.empty()) return report;
+  report.replaced_path = replaced_database_path(ws.path(), now);
+  store::restore_database_file(staged.path, ws.path(), report.replaced_path);
+  report.restored = true;
+  return report;
+}
+
+}  // namespace medbcp::app

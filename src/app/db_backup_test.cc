@@ -1,0 +1,207 @@
+// medbcp's own backup and restore, through the use cases: what a restore
+// refuses, what it keeps aside, and a backup taken while the plan is being
+// edited restores to a database that passes every check.
+#include "app/db_backup.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "app/plan_service.h"
+#include "store/sqlite/sqlite_database.h"
+
+namespace medbcp::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+const Actor kAdmin{core::UserId(), "管理者テスト", Role::Admin};
+
+class DbBackup : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("medbcp-dbbackup-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    ws_ = Workspace::open(path("live.db"));
+    init_plan(*ws_, kAdmin, "バックアップ医院", false);
+  }
+  void TearDown() override {
+    ws_.reset();
+    fs::remove_all(dir_);
+  }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  void rename_facility(Workspace& ws, const std::string& name) {
+    auto problems = update_plan(ws, kAdmin, [&](core::Plan& p) { p.facility.name = name; });
+    ASSERT_TRUE(problems.empty());
+  }
+  std::vector<std::string> files_named(const std::string& prefix) const {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir_)) {
+      std::string name = e.path().filename().string();
+      if (name.rfind(prefix, 0) == 0) out.push_back(name);
+    }
+    return out;
+  }
+  static bool has_field(const DatabaseVerification& v, const std::string& field) {
+    for (const auto& p : v.problems) {
+      if (p.field == field) return true;
+    }
+    return false;
+  }
+  fs::path dir_;
+  std::unique_ptr<Workspace> ws_;
+};
+
+TEST_F(DbBackup, BackupPassesTheRestoreChecks) {
+  BackupReport report = backup_database(*ws_, kAdmin, path("backup.db"));
+  EXPECT_TRUE(report.verification.ok());
+  EXPECT_GT(report.bytes, 0u);
+  DatabaseVerification again = verify_database_file(path("backup.db"));
+  EXPECT_TRUE(again.ok());
+  EXPECT_GT(again.schema_version, 0);
+}
+
+TEST_F(DbBackup, OnlyAdministratorsBackUpAndRestore) {
+  Actor editor{core::UserId(2), "担当", Role::Editor};
+  EXPECT_THROW(backup_database(*ws_, editor, path("backup.db")), PermissionDenied);
+  EXPECT_FALSE(fs::exists(path("backup.db")));
+  backup_database(*ws_, kAdmin, path("backup.db"));
+  EXPECT_THROW(restore_database(*ws_, editor, path("backup.db"), core::Instant::now()),
+               PermissionDenied);
+}
+
+TEST_F(DbBackup, RestoreBringsBackTheBackupAndKeepsTheReplacedDatabase) {
+  backup_database(*ws_, kAdmin, path("backup.db"));
+  rename_facility(*ws_, "あとで変えた名前");
+
+  core::Instant now{1711940400};  // 2024-04-01T03:00:00Z = 12:00 in Tokyo
+  RestoreReport report = restore_database(*ws_, kAdmin, path("backup.db"), now);
+  ASSERT_TRUE(report.restored) << (report.verification.problems.empty()
+                                       ? report.refused
+                                       : report.verification.problems[0].message);
+  EXPECT_EQ(load_plan(*ws_).facility.name, "バックアップ医院");
+  EXPECT_EQ(report.replaced_path, path("live.db.replaced-20240401T120000"));
+
+  auto kept = Workspace::open(report.replaced_path);
+  EXPECT_EQ(load_plan(*kept).facility.name, "あとで変えた名前");
+  // Only the live database and the kept one remain: no staging copies.
+  EXPECT_EQ(files_named("live.db.restore").size(), 0u);
+}
+
+TEST_F(DbBackup, TwoRestoresInOneSecondKeepBothReplacedDatabases) {
+  backup_database(*ws_, kAdmin, path("backup.db"));
+  core::Instant now{1711940400};
+  auto first = restore_database(*ws_, kAdmin, path("backup.db"), now);
+  auto second = restore_database(*ws_, kAdmin, path("backup.db"), now);
+  ASSERT_TRUE(first.restored && second.restored);
+  EXPECT_NE(first.replaced_path, second.replaced_path);
+  EXPECT_TRUE(fs::exists(first.replaced_path));
+  EXPECT_TRUE(fs::exists(second.replaced_path));
+}
+
+TEST_F(DbBackup, RefusesAFileThatIsNotADatabase) {
+  { std::ofstream(path("notes.txt")) << "これはデータベースではありません\n"; }
+  rename_facility(*ws_, "現在の名前");
+  RestoreReport report = restore_database(*ws_, kAdmin, path("notes.txt"), core::Instant::now());
+  EXPECT_FALSE(report.restored);
+  EXPECT_TRUE(has_field(report.verification, "integrity"));
+  EXPECT_EQ(load_plan(*ws_).facility.name, "現在の名前");
+  EXPECT_TRUE(files_named("live.db.replaced").empty());
+}
+
+TEST_F(DbBackup, RefusesASqliteFileMedbcpDidNotWrite) {
+  {
+    auto other = store::open_sqlite_raw(path("other.db"), false);
+    other->execute_script("CREATE TABLE patients (id INTEGER PRIMARY KEY, name TEXT)");
+  }
+  RestoreReport report = restore_database(*ws_, kAdmin, path("other.db"), core::Instant::now());
+  EXPECT_FALSE(report.restored);
+  EXPECT_TRUE(has_field(report.verification, "schema_version"));
+  EXPECT_EQ(load_plan(*ws_).facility.name, "バックアップ医院");
+}
+
+TEST_F(DbBackup, RefusesABackupFromANewerMedbcp) {
+  backup_database(*ws_, kAdmin, path("backup.db"));
+  {
+    auto db = store::open_sqlite_raw(path("backup.db"), false);
+    db->execute_script(
+        "INSERT INTO schema_version(version, applied_at, name) "
+        "VALUES (9999, '2099-01-01T00:00:00Z', '9999_future.sql')");
+  }
+  RestoreReport report = restore_database(*ws_, kAdmin, path("backup.db"), core::Instant::now());
+  EXPECT_FALSE(report.restored);
+  ASSERT_TRUE(has_field(report.verification, "schema_version"));
+  EXPECT_NE(report.verification.problems[0].message.find("9999"), std::string::npos);
+}
+
+TEST_F(DbBackup, RefusesABackupWithDanglingReferences) {
+  backup_database(*ws_, kAdmin, path("backup.db"));
+  {
+    auto db = store::open_sqlite_raw(path("backup.db"), false);
+    db->execute_script(
+        "PRAGMA foreign_keys = OFF;"
+        "UPDATE systems SET vendor_contact_id = 987654;");
+  }
+  RestoreReport report = restore_database(*ws_, kAdmin, path("backup.db"), core::Instant::now());
+  EXPECT_FALSE(report.restored);
+  EXPECT_TRUE(has_field(report.verification, "foreign_keys"));
+}
+
+TEST_F(DbBackup, CheckingAFileNeverChangesIt) {
+  backup_database(*ws_, kAdmin, path("backup.db"));
+  auto before = fs::last_write_time(path("backup.db"));
+  auto size = fs::file_size(path("backup.db"));
+  EXPECT_TRUE(verify_database_file(path("backup.db")).ok());
+  EXPECT_EQ(fs::last_write_time(path("backup.db")), before);
+  EXPECT_EQ(fs::file_size(path("backup.db")), size);
+  EXPECT_EQ(files_named("backup.db").size(), 1u);
+}
+
+// The acceptance test of the issue, in process: a writer thread keeps
+// editing the plan (each edit one transaction with its history entry) while
+// backups are taken; every backup passes every check and restores.
+TEST_F(DbBackup, BackupsTakenUnderWriteLoadRestoreAndPassEveryCheck) {
+  std::atomic<bool> stop{false};
+  std::atomic<int> edits{0};
+  std::thread writer([&] {
+    auto ws = Workspace::open(path("live.db"));
+    for (int i = 0; !stop; ++i) {
+      auto problems = update_plan(*ws, kAdmin, [&](core::Plan& p) {
+        p.facility.name = "医院 " + std::to_string(i);
+        p.facility.phone = "054-000-" + std::to_string(1000 + i % 9000);
+      });
+      if (problems.empty()) ++edits;
+    }
+  });
+  while (edits < 3) std::this_thread::yield();
+  for (int i = 0; i < 5; ++i) {
+    std::string backup = path("backup" + std::to_string(i) + ".db");
+    BackupReport report = backup_database(*ws_, kAdmin, backup);
+    EXPECT_TRUE(report.verification.ok());
+    auto target = Workspace::open(path("restored" + std::to_string(i) + ".db"));
+    RestoreReport restored = restore_database(*target, kAdmin, backup, core::Instant::now());
+    ASSERT_TRUE(restored.restored);
+    EXPECT_TRUE(verify_database(target->db()).ok());
+    // The plan and its history moved together: the newest history entry for
+    // the facility names the facility the plan holds.
+    core::Plan plan = load_plan(*target);
+    auto stmt = target->db().prepare(
+        "SELECT after_json FROM plan_history WHERE section = 'facility' "
+        "ORDER BY id DESC LIMIT 1");
+    ASSERT_TRUE(stmt->step());
+    EXPECT_NE(stmt->text(0).find("\"" + plan.facility.name + "\""), std::string::npos)
+        << plan.facility.name;
+  }
+  stop = true;
+  writer.join();
+  EXPECT_GT(edits, 3);
+}
+
+}  // namespace
+}  // namespace medbcp::app

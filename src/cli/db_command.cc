@@ -1,0 +1,97 @@
+#include "cli/db_command.h"
+
+#include <iostream>
+#include <memory>
+
+#include "app/db_backup.h"
+#include "cli/output.h"
+
+namespace medbcp::cli {
+namespace {
+
+void print_verification(std::ostream& out, const app::DatabaseVerification& v) {
+  if (v.ok()) {
+    out << "検査: 問題なし（スキーマ " << v.schema_version << "、時系列 " << v.chains
+        << " 件・記録 " << v.entries << " 件の改ざん検知チェーンを確認）\n";
+    return;
+  }
+  out << "検査で問題が見つかりました: " << v.problems.size() << " 件\n";
+  print_problems(out, v.problems);
+}
+
+void add_backup(CLI::App& db, GlobalOptions& options) {
+  auto out = std::make_shared<std::string>();
+  auto* cmd = db.add_subcommand(
+      "backup", "データベース全体をバックアップする（サーバー稼働中でも一貫した複製）");
+  cmd->add_option("--out", *out, "バックアップファイル")->required();
+  cmd->callback([&options, out] {
+    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    app::BackupReport report = app::backup_database(*ws, app::cli_actor(), *out);
+    std::cout << "バックアップを作成しました: " << report.path << "（" << report.bytes
+              << " バイト）\n";
+    print_verification(std::cout, report.verification);
+    if (!report.verification.ok()) {
+      std::cerr << "データベースに問題があります。このバックアップだけに頼らないでください。\n";
+      throw ExitCode{1};
+    }
+  });
+}
+
+void add_restore(CLI::App& db, GlobalOptions& options) {
+  struct Flags {
+    std::string file;
+    bool force = false;
+  };
+  auto flags = std::make_shared<Flags>();
+  auto* cmd = db.add_subcommand(
+      "restore",
+      "バックアップを検査してからデータベースを置き換える（置き換えたものは別名で残す）");
+  cmd->add_option("FILE", flags->file, "バックアップファイル")->required();
+  cmd->add_flag("--force", flags->force, "対応中のインシデントがあっても復元する");
+  cmd->callback([&options, flags] {
+    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    app::RestoreReport report = app::restore_database(*ws, app::cli_actor(), flags->file,
+                                                      core::Instant::now(), {flags->force});
+    print_verification(report.restored ? std::cout : std::cerr, report.verification);
+    if (!report.verification.ok()) {
+      std::cerr << "復元を中止しました（データベースは変更されていません）。\n";
+      throw ExitCode{1};
+    }
+    if (!report.refused.empty()) {
+      std::cerr << report.refused << "\n復元を中止しました（データベースは変更されていません）。\n";
+      throw ExitCode{1};
+    }
+    std::cout << "復元しました: " << ws->path() << "\n"
+              << "置き換える前のデータベース: " << report.replaced_path << "\n";
+  });
+}
+
+void add_check(CLI::App& db, GlobalOptions& options) {
+  auto file = std::make_shared<std::string>();
+  auto* cmd = db.add_subcommand(
+      "check", "バックアップ（省略時は使用中のデータベース）を復元時と同じ基準で検査する");
+  cmd->add_option("FILE", *file, "検査するファイル");
+  cmd->callback([&options, file] {
+    app::DatabaseVerification v;
+    if (file->empty()) {
+      auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+      v = app::verify_database(ws->db());
+    } else {
+      v = app::verify_database_file(*file);
+    }
+    print_verification(std::cout, v);
+    if (!v.ok()) throw ExitCode{1};
+  });
+}
+
+}  // namespace
+
+void add_db_command(CLI::App& root, GlobalOptions& options) {
+  auto* db = root.add_subcommand("db", "medbcp 自身のバックアップと復元");
+  db->require_subcommand(1);
+  add_backup(*db, options);
+  add_restore(*db, options);
+  add_check(*db, options);
+}
+
+}  // namespace medbcp::cli
