@@ -58,13 +58,6 @@ class ReminderList {
   std::vector<Reminder> list_;
 };
 
-std::string backup_subject(const Plan& plan, const BackupPlan& b) {
-  std::string name = plan.system_name(b.system, b.system_label);
-  if (trim(name).empty()) name = "（システム未記入）";
-  if (b.frequency_days > 0) name += "（" + std::to_string(b.frequency_days) + "日ごと）";
-  return name;
-}
-
 const BackupHistory* history_of(const UpkeepRecords& records, BackupPlanId id) {
   for (const auto& h : records.backups) {
     if (h.plan == id) return &h;
@@ -77,7 +70,7 @@ void backup_reminders(const Plan& plan, const UpkeepRecords& records,
   for (std::size_t i = 0; i < plan.backups.size(); ++i) {
     const BackupPlan& b = plan.backups[i];
     const BackupHistory* h = history_of(records, b.id);
-    const std::string subject = backup_subject(plan, b);
+    const std::string subject = backup_title(plan, b);
     const std::string field = path("backups", i);
 
     if (b.frequency_days > 0) {
@@ -343,6 +336,13 @@ std::vector<Reminder> reminders(const Plan& plan, const UpkeepRecords& records,
   review_reminders(plan, settings, today, out);
   stocktake_reminders(plan, records, settings, today, out);
   return out.take();
+}
+
+std::string backup_title(const Plan& plan, const BackupPlan& b) {
+  std::string name = plan.system_name(b.system, b.system_label);
+  if (trim(name).empty()) name = "（システム未記入）";
+  if (b.frequency_days > 0) name += "（" + std::to_string(b.frequency_days) + "日ごと）";
+  return name;
 }
 
 bool any_overdue(const std::vector<Reminder>& list) {

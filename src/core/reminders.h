@@ -82,6 +82,10 @@ std::vector<Reminder> reminders(const Plan& plan, const UpkeepRecords& records,
 
 bool any_overdue(const std::vector<Reminder>& list);
 
+// How a backup plan is called in reminders and lists: its system and
+// frequency, 「電子カルテ（1日ごと）」.
+std::string backup_title(const Plan& plan, const BackupPlan& backup);
+
 // The same day `months` calendar months later; the 31st becomes the month's
 // last day when the target month is shorter (2024-02-29 + 12 → 2025-02-28).
 Date add_months(const Date& date, int months);
