@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "app/plan_service.h"
+#include "store/incident_store.h"
 #include "store/sqlite/sqlite_database.h"
 
 namespace medbcp::app {
@@ -53,6 +54,40 @@ class DbBackup : public ::testing::Test {
       if (p.field == field) return true;
     }
     return false;
+  }
+  // An incident with `entries` timeline entries, written through the store
+  // as the incident use cases do.
+  core::IncidentId start_incident(Workspace& ws, int entries) {
+    store::Database& db = ws.db();
+    core::Incident i;
+    i.title = "受付PCに脅迫文";
+    i.threat = core::ThreatKind::Malware;
+    i.discovery.discoverer = "佐藤";
+    i.discovery.discovered_at = core::Instant{1711940400};
+    i.aware_at = core::Instant{1711940700};
+    i.opened_at = core::Instant{1711941000};
+    i.opened_by = "事務長";
+    store::Transaction tx(db);
+    core::IncidentId id = store::insert_incident(db, i);
+    for (int k = 0; k < entries; ++k) {
+      core::TimelineEntry e;
+      e.id = core::new_entry_id();
+      e.incident = id;
+      e.kind = core::EntryKind::Fact;
+      e.occurred_at = core::Instant{1711941000 + k};
+      e.recorded_at = core::Instant{1711941060 + k};
+      e.author = "事務長";
+      e.text = "事実 " + std::to_string(k);
+      store::append_timeline_entry(db, e);
+    }
+    tx.commit();
+    return id;
+  }
+  void close_incident(Workspace& ws, core::IncidentId id) {
+    store::Transaction tx(ws.db());
+    store::set_incident_status(ws.db(), id, core::IncidentStatus::Closed,
+                               core::Instant{1711950000});
+    tx.commit();
   }
   fs::path dir_;
   std::unique_ptr<Workspace> ws_;
@@ -151,6 +186,51 @@ TEST_F(DbBackup, RefusesABackupWithDanglingReferences) {
   RestoreReport report = restore_database(*ws_, kAdmin, path("backup.db"), core::Instant::now());
   EXPECT_FALSE(report.restored);
   EXPECT_TRUE(has_field(report.verification, "foreign_keys"));
+}
+
+TEST_F(DbBackup, VerifiesEveryIncidentTimeline) {
+  close_incident(*ws_, start_incident(*ws_, 3));
+  close_incident(*ws_, start_incident(*ws_, 2));
+  BackupReport report = backup_database(*ws_, kAdmin, path("backup.db"));
+  EXPECT_TRUE(report.verification.ok());
+  EXPECT_EQ(report.verification.chains, 2);
+  EXPECT_EQ(report.verification.entries, 5);
+}
+
+TEST_F(DbBackup, RefusesABackupWhoseTimelineWasRewritten) {
+  core::IncidentId id = start_incident(*ws_, 3);
+  close_incident(*ws_, id);
+  backup_database(*ws_, kAdmin, path("backup.db"));
+  {
+    // What someone with a SQL client would do to the evidence.
+    auto db = store::open_sqlite_raw(path("backup.db"), false);
+    db->execute_script(
+        "DROP TRIGGER timeline_entries_no_update;"
+        "UPDATE timeline_entries SET text = '何も起きなかった' WHERE seq = 2;");
+  }
+  RestoreReport report = restore_database(*ws_, kAdmin, path("backup.db"), core::Instant::now());
+  EXPECT_FALSE(report.restored);
+  ASSERT_TRUE(has_field(report.verification, "timeline"));
+  EXPECT_EQ(report.verification.problems[0].row, static_cast<int>(id.value));
+  EXPECT_TRUE(files_named("live.db.replaced").empty());
+}
+
+TEST_F(DbBackup, RefusesWhileAnIncidentIsOpenUnlessForced) {
+  backup_database(*ws_, kAdmin, path("backup.db"));
+  start_incident(*ws_, 2);
+  RestoreReport refused = restore_database(*ws_, kAdmin, path("backup.db"), core::Instant::now());
+  EXPECT_FALSE(refused.restored);
+  EXPECT_TRUE(refused.verification.ok());
+  EXPECT_NE(refused.refused.find("--force"), std::string::npos);
+  EXPECT_EQ(store::list_incidents(ws_->db()).size(), 1u);
+
+  RestoreReport forced =
+      restore_database(*ws_, kAdmin, path("backup.db"), core::Instant::now(), {.force = true});
+  EXPECT_TRUE(forced.restored);
+  EXPECT_TRUE(store::list_incidents(ws_->db()).empty());
+  // The incident's record is not lost: it is in the replaced database.
+  auto kept = Workspace::open(forced.replaced_path);
+  EXPECT_EQ(store::list_incidents(kept->db()).size(), 1u);
 }
 
 TEST_F(DbBackup, CheckingAFileNeverChangesIt) {
