@@ -7,6 +7,8 @@
 #include "app/plan_service.h"
 #include "cli/command.h"
 #include "cli/plan_commands.h"
+#include "cli/serve_command.h"
+#include "cli/user_command.h"
 #include "store/database.h"
 
 int main(int argc, char** argv) {
@@ -21,6 +23,8 @@ int main(int argc, char** argv) {
   cli::add_check_command(root, options);
   cli::add_export_command(root, options);
   cli::add_import_command(root, options);
+  cli::add_serve_command(root, options);
+  cli::add_user_command(root, options);
 
   try {
     root.parse(argc, argv);

@@ -1,0 +1,85 @@
+#include "cli/serve_command.h"
+
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "app/users.h"
+#include "app/workspace.h"
+#include "web/server.h"
+
+namespace medbcp::cli {
+namespace {
+
+bool is_loopback(const std::string& host) {
+  return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.starts_with("127.");
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& root, GlobalOptions& options) {
+  struct Flags {
+    web::ServerConfig config;
+    int threads = 32;
+  };
+  auto flags = std::make_shared<Flags>();
+  auto* cmd =
+      root.add_subcommand("serve", "Web アプリケーションを起動する（serve the web application）");
+  cmd->add_option("--host", flags->config.host,
+                  "待ち受けるアドレス（既定 127.0.0.1。院内LANに公開するときは 0.0.0.0 など）")
+      ->capture_default_str();
+  cmd->add_option("--port", flags->config.port, "ポート番号")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  auto* cert = cmd->add_option("--tls-cert", flags->config.tls_cert,
+                               "HTTPS の証明書（PEM）。--tls-key と一緒に指定する")
+                   ->check(CLI::ExistingFile);
+  auto* key = cmd->add_option("--tls-key", flags->config.tls_key, "HTTPS の秘密鍵（PEM）")
+                  ->check(CLI::ExistingFile);
+  cert->needs(key);
+  key->needs(cert);
+  cmd->add_option("--threads", flags->threads, "同時に扱う接続の数")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 256));
+
+  cmd->callback([&options, flags] {
+    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    web::WebServer server(*ws, flags->config, flags->threads);
+    int port = server.bind();
+
+    // Ctrl-C and SIGTERM end the server cleanly: the signals are taken by a
+    // thread that waits for them, not by an asynchronous handler.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    std::thread waiter([&server, signals] {
+      int sig = 0;
+      sigwait(&signals, &sig);
+      server.stop();
+    });
+
+    const auto& c = flags->config;
+    std::string scheme = c.tls() ? "https" : "http";
+    std::string host = c.host.find(':') != std::string::npos ? "[" + c.host + "]" : c.host;
+    std::cerr << "medbcp: " << scheme << "://" << host << ":" << port
+              << "/ で待ち受けています（データベース: " << ws->path() << "、Ctrl-C で終了）\n";
+    if (!app::has_users(*ws)) {
+      std::cerr << "medbcp: 利用者がまだいません。ブラウザで開くと最初の管理者を登録できます"
+                   "（または `medbcp user add --role admin --name 名前`）。\n";
+    }
+    if (!is_loopback(c.host) && !c.tls()) {
+      std::cerr << "medbcp: 注意: 暗号化なし（HTTP）で " << c.host
+                << " に公開しています。院内LANで使う場合は --tls-cert と --tls-key "
+                   "を指定してください。\n";
+    }
+    std::cerr.flush();
+    server.serve();
+    // serve() also returns if the listening socket fails; wake the waiter.
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+  });
+}
+
+}  // namespace medbcp::cli

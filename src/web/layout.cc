@@ -1,0 +1,182 @@
+#include "web/layout.h"
+
+#include "web/asset_pages.h"
+
+namespace medbcp::web {
+namespace {
+
+void head(Html& h, std::string_view title) {
+  h.raw_html_unescaped("<!DOCTYPE html>\n");  // constant markup
+  h.open("html", {{"lang", "ja"}});
+  h.open("head");
+  h.empty("meta", {{"charset", "utf-8"}});
+  h.empty("meta", {{"name", "viewport"}, {"content", "width=device-width, initial-scale=1"}});
+  h.empty("meta", {{"name", "referrer"}, {"content", "no-referrer"}});
+  h.el("title", std::string(title) + " — medbcp");
+  h.empty("link", {{"rel", "icon"}, {"href", asset_url("icon.svg")}, {"type", "image/svg+xml"}});
+  h.empty("link", {{"rel", "stylesheet"}, {"href", asset_url("app.css")}});
+  h.el("script", {{"src", asset_url("app.js")}, Attr::flag("defer", true)}, "");
+  h.close("head");
+}
+
+void site_header(RequestContext& ctx, Html& h, std::string_view current) {
+  h.open("header", {{"class", "site-header"}});
+  h.open("div", {{"class", "site-header__inner"}});
+  h.open("a", {{"class", "brand"}, {"href", "/"}});
+  h.el("span", {{"class", "brand__mark"}, {"aria-hidden", "true"}}, "BCP");
+  h.el("span", {{"class", "brand__name"}}, "medbcp");
+  h.close("a");
+  if (ctx.signed_in()) {
+    h.open("nav", {{"class", "site-nav"}, {"aria-label", "メインメニュー"}});
+    h.open("ul");
+    for (const auto& item : ctx.router().nav()) {
+      if (!ctx.can(item.permission)) continue;
+      h.open("li");
+      h.el("a",
+           {{"href", item.href}, Attr::optional("aria-current", item.key == current ? "page" : "")},
+           item.label);
+      h.close("li");
+    }
+    h.close("ul");
+    h.close("nav");
+    h.open("div", {{"class", "account"}});
+    h.open("a", {{"href", "/account"}, {"class", "account__name"}});
+    h.text(ctx.actor().name);
+    h.el("span", {{"class", "badge"}}, app::label(ctx.actor().role));
+    h.close("a");
+    h.open("form", {{"method", "post"}, {"action", "/logout"}, {"class", "inline-form"}});
+    h.empty("input", {{"type", "hidden"}, {"name", "csrf"}, {"value", ctx.csrf_token()}});
+    h.el("button", {{"type", "submit"}, {"class", "button button--quiet"}}, "ログアウト");
+    h.close("form");
+    h.close("div");
+  }
+  h.close("div");
+  h.close("header");
+}
+
+}  // namespace
+
+std::string notice_text(std::string_view code) {
+  if (code == "saved") return "保存しました。";
+  if (code == "added") return "追加しました。";
+  if (code == "deleted") return "削除しました。";
+  if (code == "retired") return "使用終了（廃棄）にしました。";
+  if (code == "moved") return "並び順を変更しました。";
+  if (code == "published") return "新しい版を発行しました。職員に確認を依頼してください。";
+  if (code == "acknowledged") return "確認を記録しました。ありがとうございます。";
+  if (code == "password") return "パスワードを変更しました。";
+  if (code == "user_added") return "利用者を登録しました。";
+  if (code == "signed_out") return "ログアウトしました。";
+  if (code == "created") return "計画を作成しました。";
+  if (code == "welcome") return "管理者を登録しました。続けて計画を作成してください。";
+  return "";
+}
+
+std::string asset_url(std::string_view name) {
+  return "/assets/" + std::string(name) + "?v=" + asset_hash(name);
+}
+
+void apply_security_headers(httplib::Response& res, bool tls) {
+  res.set_header("Content-Security-Policy",
+                 "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                 "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+                 "frame-ancestors 'none'");
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("Cross-Origin-Opener-Policy", "same-origin");
+  res.set_header("Cross-Origin-Resource-Policy", "same-origin");
+  res.set_header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  res.set_header("Cache-Control", "no-store");
+  if (tls) res.set_header("Strict-Transport-Security", "max-age=31536000");
+}
+
+void render_page(RequestContext& ctx, Page& page) {
+  Html h;
+  head(h, page.title);
+  h.open("body");
+  h.el("a", {{"class", "skip-link"}, {"href", "#main"}}, "本文へ移動");
+  site_header(ctx, h, page.nav);
+  h.open("main", {{"id", "main"}, {"class", page.wide ? "main main--wide" : "main"}});
+  if (!page.crumbs.empty()) {
+    h.open("nav", {{"class", "breadcrumbs"}, {"aria-label", "現在地"}});
+    h.open("ol");
+    for (const auto& c : page.crumbs) {
+      h.open("li").el("a", {{"href", c.href}}, c.label).close("li");
+    }
+    h.el("li", {{"aria-current", "page"}}, page.title);
+    h.close("ol");
+    h.close("nav");
+  }
+  if (std::string notice = notice_text(ctx.param("notice")); !notice.empty()) {
+    h.el("p", {{"class", "notice"}, {"role", "status"}}, notice);
+  }
+  h.el("h1", page.title);
+  h.append(page.body);
+  h.close("main");
+  h.open("footer", {{"class", "site-footer"}});
+  h.el("p", "medbcp — 医療機関のサイバーインシデント BCP");
+  h.close("footer");
+  h.close("body");
+  h.close("html");
+  ctx.response.status = page.status;
+  ctx.response.set_content(h.take(), "text/html; charset=utf-8");
+}
+
+void render_error(RequestContext& ctx, int status, std::string_view title,
+                  std::string_view message) {
+  Page page;
+  page.title = std::string(title);
+  page.status = status;
+  page.body.open("div", {{"class", "panel panel--error"}});
+  page.body.el("p", message);
+  page.body.open("p");
+  page.body.el("a", {{"href", "/"}}, "ダッシュボードへ戻る");
+  page.body.close("p");
+  page.body.close("div");
+  render_page(ctx, page);
+}
+
+std::string standalone_error_page(int status) {
+  std::string title, message;
+  switch (status) {
+    case 404:
+      title = "ページが見つかりません";
+      message = "アドレスが正しいか確認してください。";
+      break;
+    case 413:
+      title = "送信された内容が大きすぎます";
+      message = "ファイルを小さくするか、分けて送信してください。";
+      break;
+    case 400:
+      title = "リクエストを処理できません";
+      message = "ページを開き直してから、もう一度お試しください。";
+      break;
+    default:
+      title = "エラーが発生しました";
+      message = "時間をおいてもう一度お試しください。";
+  }
+  Html h;
+  head(h, title);
+  h.open("body");
+  h.open("header", {{"class", "site-header"}});
+  h.open("div", {{"class", "site-header__inner"}});
+  h.open("a", {{"class", "brand"}, {"href", "/"}});
+  h.el("span", {{"class", "brand__mark"}, {"aria-hidden", "true"}}, "BCP");
+  h.el("span", {{"class", "brand__name"}}, "medbcp");
+  h.close("a");
+  h.close("div");
+  h.close("header");
+  h.open("main", {{"id", "main"}, {"class", "main"}});
+  h.el("h1", title);
+  h.open("div", {{"class", "panel panel--error"}});
+  h.el("p", message);
+  h.open("p").el("a", {{"href", "/"}}, "ダッシュボードへ戻る").close("p");
+  h.close("div");
+  h.close("main");
+  h.close("body");
+  h.close("html");
+  return h.take();
+}
+
+}  // namespace medbcp::web

@@ -1,0 +1,89 @@
+#include "web/plan_page.h"
+
+#include "app/plan_service.h"
+#include "core/wareki.h"
+#include "web/layout.h"
+#include "web/plan_links.h"
+#include "web/plan_sections.h"
+#include "web/section_pages.h"
+
+namespace medbcp::web {
+namespace {
+
+std::size_t records_in(const core::Plan& plan, const std::string& code) {
+  if (code == "systems") return plan.systems.size();
+  if (code == "threats") return plan.threats.size();
+  if (code == "internal_contacts") return plan.internal_contacts.size();
+  if (code == "external_contacts") return plan.external_contacts.size();
+  if (code == "devices") return plan.devices.size();
+  if (code == "fallbacks") return plan.fallbacks.size();
+  if (code == "backups") return plan.backups.size();
+  return 0;
+}
+
+void overview(RequestContext& ctx) {
+  core::Plan plan = app::load_plan(ctx.ws);
+  std::vector<core::Gap> gaps = core::readiness_gaps(plan);
+  Page page;
+  page.title = "計画";
+  page.nav = "plan";
+  page.crumbs.push_back({"ダッシュボード", "/"});
+  Html& h = page.body;
+  h.open("dl", {{"class", "facts"}});
+  h.el("dt", "医療機関");
+  h.el("dd", plan.facility.name);
+  h.el("dt", "版数");
+  h.el("dd", "第" + std::to_string(plan.facility.edition) + "版");
+  h.el("dt", "施行日");
+  h.el("dd", plan.facility.effective_date ? core::format_wareki(*plan.facility.effective_date)
+                                          : "未設定");
+  h.close("dl");
+
+  h.open("ul", {{"class", "section-list"}});
+  for (const auto& s : plan_sections()) {
+    int gap_count = 0;
+    for (const auto& g : gaps) {
+      std::string code = core::code(g.section);
+      if (code == s.code || (s.code == "facility" && code == "effective_date")) ++gap_count;
+    }
+    h.open("li", {{"class", "section-item"}});
+    h.el("a", {{"href", section_url(s.code)}, {"class", "section-item__title"}}, s.title);
+    std::size_t n = records_in(plan, s.code);
+    if (s.code != "facility" && s.code != "officer") {
+      h.el("span", {{"class", "section-item__count"}}, std::to_string(n) + "件");
+    }
+    h.el("span", {{"class", gap_count == 0 ? "tag tag--ok" : "tag tag--bad"}},
+         gap_count == 0 ? "記入済み" : "不足 " + std::to_string(gap_count) + "件");
+    h.close("li");
+  }
+  h.close("ul");
+
+  if (ctx.can(app::Permission::Export)) {
+    h.open("section", {{"aria-labelledby", "downloads-title"}});
+    h.el("h2", {{"id", "downloads-title"}}, "ダウンロード");
+    h.open("ul", {{"class", "downloads"}});
+    h.open("li")
+        .el("a", {{"href", "/plan/export.json"}, {"download", "medbcp-plan.json"}},
+            "計画データ（JSON）")
+        .close("li");
+    h.close("ul");
+    h.close("section");
+  }
+  render_page(ctx, page);
+}
+
+}  // namespace
+
+void register_plan_routes(Router& router) {
+  router.add_nav({"plan", "計画", "/plan", app::Permission::ReadPlan, 20});
+  router.add_nav({"devices", "機器台帳", "/plan/devices", app::Permission::ReadPlan, 30});
+  router.get("/plan", app::Permission::ReadPlan, overview);
+  router.get("/plan/export.json", app::Permission::Export, [](RequestContext& ctx) {
+    std::string json = app::export_plan_json(ctx.ws, ctx.actor());
+    ctx.response.set_header("Content-Disposition", "attachment; filename=\"medbcp-plan.json\"");
+    ctx.send(200, std::move(json), "application/json; charset=utf-8");
+  });
+  register_plan_section_routes(router);
+}
+
+}  // namespace medbcp::web

@@ -1,0 +1,257 @@
+#include "web/router.h"
+
+#include <charconv>
+#include <iostream>
+
+#include "app/password.h"
+#include "app/plan_service.h"
+#include "app/users.h"
+#include "web/layout.h"
+#include "web/url.h"
+
+namespace medbcp::web {
+namespace {
+
+const app::Actor& anonymous() {
+  static const app::Actor actor{core::UserId(), "", app::Role::Viewer};
+  return actor;
+}
+
+bool is_token(const std::string& s) {
+  if (s.size() != 64) return false;
+  for (char c : s) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+// A browser states where a form was sent from; refuse any other site's.
+// Requests without Origin (older clients, curl) still need the CSRF token.
+bool same_origin(const httplib::Request& req, bool tls) {
+  if (!req.has_header("Origin")) return true;
+  std::string origin = req.get_header_value("Origin");
+  std::string expected = std::string(tls ? "https://" : "http://") + req.get_header_value("Host");
+  return origin == expected;
+}
+
+void render_no_plan(RequestContext& ctx) {
+  Page page;
+  page.title = "計画がまだありません";
+  page.nav = "dashboard";
+  page.status = 404;
+  page.body.el("p", "この医療機関の計画はまだ作成されていません。");
+  page.body.open("p").el("a", {{"href", "/"}}, "ダッシュボードで計画を作成する").close("p");
+  render_page(ctx, page);
+}
+
+}  // namespace
+
+RequestContext::RequestContext(const httplib::Request& request, httplib::Response& response,
+                               app::Workspace& ws, const Router& router)
+    : request(request), response(response), ws(ws), router_(router), now_(core::Instant::now()) {}
+
+const app::Actor& RequestContext::actor() const { return session_ ? session_->actor : anonymous(); }
+
+bool RequestContext::can(app::Permission permission) const {
+  return signed_in() && app::allows(actor().role, permission);
+}
+
+const std::string& RequestContext::csrf_token() {
+  if (session_) return session_->csrf_token;
+  if (pre_session_csrf_.empty()) {
+    std::string existing = cookie(router_.csrf_cookie());
+    if (is_token(existing)) {
+      pre_session_csrf_ = existing;
+    } else {
+      pre_session_csrf_ = app::random_hex(32);
+      set_cookie(router_.csrf_cookie(), pre_session_csrf_, 12 * 3600);
+    }
+  }
+  return pre_session_csrf_;
+}
+
+std::string RequestContext::param(const std::string& name) const {
+  return request.get_param_value(name.c_str());
+}
+
+bool RequestContext::has_param(const std::string& name) const {
+  return request.has_param(name.c_str());
+}
+
+std::string RequestContext::match(int index) const {
+  if (index < 0 || static_cast<std::size_t>(index) >= request.matches.size()) return {};
+  return request.matches[index].str();
+}
+
+std::int64_t RequestContext::id_match(int index) const {
+  std::string text = match(index);
+  std::int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || value <= 0) return 0;
+  return value;
+}
+
+std::string RequestContext::cookie(const std::string& name) const {
+  std::string header = request.get_header_value("Cookie");
+  std::string_view rest = header;
+  while (!rest.empty()) {
+    std::size_t end = rest.find(';');
+    std::string_view item = rest.substr(0, end);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    std::size_t eq = item.find('=');
+    if (eq != std::string_view::npos && item.substr(0, eq) == name) {
+      return std::string(item.substr(eq + 1));
+    }
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
+  }
+  return {};
+}
+
+bool RequestContext::tls() const { return router_.config().tls(); }
+
+void RequestContext::redirect(const std::string& location) {
+  response.status = 303;
+  response.set_header("Location", local_path_or(location, "/"));
+  response.body.clear();
+}
+
+void RequestContext::send(int status, std::string body, const char* content_type) {
+  response.status = status;
+  response.set_content(std::move(body), content_type);
+}
+
+void RequestContext::set_cookie(const std::string& name, const std::string& value,
+                                long max_age_seconds) {
+  std::string cookie = name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+                       std::to_string(max_age_seconds);
+  if (tls()) cookie += "; Secure";
+  response.set_header("Set-Cookie", cookie);
+}
+
+Router::Router(httplib::Server& server, app::Workspace& ws, ServerConfig config)
+    : server_(server), ws_(ws), config_(std::move(config)) {}
+
+std::string Router::session_cookie() const {
+  return config_.tls() ? "__Host-medbcp_session" : "medbcp_session";
+}
+
+std::string Router::csrf_cookie() const {
+  return config_.tls() ? "__Host-medbcp_csrf" : "medbcp_csrf";
+}
+
+void Router::get(const std::string& pattern, app::Permission permission, Handler handler) {
+  add("GET", pattern, {Access::SignedIn, permission, std::move(handler)});
+}
+
+void Router::post(const std::string& pattern, app::Permission permission, Handler handler) {
+  add("POST", pattern, {Access::SignedIn, permission, std::move(handler)});
+}
+
+void Router::public_get(const std::string& pattern, Handler handler) {
+  add("GET", pattern, {Access::Public, std::nullopt, std::move(handler)});
+}
+
+void Router::public_post(const std::string& pattern, Handler handler) {
+  add("POST", pattern, {Access::Public, std::nullopt, std::move(handler)});
+}
+
+void Router::asset_get(const std::string& pattern, Handler handler) {
+  add("GET", pattern, {Access::Asset, std::nullopt, std::move(handler)});
+}
+
+void Router::add_nav(NavItem item) {
+  auto it = nav_.begin();
+  while (it != nav_.end() && it->order <= item.order) ++it;
+  nav_.insert(it, std::move(item));
+}
+
+void Router::add(const std::string& method, const std::string& pattern, Route route) {
+  auto handler = [this, route = std::move(route)](const httplib::Request& req,
+                                                  httplib::Response& res) {
+    dispatch(route, req, res);
+  };
+  if (method == "GET") {
+    server_.Get(pattern, handler);
+  } else {
+    server_.Post(pattern, handler);
+  }
+}
+
+bool Router::has_users() {
+  if (has_users_.load()) return true;
+  bool now = app::has_users(ws_);
+  if (now) has_users_.store(true);
+  return now;
+}
+
+void Router::dispatch(const Route& route, const httplib::Request& req, httplib::Response& res) {
+  RequestContext ctx(req, res, ws_, *this);
+  apply_security_headers(res, config_.tls());
+  try {
+    if (route.access == Access::Asset) {
+      route.handler(ctx);
+      return;
+    }
+    if (!has_users() && req.path != "/setup") {
+      ctx.redirect("/setup");
+      return;
+    }
+    std::string token = ctx.cookie(session_cookie());
+    if (!token.empty()) ctx.set_session(app::find_session(ws_, token, ctx.now()));
+
+    if (route.access == Access::SignedIn && !ctx.signed_in()) {
+      std::string next = req.path;
+      if (!req.params.empty() && req.method == "GET") {
+        std::string query;
+        for (const auto& [k, v] : req.params) {
+          query += (query.empty() ? "?" : "&") + url_encode(k) + "=" + url_encode(v);
+        }
+        next += query;
+      }
+      ctx.redirect(req.method == "GET" ? with_query("/login", {{"next", next}}) : "/login");
+      return;
+    }
+    if (route.permission && !ctx.can(*route.permission)) {
+      render_error(ctx, 403, "権限がありません",
+                   std::string("このページは、あなたの役割（") + app::label(ctx.actor().role) +
+                       "）では利用できません。必要な場合は管理者に依頼してください。");
+      return;
+    }
+    if (req.method == "POST") {
+      std::string sent = ctx.param("csrf");
+      if (sent.empty()) sent = req.get_header_value("X-CSRF-Token");
+      if (!same_origin(req, config_.tls()) || !app::constant_time_equal(sent, ctx.csrf_token())) {
+        render_error(ctx, 403, "送信を受け付けられませんでした",
+                     "フォームの有効期限が切れたか、別のサイトから送信された可能性があります。"
+                     "ページを開き直してから、もう一度送信してください。");
+        return;
+      }
+    }
+    route.handler(ctx);
+  } catch (const app::PermissionDenied&) {
+    res.headers.clear();
+    apply_security_headers(res, config_.tls());
+    render_error(ctx, 403, "権限がありません",
+                 "この操作を行う権限がありません。必要な場合は管理者に依頼してください。");
+  } catch (const app::NoPlan&) {
+    res.headers.clear();
+    apply_security_headers(res, config_.tls());
+    render_no_plan(ctx);
+  } catch (const std::exception& e) {
+    // The details are for the operator's log; the page shows none of them.
+    std::cerr << "medbcp serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
+    res.headers.clear();
+    apply_security_headers(res, config_.tls());
+    try {
+      render_error(ctx, 500, "エラーが発生しました",
+                   "処理中に問題が発生しました。時間をおいてもう一度お試しください。"
+                   "続く場合は管理者に連絡してください。");
+    } catch (const std::exception&) {
+      res.status = 500;
+      res.set_content(standalone_error_page(500), "text/html; charset=utf-8");
+    }
+  }
+}
+
+}  // namespace medbcp::web

@@ -1,0 +1,24 @@
+#include "web/routes.h"
+
+#include "web/asset_pages.h"
+#include "web/auth_pages.h"
+#include "web/dashboard_page.h"
+#include "web/history_pages.h"
+#include "web/plan_page.h"
+#include "web/user_pages.h"
+#include "web/version_pages.h"
+
+namespace medbcp::web {
+
+void register_all_routes(Router& router) {
+  register_asset_routes(router);
+  register_auth_routes(router);
+  register_dashboard_routes(router);
+  register_plan_routes(router);
+  register_version_routes(router);
+  register_history_routes(router);
+  register_user_routes(router);
+  // Add new features here, one line each: register_<feature>_routes(router);
+}
+
+}  // namespace medbcp::web
