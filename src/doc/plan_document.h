@@ -1,0 +1,14 @@
+// Fills a plan template with a plan: the one place where a clinic's data
+// becomes a Document (headings numbered １／（１）, fields resolved, lists,
+// tables and the contact chart taken from the plan, cover facts gathered).
+#pragma once
+
+#include "core/plan.h"
+#include "doc/document.h"
+#include "doc/template.h"
+
+namespace medbcp::doc {
+
+Document build_plan_document(const core::Plan& plan, const Template& tmpl);
+
+}  // namespace medbcp::doc
