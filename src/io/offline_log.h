@@ -1,0 +1,103 @@
+// The offline incident log: what the offline kit's browser logger exports
+// when the server is unreachable (a discovery report, checklist steps,
+// timeline entries, calls), as a JSON file that `medbcp incident import`
+// merges back. This file is the one definition of that format; the kit's
+// JavaScript (assets/kit/kit.js) writes the same thing.
+//
+//   {
+//     "format": "medbcp-offline-log", "version": 1,
+//     "kit": {"id": 32 hex, "facility": "…", "edition": 3, "made_at": UTC},
+//     "log_id": 32 hex,                  // one per browser that logged
+//     "exported_at": UTC,                // informational, not hashed
+//     "entries": [{"id": 32 hex, "kind": "report|fact|action|note|step|contact",
+//                  "occurred_at": UTC, "recorded_at": UTC, "author": "…",
+//                  "text": "…", "payload": "<JSON object as a string>"}],
+//     "sha256": 64 hex
+//   }
+//
+// UTC times are exactly "YYYY-MM-DDTHH:MM:SSZ". The payload is kept as the
+// string the kit wrote, so the integrity hash covers the very bytes in the
+// file and no JSON re-serialisation can disagree between the browser and
+// medbcp. Its shape is the timeline's (core/incident_payload.h): a report
+// carries {"opening": {…}}, a step {"step", "state", "reason"}, a contact
+// {"contact": {…}, "called_by", …}; fact, action and note carry "{}".
+//
+// Integrity. "sha256" is SHA-256 over the canonical encoding: each of these
+// fields as an 8-byte big-endian byte length followed by its UTF-8 bytes —
+// "medbcp-offline-log-1", kit.id, kit.facility, kit.edition (decimal),
+// kit.made_at, log_id, the number of entries (decimal), then for each entry
+// in file order id, kind, occurred_at, recorded_at, author, text, payload.
+// It is not a signature (anyone can recompute it); it makes an edited or
+// truncated file fail loudly instead of merging a silently changed record.
+//
+// Parsing never throws: every problem comes back with its JSON path.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/problem.h"
+#include "core/time.h"
+
+namespace medbcp::io {
+
+inline constexpr std::string_view kOfflineLogFormat = "medbcp-offline-log";
+inline constexpr int kOfflineLogVersion = 1;
+inline constexpr std::string_view kOfflineLogHashTag = "medbcp-offline-log-1";
+
+enum class OfflineEntryKind {
+  Report,   // 発見・報告 (the discovery report; becomes the incident's opening)
+  Fact,     // 事実
+  Action,   // 対応
+  Note,     // メモ
+  Step,     // 第３章の手順の実施・対象外
+  Contact,  // 連絡
+};
+const char* code(OfflineEntryKind);  // "report", "fact", …
+std::optional<OfflineEntryKind> offline_entry_kind_from_code(std::string_view);
+
+// The kit the log was written in: which plan edition the staff had in hand.
+struct OfflineKitInfo {
+  std::string id;  // 32 hex digits, made with the kit
+  std::string facility;
+  int edition = 0;
+  core::Instant made_at;
+};
+
+struct OfflineEntry {
+  std::string id;  // 32 hex digits made in the browser; the timeline entry keeps it
+  OfflineEntryKind kind = OfflineEntryKind::Note;
+  core::Instant occurred_at;
+  core::Instant recorded_at;
+  std::string author;
+  std::string text;
+  std::string payload = "{}";  // JSON object text exactly as in the file
+};
+
+struct OfflineLog {
+  OfflineKitInfo kit;
+  std::string log_id;
+  std::optional<core::Instant> exported_at;
+  std::vector<OfflineEntry> entries;
+  std::string sha256;  // as written in the file
+};
+
+struct OfflineLogParse {
+  std::optional<OfflineLog> log;  // set only when problems is empty
+  core::Problems problems;  // field = JSON path ("entries[3].occurred_at"), row = entry (1-based)
+};
+
+// Reads and checks the whole file: structure, types, ids, times, each
+// payload's shape for its kind, duplicate ids, and the integrity hash.
+OfflineLogParse parse_offline_log(std::string_view json);
+
+// The hash the file must carry (lower-case hex), from the canonical encoding.
+std::string offline_log_digest(const OfflineLog& log);
+
+// Writes the format (with "sha256" recomputed); what the kit's JavaScript
+// does, here for tests and tools.
+std::string offline_log_to_json(const OfflineLog& log);
+
+}  // namespace medbcp::io
