@@ -2,6 +2,8 @@
 
 #include "core/numbering.h"
 #include "core/wareki.h"
+#include "doc/html_renderer.h"
+#include "doc/pdf_renderer.h"
 
 namespace medbcp::app {
 namespace {
@@ -195,6 +197,10 @@ doc::Document stocktake_report_document(const StocktakeView& view) {
   doc::append(sign, doc::blank(10));
   d.blocks.push_back(doc::Paragraph{doc::Paragraph::Style::Remark, std::move(sign)});
   return d;
+}
+
+std::string render_printout(const doc::Document& document, PrintFormat format) {
+  return format == PrintFormat::Pdf ? doc::render_pdf(document) : doc::render_html(document);
 }
 
 }  // namespace medbcp::app

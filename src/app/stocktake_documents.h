@@ -7,6 +7,8 @@
 // ledger.
 #pragma once
 
+#include <string>
+
 #include "app/stocktake.h"
 #include "doc/document.h"
 
@@ -14,5 +16,10 @@ namespace medbcp::app {
 
 doc::Document stocktake_sheet_document(const StocktakeView& view);
 doc::Document stocktake_report_document(const StocktakeView& view);
+
+enum class PrintFormat { Pdf, Html };
+// The document's bytes in the format (the doc renderers), so the web and
+// the CLI need not reach past app/ into doc/.
+std::string render_printout(const doc::Document& document, PrintFormat format);
 
 }  // namespace medbcp::app

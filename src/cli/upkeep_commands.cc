@@ -1,0 +1,436 @@
+#include "cli/upkeep_commands.h"
+
+#include <iostream>
+#include <memory>
+
+#include "app/backup_runs.h"
+#include "app/plan_service.h"
+#include "app/reminders.h"
+#include "app/stocktake.h"
+#include "app/stocktake_documents.h"
+#include "cli/output.h"
+#include "core/wareki.h"
+
+namespace medbcp::cli {
+namespace {
+
+std::unique_ptr<app::Workspace> open_workspace(const GlobalOptions& options) {
+  return app::Workspace::open(app::resolve_db_path(options.db_flag));
+}
+
+// Prints the problems of a refused use case and ends with exit code 1.
+[[noreturn]] void refuse(const std::string& what, const core::Problems& problems) {
+  std::cerr << what << "\n";
+  print_problems(std::cerr, problems);
+  throw ExitCode{1};
+}
+
+[[noreturn]] void usage_error(const std::string& message) {
+  std::cerr << message << "\n";
+  throw ExitCode{2};
+}
+
+core::Outcome parse_outcome(const std::string& text) {
+  auto outcome = core::outcome_from_code(text);
+  if (!outcome) usage_error("--result には ok か fail を指定してください。");
+  return *outcome;
+}
+
+std::optional<core::Instant> parse_at(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  auto at = app::parse_run_time(text);
+  if (!at) {
+    usage_error("--at の日時を読めません: " + text +
+                "（例: 2025-04-01T02:00:00+09:00、2025-04-01 02:00）");
+  }
+  return at;
+}
+
+core::Date parse_date_or_today(const std::string& text, const char* option) {
+  if (text.empty()) return core::Instant::now().tokyo_date();
+  if (auto d = core::Date::parse(text)) return *d;
+  if (auto d = core::parse_wareki(text)) return *d;
+  usage_error(std::string(option) + " の日付を読めません: " + text + "（例: 2025-04-01）");
+}
+
+std::string date_or_dash(const std::optional<core::Instant>& at) {
+  return at ? at->tokyo_text() : "—";
+}
+
+// ---------------------------------------------------------------- backup
+
+void add_backup_list(CLI::App& backup, GlobalOptions& options) {
+  auto* cmd = backup.add_subcommand("list", "バックアップ体制の各行と直近の記録を表示する");
+  cmd->callback([&options] {
+    auto ws = open_workspace(options);
+    auto plans = app::backup_overview(*ws, app::cli_actor(), 1);
+    if (plans.empty()) {
+      std::cout << "バックアップ体制が登録されていません。\n";
+      return;
+    }
+    for (const auto& p : plans) {
+      std::cout << "ID " << p.plan.id.value << "  " << p.title
+                << (p.plan.offline ? "  [オフライン保管]" : "") << "\n"
+                << "    最終成功: " << date_or_dash(p.history.last_ok_run)
+                << "  次回期限: " << (p.next_due ? p.next_due->iso() : std::string("—"))
+                << "  直近の復旧テスト（成功）: " << date_or_dash(p.history.last_ok_restore_test)
+                << "\n";
+      if (p.history.last_run && p.history.last_run->outcome == core::Outcome::Failed) {
+        std::cout << "    直近の実行は失敗: " << p.history.last_run->at.tokyo_text() << "\n";
+      }
+    }
+  });
+}
+
+void add_backup_record(CLI::App& backup, GlobalOptions& options) {
+  struct Flags {
+    std::int64_t plan = 0;
+    std::string result;
+    std::string at;
+    std::string note;
+  };
+  auto flags = std::make_shared<Flags>();
+  auto* cmd = backup.add_subcommand(
+      "record", "バックアップの実施を記録する（バックアップ処理の最後に呼び出す）");
+  cmd->add_option("--plan", flags->plan, "バックアップ体制の ID（backup list で確認）")->required();
+  cmd->add_option("--result", flags->result, "結果: ok または fail")->required();
+  cmd->add_option("--at", flags->at, "実施日時（既定: 現在。時差なしは日本時間）");
+  cmd->add_option("--note", flags->note, "備考（エラー内容など）");
+  cmd->callback([&options, flags] {
+    const core::Outcome outcome = parse_outcome(flags->result);
+    const auto at = parse_at(flags->at);
+    auto ws = open_workspace(options);
+    auto recorded = app::record_backup_run(*ws, app::cli_actor(), core::BackupPlanId(flags->plan),
+                                           outcome, at, flags->note);
+    if (!recorded.run) refuse("記録できませんでした。", recorded.problems);
+    std::cout << "バックアップの" << core::label(outcome)
+              << "を記録しました: " << recorded.run->plan_label << "  "
+              << recorded.run->at.tokyo_text() << "\n";
+  });
+}
+
+void add_backup_restore_test(CLI::App& backup, GlobalOptions& options) {
+  struct Flags {
+    std::int64_t plan = 0;
+    std::string result;
+    int minutes = -1;
+    std::string at;
+    std::string note;
+  };
+  auto flags = std::make_shared<Flags>();
+  auto* cmd = backup.add_subcommand("restore-test",
+                                    "復旧テスト（バックアップからの復元の試行）の結果を記録する");
+  cmd->add_option("--plan", flags->plan, "バックアップ体制の ID")->required();
+  cmd->add_option("--result", flags->result, "結果: ok または fail")->required();
+  cmd->add_option("--minutes", flags->minutes, "復旧にかかった時間（分）")->required();
+  cmd->add_option("--at", flags->at, "実施日時（既定: 現在）");
+  cmd->add_option("--note", flags->note, "備考（手順、問題点など）");
+  cmd->callback([&options, flags] {
+    const core::Outcome outcome = parse_outcome(flags->result);
+    const auto at = parse_at(flags->at);
+    auto ws = open_workspace(options);
+    auto recorded = app::record_restore_test(*ws, app::cli_actor(), core::BackupPlanId(flags->plan),
+                                             outcome, flags->minutes, at, flags->note);
+    if (!recorded.test) refuse("記録できませんでした。", recorded.problems);
+    std::cout << "復旧テストの" << core::label(outcome)
+              << "を記録しました: " << recorded.test->plan_label << "  " << recorded.test->minutes
+              << " 分\n";
+  });
+}
+
+// ---------------------------------------------------------------- stocktake
+
+core::StocktakeRoundId resolve_round(app::Workspace& ws, const std::string& text) {
+  auto id = app::find_stocktake(ws, text);
+  if (!id) {
+    if (text.empty())
+      usage_error("棚卸しがありません。`medbcp stocktake start` で始めてください。");
+    usage_error("棚卸し「" + text + "」が見つかりません（ID の先頭 6 文字以上で指定します）。");
+  }
+  return *id;
+}
+
+void add_stocktake_start(CLI::App& parent, GlobalOptions& options) {
+  struct Flags {
+    std::string title;
+    std::string note;
+  };
+  auto flags = std::make_shared<Flags>();
+  auto* cmd = parent.add_subcommand("start", "棚卸しを開始する（台帳の機器を対象として固定する）");
+  cmd->add_option("--title", flags->title, "名称（例: 令和7年度 定期棚卸し）");
+  cmd->add_option("--note", flags->note, "備考（範囲、担当など）");
+  cmd->callback([&options, flags] {
+    auto ws = open_workspace(options);
+    auto started = app::start_stocktake(*ws, app::cli_actor(), flags->title, flags->note);
+    if (!started.round) refuse("棚卸しを開始できませんでした。", started.problems);
+    auto view = app::stocktake_view(*ws, app::cli_actor(), started.round->id);
+    std::cout << "棚卸し「" << started.round->title << "」を開始しました（ID "
+              << started.round->id.value.substr(0, 8) << "、対象 " << view->items.size()
+              << " 台）。\n"
+              << "`medbcp stocktake sheet --out sheet.pdf` でチェックシートを印刷できます。\n";
+  });
+}
+
+void add_stocktake_record(CLI::App& parent, GlobalOptions& options) {
+  struct Flags {
+    std::string round;
+    std::string device;
+    std::string result;
+    std::string location;
+    std::string status;
+    std::string name;
+    std::string kind;
+    std::string asset;
+    std::string note;
+  };
+  auto flags = std::make_shared<Flags>();
+  auto* cmd = parent.add_subcommand(
+      "record", "機器の確認結果を記録する（同じ機器を再度記録すると新しい記録が有効）");
+  cmd->add_option("--round", flags->round, "棚卸し ID（既定: 実施中の棚卸し）");
+  cmd->add_option("--device", flags->device, "機器: 管理番号、機器名、または #ID");
+  cmd->add_option(
+         "--result", flags->result,
+         "結果: confirmed 確認済 / missing 所在不明 / moved 設置場所変更 / status 状態変更 "
+         "/ retired 廃棄 / unlisted 台帳外")
+      ->required();
+  cmd->add_option("--location", flags->location, "新しい設置場所（台帳外: 発見場所）");
+  cmd->add_option("--status", flags->status, "新しい状態: 稼働中 / 予備 / 故障");
+  cmd->add_option("--name", flags->name, "台帳外: 機器名");
+  cmd->add_option("--kind", flags->kind, "台帳外: 種別（サーバ、端末PC …）");
+  cmd->add_option("--asset", flags->asset, "台帳外: 管理番号（あれば）");
+  cmd->add_option("--note", flags->note, "備考");
+  cmd->callback([&options, flags] {
+    auto finding = core::finding_from_text(flags->result);
+    if (!finding) usage_error("--result を読めません: " + flags->result);
+    core::StocktakeResult draft;
+    draft.finding = *finding;
+    draft.note = flags->note;
+    if (!flags->status.empty()) {
+      draft.new_status = core::device_status_from_text(flags->status);
+      if (!draft.new_status) usage_error("--status を読めません: " + flags->status);
+    }
+    auto ws = open_workspace(options);
+    const core::StocktakeRoundId round = resolve_round(*ws, flags->round);
+    auto view = app::stocktake_view(*ws, app::cli_actor(), round);
+    if (*finding == core::Finding::Unlisted) {
+      draft.found_name = flags->name;
+      draft.found_asset_number = flags->asset;
+      draft.found_location = flags->location;
+      if (!flags->kind.empty()) {
+        auto kind = core::device_kind_from_text(flags->kind);
+        if (!kind) usage_error("--kind を読めません: " + flags->kind);
+        draft.found_kind = *kind;
+      }
+    } else {
+      if (flags->device.empty()) usage_error("--device で機器を指定してください。");
+      auto item = app::find_item(view->items, flags->device);
+      if (!item) {
+        usage_error("この棚卸しの対象に「" + flags->device +
+                    "」がありません（管理番号、機器名、#ID で指定。台帳にない機器は "
+                    "--result unlisted）。");
+      }
+      draft.device = item->device;
+      draft.new_location = flags->location;
+    }
+    auto recorded = app::record_stocktake_result(*ws, app::cli_actor(), round, draft);
+    if (!recorded.result) refuse("記録できませんでした。", recorded.problems);
+    auto after = app::stocktake_view(*ws, app::cli_actor(), round);
+    std::cout << "記録しました: " << core::label(*finding) << "（確認済み " << after->report.checked
+              << " / " << after->report.total << " 台）\n";
+  });
+}
+
+void add_stocktake_close(CLI::App& parent, GlobalOptions& options) {
+  struct Flags {
+    std::string round;
+    bool allow_unchecked = false;
+  };
+  auto flags = std::make_shared<Flags>();
+  auto* cmd = parent.add_subcommand("close", "棚卸しを終了し、結果を情報機器台帳に反映する");
+  cmd->add_option("--round", flags->round, "棚卸し ID（既定: 実施中の棚卸し）");
+  cmd->add_flag("--allow-unchecked", flags->allow_unchecked,
+                "未確認の機器が残っていても終了する（未確認の機器は台帳を変更しない）");
+  cmd->callback([&options, flags] {
+    auto ws = open_workspace(options);
+    const core::StocktakeRoundId round = resolve_round(*ws, flags->round);
+    auto closed = app::close_stocktake(*ws, app::cli_actor(), round, flags->allow_unchecked);
+    if (!closed.problems.empty()) refuse("棚卸しを終了できませんでした。", closed.problems);
+    std::cout << "棚卸しを終了し、台帳を更新しました（変更 " << closed.changes.size() << " 件）。\n"
+              << "`medbcp stocktake report` で差異報告を確認できます。\n";
+  });
+}
+
+void add_stocktake_list(CLI::App& parent, GlobalOptions& options) {
+  auto* cmd = parent.add_subcommand("list", "棚卸しの一覧");
+  cmd->callback([&options] {
+    auto ws = open_workspace(options);
+    auto rounds = app::list_stocktakes(*ws, app::cli_actor());
+    if (rounds.empty()) std::cout << "棚卸しの記録はありません。\n";
+    for (const auto& s : rounds) {
+      std::cout << s.round.id.value.substr(0, 8) << "  " << s.round.title << "  "
+                << (s.round.closed() ? "終了 " + s.round.closed_at->tokyo_text()
+                                     : std::string("実施中"))
+                << "  確認 " << s.checked << "/" << s.total << " 台、差異 " << s.differences
+                << " 件\n";
+    }
+  });
+}
+
+// Prints the difference report as plain text (the default of `report`).
+void print_report_text(const app::StocktakeView& view) {
+  const auto& r = view.report;
+  std::cout << "棚卸し差異報告: " << view.round.title << "（"
+            << (view.round.closed() ? "終了" : "実施中") << "）\n"
+            << "対象 " << r.total << " 台、確認 " << r.checked << " 台（台帳どおり " << r.confirmed
+            << " 台）、差異 " << r.differences.size() << " 件、未確認 " << r.unchecked.size()
+            << " 台\n";
+  if (!r.differences.empty()) std::cout << "\n台帳との差異:\n";
+  for (const auto& line : r.differences) {
+    const auto& res = *line.result;
+    std::cout << "  [" << core::label(res.finding) << "] "
+              << (line.item.asset_number.empty() ? "" : line.item.asset_number + " ")
+              << line.item.name;
+    if (!res.new_location.empty())
+      std::cout << "  設置場所: " << line.item.location << " → " << res.new_location;
+    if (res.new_status)
+      std::cout << "  状態: " << core::label(line.item.status) << " → "
+                << core::label(*res.new_status);
+    if (res.finding == core::Finding::Unlisted && !res.found_location.empty()) {
+      std::cout << "  発見場所: " << res.found_location;
+    }
+    if (!res.note.empty()) std::cout << "  備考: " << res.note;
+    std::cout << "  （" << res.recorded_by << "）\n";
+  }
+  if (!r.unchecked.empty()) std::cout << "\n未確認:\n";
+  for (const auto& line : r.unchecked) {
+    std::cout << "  " << (line.item.asset_number.empty() ? "" : line.item.asset_number + " ")
+              << line.item.name << "（" << line.item.location << "）\n";
+  }
+  if (view.round.closed() && !view.changes.empty()) {
+    std::cout << "\n台帳への反映（" << view.round.closed_by << "）:\n";
+    for (const auto& c : view.changes) {
+      std::cout << "  " << c.device_label << "  " << c.field << ": " << c.before << " → " << c.after
+                << "\n";
+    }
+  }
+}
+
+void add_stocktake_printout(CLI::App& parent, GlobalOptions& options, bool sheet) {
+  struct Flags {
+    std::string round;
+    std::string format;
+    std::string out = "-";
+  };
+  auto flags = std::make_shared<Flags>();
+  flags->format = sheet ? "pdf" : "text";
+  auto* cmd = sheet ? parent.add_subcommand("sheet", "印刷用のチェックシート（PDF / HTML）")
+                    : parent.add_subcommand("report", "差異報告（text / PDF / HTML）");
+  cmd->add_option("--round", flags->round, "棚卸し ID（既定: 実施中、なければ直近の棚卸し）");
+  if (sheet) {
+    cmd->add_option("--format", flags->format, "形式")->check(CLI::IsMember({"pdf", "html"}));
+  } else {
+    cmd->add_option("--format", flags->format, "形式")
+        ->check(CLI::IsMember({"text", "pdf", "html"}));
+  }
+  cmd->add_option("--out", flags->out, "出力ファイル（既定: 標準出力）");
+  cmd->callback([&options, flags, sheet] {
+    auto ws = open_workspace(options);
+    const core::StocktakeRoundId round = resolve_round(*ws, flags->round);
+    auto view = app::stocktake_view(*ws, app::cli_actor(), round);
+    if (flags->format == "text") {
+      print_report_text(*view);
+      return;
+    }
+    auto document =
+        sheet ? app::stocktake_sheet_document(*view) : app::stocktake_report_document(*view);
+    write_output_atomically(
+        flags->out,
+        app::render_printout(
+            document, flags->format == "pdf" ? app::PrintFormat::Pdf : app::PrintFormat::Html));
+  });
+}
+
+}  // namespace
+
+void add_backup_command(CLI::App& root, GlobalOptions& options) {
+  auto* backup = root.add_subcommand("backup", "バックアップの実施と復旧テストを記録する");
+  backup->require_subcommand(1);
+  add_backup_list(*backup, options);
+  add_backup_record(*backup, options);
+  add_backup_restore_test(*backup, options);
+}
+
+void add_status_command(CLI::App& root, GlobalOptions& options) {
+  auto today = std::make_shared<std::string>();
+  auto* cmd = root.add_subcommand(
+      "status", "期限切れ・要対応の点検項目を一覧する（終了コード 0: なし、1: 要対応あり）");
+  cmd->add_option("--today", *today, "基準日（既定: 今日、日本時間）");
+  cmd->callback([&options, today] {
+    const core::Date date = parse_date_or_today(*today, "--today");
+    auto ws = open_workspace(options);
+    auto list = app::current_reminders(*ws, app::cli_actor(), date);
+    int overdue = 0;
+    for (const auto& r : list) overdue += r.urgency == core::Urgency::Overdue ? 1 : 0;
+    std::cout << core::format_wareki(date) << "（" << date.iso() << "）現在: 要対応 " << overdue
+              << " 件、期限間近 " << (list.size() - overdue) << " 件\n";
+    for (core::Urgency urgency : {core::Urgency::Overdue, core::Urgency::DueSoon}) {
+      for (const auto& r : list) {
+        if (r.urgency != urgency) continue;
+        std::cout << "  [" << core::label(r.urgency) << "][" << core::label(r.kind) << "] "
+                  << r.subject << ": " << r.message << "\n";
+      }
+    }
+    if (overdue > 0) throw ExitCode{1};
+  });
+}
+
+void add_stocktake_command(CLI::App& root, GlobalOptions& options) {
+  auto* cmd = root.add_subcommand("stocktake", "情報機器台帳の棚卸し");
+  cmd->require_subcommand(1);
+  add_stocktake_start(*cmd, options);
+  add_stocktake_record(*cmd, options);
+  add_stocktake_close(*cmd, options);
+  add_stocktake_list(*cmd, options);
+  add_stocktake_printout(*cmd, options, true);
+  add_stocktake_printout(*cmd, options, false);
+}
+
+void add_confirm_command(CLI::App& root, GlobalOptions& options) {
+  auto* cmd =
+      root.add_subcommand("confirm", "点検したことを記録する（連絡先の確認、計画の見直し）");
+  cmd->require_subcommand(1);
+  struct Flags {
+    std::int64_t contact = 0;
+    std::string on;
+    std::string note;
+  };
+  auto flags = std::make_shared<Flags>();
+
+  auto* contact = cmd->add_subcommand("contact", "外部連絡先（別紙１）を確認したことを記録する");
+  contact->add_option("ID", flags->contact, "外部連絡先の ID")->required();
+  contact->add_option("--on", flags->on, "確認日（既定: 今日）");
+  contact->add_option("--note", flags->note, "備考（確認した方法など）");
+  contact->callback([&options, flags] {
+    const core::Date on = parse_date_or_today(flags->on, "--on");
+    auto ws = open_workspace(options);
+    auto problems = app::record_contact_verification(
+        *ws, app::cli_actor(), core::ExternalContactId(flags->contact), on,
+        core::Instant::now().tokyo_date(), flags->note);
+    if (!problems.empty()) refuse("記録できませんでした。", problems);
+    std::cout << "連絡先の確認を記録しました（" << core::format_wareki(on) << "）。\n";
+  });
+
+  auto* plan = cmd->add_subcommand("plan", "計画を見直したことを記録する（最終見直し日）");
+  plan->add_option("--on", flags->on, "見直した日（既定: 今日）");
+  plan->add_option("--note", flags->note, "見直しの内容");
+  plan->callback([&options, flags] {
+    const core::Date on = parse_date_or_today(flags->on, "--on");
+    auto ws = open_workspace(options);
+    auto problems = app::record_plan_review(*ws, app::cli_actor(), on,
+                                            core::Instant::now().tokyo_date(), flags->note);
+    if (!problems.empty()) refuse("記録できませんでした。", problems);
+    std::cout << "計画の見直しを記録しました（" << core::format_wareki(on) << "）。\n";
+  });
+}
+
+}  // namespace medbcp::cli
