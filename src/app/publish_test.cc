@@ -1,0 +1,99 @@
+// 版の発行と周知: numbered versions with a date, the plan's 版数 kept in step,
+// comparison of two versions, and each user's confirmation of reading.
+#include "app/publish.h"
+
+#include "app/plan_service.h"
+#include "app/web_test_support.h"
+
+namespace medbcp::app {
+namespace {
+
+const Actor kCli{core::UserId(), "cli", Role::Admin};
+const core::Instant kNow{1'710'000'000};
+const core::Date kDay{2024, 4, 1};
+
+class Publish : public TempWorkspaceTest {
+ protected:
+  void SetUp() override {
+    TempWorkspaceTest::SetUp();
+    init_plan(ws(), kCli, "周知クリニック", false);
+    ASSERT_TRUE(add_user(ws(), kCli, "editor", Role::Editor, "correct-horse").empty());
+    ASSERT_TRUE(add_user(ws(), kCli, "nurse", Role::Staff, "correct-horse").empty());
+    for (const auto& u : list_users(ws(), kCli)) {
+      (u.role == Role::Editor ? editor_ : nurse_) = actor_for(u);
+    }
+  }
+  Actor editor_, nurse_;
+};
+
+TEST_F(Publish, EditionsCountUpAndTheFacilityFollows) {
+  auto first = publish_version(ws(), editor_, kDay, "初版", kNow);
+  ASSERT_TRUE(first.problems.empty());
+  EXPECT_EQ(first.version->edition, 1);
+  auto second = publish_version(ws(), editor_, kDay.plus_days(30), "連絡先を更新", kNow);
+  ASSERT_TRUE(second.problems.empty());
+  EXPECT_EQ(second.version->edition, 2);
+  EXPECT_EQ(load_plan(ws()).facility.edition, 2);
+  auto versions = list_versions(ws());
+  ASSERT_EQ(versions.size(), 2u);
+  EXPECT_EQ(versions[0].edition, 2);
+  EXPECT_EQ(versions[0].note, "連絡先を更新");
+  EXPECT_EQ(current_version(ws())->id, second.version->id);
+}
+
+TEST_F(Publish, StaffMayNotPublishAndADateIsNeeded) {
+  EXPECT_THROW(publish_version(ws(), nurse_, kDay, "", kNow), PermissionDenied);
+  auto no_date = publish_version(ws(), editor_, core::Date{}, "", kNow);
+  ASSERT_EQ(no_date.problems.size(), 1u);
+  EXPECT_EQ(no_date.problems[0].field, "published_on");
+  EXPECT_TRUE(list_versions(ws()).empty());
+}
+
+TEST_F(Publish, TwoVersionsDifferByWhatChangedBetweenThem) {
+  auto v1 = publish_version(ws(), editor_, kDay, "", kNow).version.value();
+  ASSERT_TRUE(
+      update_plan(ws(), editor_, [](core::Plan& p) { p.facility.phone = "054-999"; }).empty());
+  auto v2 = publish_version(ws(), editor_, kDay, "", kNow).version.value();
+  auto changes = diff_versions(ws(), nurse_, v1.id, v2.id);
+  ASSERT_TRUE(changes);
+  bool phone = false;
+  for (const auto& c : *changes) {
+    for (const auto& f : c.fields) phone = phone || (f.field == "phone" && f.after == "054-999");
+  }
+  EXPECT_TRUE(phone);
+  EXPECT_FALSE(diff_versions(ws(), nurse_, v1.id, 999));
+}
+
+TEST_F(Publish, EachUserConfirmsReadingOnceAndTheRestAreListedFirst) {
+  auto v = publish_version(ws(), editor_, kDay, "", kNow).version.value();
+  auto status = reading_status(ws(), editor_, v.id);
+  ASSERT_EQ(status.size(), 2u);
+  EXPECT_FALSE(status[0].acknowledged_at);
+  EXPECT_FALSE(status[1].acknowledged_at);
+
+  ASSERT_TRUE(acknowledge_version(ws(), nurse_, v.id, kNow).empty());
+  ASSERT_TRUE(acknowledge_version(ws(), nurse_, v.id, core::Instant{kNow.seconds + 100}).empty());
+  EXPECT_EQ(acknowledged_at(ws(), nurse_.user, v.id)->seconds, kNow.seconds);
+
+  status = reading_status(ws(), editor_, v.id);
+  EXPECT_EQ(status[0].user.name, "editor");
+  EXPECT_FALSE(status[0].acknowledged_at);
+  EXPECT_EQ(status[1].user.name, "nurse");
+  EXPECT_TRUE(status[1].acknowledged_at);
+  EXPECT_THROW(reading_status(ws(), nurse_, v.id), PermissionDenied);
+}
+
+TEST_F(Publish, ANewVersionNeedsANewConfirmation) {
+  auto v1 = publish_version(ws(), editor_, kDay, "", kNow).version.value();
+  ASSERT_TRUE(acknowledge_version(ws(), nurse_, v1.id, kNow).empty());
+  auto v2 = publish_version(ws(), editor_, kDay, "", kNow).version.value();
+  EXPECT_FALSE(acknowledged_at(ws(), nurse_.user, v2.id));
+}
+
+TEST_F(Publish, TheCliCannotConfirmForAPerson) {
+  auto v = publish_version(ws(), editor_, kDay, "", kNow).version.value();
+  EXPECT_FALSE(acknowledge_version(ws(), kCli, v.id, kNow).empty());
+}
+
+}  // namespace
+}  // namespace medbcp::app
