@@ -6,7 +6,10 @@
 #include "app/actor.h"
 #include "app/plan_service.h"
 #include "cli/command.h"
+#include "cli/devices_command.h"
+#include "cli/incident_command.h"
 #include "cli/plan_commands.h"
+#include "cli/upkeep_commands.h"
 #include "cli/serve_command.h"
 #include "cli/user_command.h"
 #include "store/database.h"
@@ -25,6 +28,12 @@ int main(int argc, char** argv) {
   cli::add_import_command(root, options);
   cli::add_serve_command(root, options);
   cli::add_user_command(root, options);
+  cli::add_devices_command(root, options);
+  cli::add_incident_command(root, options);
+  cli::add_backup_command(root, options);
+  cli::add_status_command(root, options);
+  cli::add_stocktake_command(root, options);
+  cli::add_confirm_command(root, options);
 
   try {
     root.parse(argc, argv);

@@ -47,9 +47,7 @@ LedgerExport device_ledger_csv(const std::vector<core::Device>& devices, CsvEnco
         const std::vector<char32_t> bad = cp932_unmappable(text);
         if (!bad.empty()) {
           out.problems.push_back(
-              {column.header, row,
-               unmappable_list(bad) + " は Shift_JIS (CP932) で書き出せません。UTF-8 "
-                                      "で書き出すか、文字を置き換えてください"});
+              {column.header, row, unmappable_list(bad) + " は Shift_JIS (CP932) にない文字です"});
         }
       }
       writer.field(text);
