@@ -1,0 +1,31 @@
+// The offline kit as one self-contained HTML file: the first-response card,
+// the contact chart with tel: links, the chapter-3 checklist, the offline
+// incident logger, the fallback operations and the plan document itself —
+// all CSS and JavaScript inline, nothing fetched, so it works from a USB
+// stick with the network off. Stamped with the plan's 版数 and the time it
+// was made. Pure: the caller gives the plan and the rendered plan document.
+#pragma once
+
+#include <string>
+
+#include "core/plan.h"
+#include "core/time.h"
+
+namespace medbcp::app {
+
+struct KitStamp {
+  std::string id;  // 32 hex digits; offline logs name the kit by it
+  core::Instant made_at;
+  std::string made_by;
+};
+
+// `plan_document_html`: the plan as doc::render_html made it (a whole HTML
+// document), shown in a sandboxed frame so its styles stay its own.
+std::string offline_kit_html(const core::Plan& plan, const KitStamp& stamp,
+                             const std::string& plan_document_html);
+
+// "tel:0312345678" from "03-1234-5678（代表）": digits, + * # only; empty
+// when the number has no digit.
+std::string tel_uri(const std::string& phone);
+
+}  // namespace medbcp::app
