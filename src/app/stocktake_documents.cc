@@ -27,15 +27,6 @@ std::string finding_detail(const core::StocktakeResult& r) {
   return detail;
 }
 
-std::string field_label(const std::string& field) {
-  if (field == "location") return "設置場所";
-  if (field == "status") return "状態";
-  if (field == "last_stocktake") return "最終棚卸日";
-  if (field == "note") return "備考";
-  if (field == "added") return "台帳に追加";
-  return field;
-}
-
 doc::Document base(const StocktakeView& view, std::string title) {
   doc::Document d;
   d.title = std::move(title);
@@ -71,15 +62,15 @@ doc::Document stocktake_sheet_document(const StocktakeView& view) {
   sheet.name = "stocktake_sheet";
   sheet.caption = "表　棚卸し対象機器（" + std::to_string(view.items.size()) + "台）";
   sheet.compact = true;
-  sheet.columns = {Column{"No.", 0.5, Column::Align::Center},
-                   Column{"管理番号", 1.1},
-                   Column{"機器名", 2},
-                   Column{"種別", 1.1},
-                   Column{"設置場所（台帳）", 1.5},
-                   Column{"状態（台帳）", 0.9, Column::Align::Center},
-                   Column{"確認", 3.2},
-                   Column{"新しい設置場所・状態", 1.8},
-                   Column{"備考", 1.5}};
+  sheet.columns = {Column{"No.", 0.45, Column::Align::Center},
+                   Column{"管理番号", 0.95},
+                   Column{"機器名", 1.9},
+                   Column{"種別", 1.0},
+                   Column{"設置場所（台帳）", 1.3},
+                   Column{"状態（台帳）", 0.8, Column::Align::Center},
+                   Column{"確認", 4.6},
+                   Column{"新しい設置場所・状態", 1.6},
+                   Column{"備考", 1.2}};
   for (std::size_t i = 0; i < view.items.size(); ++i) {
     const auto& it = view.items[i];
     sheet.rows.push_back({doc::plain(std::to_string(i + 1)), doc::plain(it.asset_number),
@@ -184,7 +175,7 @@ doc::Document stocktake_report_document(const StocktakeView& view) {
       t.columns = {Column{"機器", 2.2}, Column{"項目", 1.1}, Column{"変更前", 2.4},
                    Column{"変更後", 2.4}};
       for (const auto& c : view.changes) {
-        t.rows.push_back({doc::plain(c.device_label), doc::plain(field_label(c.field)),
+        t.rows.push_back({doc::plain(c.device_label), doc::plain(core::ledger_field_label(c.field)),
                           doc::plain(c.before), doc::plain(c.after)});
       }
       d.blocks.push_back(std::move(t));

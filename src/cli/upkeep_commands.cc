@@ -235,7 +235,7 @@ void add_stocktake_record(CLI::App& parent, GlobalOptions& options) {
     auto recorded = app::record_stocktake_result(*ws, app::cli_actor(), round, draft);
     if (!recorded.result) refuse("記録できませんでした。", recorded.problems);
     auto after = app::stocktake_view(*ws, app::cli_actor(), round);
-    std::cout << "記録しました: " << core::label(*finding) << "（確認済み " << after->report.checked
+    std::cout << "記録しました: " << core::label(*finding) << "（記録済み " << after->report.checked
               << " / " << after->report.total << " 台）\n";
   });
 }
@@ -309,8 +309,8 @@ void print_report_text(const app::StocktakeView& view) {
   if (view.round.closed() && !view.changes.empty()) {
     std::cout << "\n台帳への反映（" << view.round.closed_by << "）:\n";
     for (const auto& c : view.changes) {
-      std::cout << "  " << c.device_label << "  " << c.field << ": " << c.before << " → " << c.after
-                << "\n";
+      std::cout << "  " << c.device_label << "  " << core::ledger_field_label(c.field) << ": "
+                << (c.before.empty() ? "（なし）" : c.before) << " → " << c.after << "\n";
     }
   }
 }

@@ -258,6 +258,15 @@ LedgerUpdate apply_stocktake(const std::vector<Device>& ledger,
   return update;
 }
 
+std::string ledger_field_label(std::string_view field) {
+  if (field == "location") return "設置場所";
+  if (field == "status") return "状態";
+  if (field == "last_stocktake") return "最終棚卸日";
+  if (field == "note") return "備考";
+  if (field == "added") return "台帳に追加";
+  return std::string(field);
+}
+
 Date stocktake_due(const Date& last_completed, int cycle_days) {
   return last_completed.plus_days(cycle_days);
 }

@@ -155,6 +155,9 @@ struct LedgerChange {
   std::string after;
 };
 
+// 設置場所, 状態, 最終棚卸日, 備考, 台帳に追加 — for LedgerChange::field.
+std::string ledger_field_label(std::string_view field);
+
 struct LedgerUpdate {
   std::vector<Device> devices;  // the whole ledger after the round
   std::vector<LedgerChange> changes;
