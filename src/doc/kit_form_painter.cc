@@ -93,7 +93,11 @@ double FormPainter::checkboxes(const std::vector<std::string>& labels, double x,
 }
 
 double FormPainter::measure_width(const std::string& label) {
-  LayoutPtr layout = text_.layout(label, sans(10), -1);
+  return measure_width(label, sans(10));
+}
+
+double FormPainter::measure_width(const std::string& label, const TextStyle& style) {
+  LayoutPtr layout = text_.layout(label, style, -1);
   return layout_width(layout.get());
 }
 
@@ -183,9 +187,10 @@ void FormPainter::footer(const std::string& left, const std::string& right, doub
                          double w) {
   TextStyle s = sans(7.5);
   s.color = kLabel;
-  text(left, s, x, y, w / 2);
+  s.ellipsize = true;
+  text(left, s, x, y, w * 0.62);
   s.align = PANGO_ALIGN_RIGHT;
-  text(right, s, x + w / 2, y, w / 2);
+  text(right, s, x + w * 0.62, y, w * 0.38);
 }
 
 }  // namespace medbcp::doc

@@ -30,8 +30,9 @@ class FormPainter {
   double text(const std::string& s, const TextStyle& style, double x, double y, double width);
   // Height `s` would take, without drawing.
   double measure(const std::string& s, const TextStyle& style, double width);
-  // Width of one line of `label` in the tick-box type.
+  // Width of one line of `label` in the tick-box type, or in `style`.
   double measure_width(const std::string& label);
+  double measure_width(const std::string& label, const TextStyle& style);
 
   // A rectangle with a small label in its top-left corner: space to write.
   void box(double x, double y, double w, double h, const std::string& label);

@@ -75,16 +75,16 @@ void draw_card(FormPainter& p, const FirstResponseCard& card) {
     num.color = kWhite;
     num.align = PANGO_ALIGN_CENTER;
     p.text(std::to_string(n++), num, kLeft, y + 2, 26);
-    const double th = p.text(step.title, sans(18, true), kLeft + 36, y, kWidth - 36);
-    y += th + p.text(step.detail, sans(12.5), kLeft + 36, y + th, kWidth - 36) + 10;
+    const double th = p.text(step.title, sans(20, true), kLeft + 36, y, kWidth - 36);
+    y += th + p.text(step.detail, sans(14), kLeft + 36, y + th + 1, kWidth - 36) + 14;
   }
 
   y += 4;
   y += p.text("報告する相手（つながるまで上から順に）", h, kLeft, y, kWidth) + 6;
-  const double cols[] = {0.24, 0.30, 0.23, 0.23};
+  const double cols[] = {0.20, 0.28, 0.26, 0.26};
   for (const auto& call : card.calls) {
     double x = kLeft;
-    const double row_h = 46;
+    const double row_h = 50;
     cairo_rectangle(cr, kLeft, y, kWidth, row_h);
     cairo_set_line_width(cr, 1.2);
     set_color(cr, kNavy);
@@ -99,30 +99,34 @@ void draw_card(FormPainter& p, const FirstResponseCard& card) {
                                                                  {"夜間・休日", &call.phone_night}};
     for (int i = 0; i < 2; ++i) {
       p.text(phones[i].first, small, x + 2, y + 4, kWidth * cols[2 + i]);
-      const std::string& phone = *phones[i].second;
-      p.text(phone.empty() ? "＿＿＿＿＿＿" : phone, sans(phone.size() > 14 ? 13 : 16, true), x + 2,
-             y + 18, kWidth * cols[2 + i] - 4);
+      // As large as fits on one line: a number must never wrap.
+      const std::string phone = phones[i].second->empty() ? "＿＿＿＿＿＿" : *phones[i].second;
+      TextStyle number = sans(18, true);
+      while (number.size > 9 && p.measure_width(phone, number) > kWidth * cols[2 + i] - 8) {
+        number.size -= 0.5;
+      }
+      p.text(phone, number, x + 2, y + 18, kWidth * cols[2 + i] - 4);
       x += kWidth * cols[2 + i];
     }
-    y += row_h + 4;
+    y += row_h + 5;
   }
 
-  y += 8;
+  y += 12;
   y += p.text("伝えること", h, kLeft, y, kWidth) + 4;
   for (const auto& item : card.report_items) {
-    y += p.text("・" + item, sans(13), kLeft + 8, y, kWidth - 8) + 2;
+    y += p.text("・" + item, sans(14), kLeft + 8, y, kWidth - 8) + 3;
   }
-  y += 10;
+  y += 14;
   const std::string never = "しないこと：" + [&] {
     std::string s;
     for (std::size_t i = 0; i < card.never.size(); ++i) s += (i ? "／" : "") + card.never[i];
     return s;
   }();
-  const double nh = p.measure(never, sans(12.5, true), kWidth - 20);
+  const double nh = p.measure(never, sans(13.5, true), kWidth - 20);
   cairo_rectangle(cr, kLeft, y, kWidth, nh + 14);
   cairo_set_source_rgb(cr, 0.992, 0.925, 0.918);
   cairo_fill(cr);
-  TextStyle ns = sans(12.5, true);
+  TextStyle ns = sans(13.5, true);
   ns.color = kAlert;
   p.text(never, ns, kLeft + 10, y + 7, kWidth - 20);
 }
@@ -139,23 +143,23 @@ void draw_discovery_report(FormPainter& p, double y) {
   p.text("令和　　年　　月　　日　　時　　分ごろ", sans(11), kLeft + 10, y + 20, half - 12);
   p.box(kLeft + half, y, half, 44, "場所・機器（設置場所、機器名、管理番号）");
   y += 50;
-  p.box(kLeft, y, kWidth, 96, "経緯（いつ、何をしていて気づいたか）");
-  p.writing_lines(kLeft, y + 14, kWidth, 82, 20);
-  y += 102;
-  p.box(kLeft, y, kWidth, 150, "発生状況（当てはまるものに✓、具体的に）");
+  p.box(kLeft, y, kWidth, 110, "経緯（いつ、何をしていて気づいたか）");
+  p.writing_lines(kLeft, y + 14, kWidth, 96, 20);
+  y += 116;
+  p.box(kLeft, y, kWidth, 170, "発生状況（当てはまるものに✓、具体的に）");
   const double used =
       p.checkboxes({"画面に脅迫文・身代金の要求", "ファイルが開けない・名前が変わった",
                     "動作が極端に遅い", "不審なメール・添付ファイルを開いた",
                     "勝手に操作されている", "ログインできない", "ほかの端末でも同じ症状", "その他"},
                    kLeft + 8, y + 18, kWidth - 16);
-  p.writing_lines(kLeft, y + 18 + used, kWidth, 150 - 18 - used, 20);
-  y += 156;
-  p.box(kLeft, y, kWidth, 120, "処置内容（すでにしたこと）");
+  p.writing_lines(kLeft, y + 18 + used, kWidth, 170 - 18 - used, 20);
+  y += 176;
+  p.box(kLeft, y, kWidth, 140, "処置内容（すでにしたこと）");
   const double used2 = p.checkboxes({"LANケーブルを抜いた", "無線LANを切った", "画面を撮影した",
                                      "電源は入れたまま", "まだ何もしていない", "その他"},
                                     kLeft + 8, y + 18, kWidth - 16);
-  p.writing_lines(kLeft, y + 18 + used2, kWidth, 120 - 18 - used2, 20);
-  y += 126;
+  p.writing_lines(kLeft, y + 18 + used2, kWidth, 140 - 18 - used2, 20);
+  y += 146;
   p.box(kLeft, y, kWidth, 36, "個人データ（患者情報）の漏えい・そのおそれ");
   p.checkboxes({"あり", "なし", "分からない"}, kLeft + 230, y + 12, kWidth - 240);
   y += 42;
@@ -262,16 +266,15 @@ void draw_stocktake(FormPainter& p, double y, const core::Plan& plan, std::size_
 // --- 代替運用の様式 ----------------------------------------------------------
 
 void patient_row(FormPainter& p, double x, double y, double w, double h) {
-  const double cols[] = {0.18, 0.34, 0.26, 0.22};
+  const double cols[] = {0.18, 0.34, 0.32, 0.16};
   const char* labels[] = {"患者ID", "氏名（ふりがな）", "生年月日", "性別"};
   double cx = x;
   for (int i = 0; i < 4; ++i) {
     p.box(cx, y, w * cols[i], h, labels[i]);
     cx += w * cols[i];
   }
-  p.text("明・大・昭・平・令　　年　　月　　日", sans(7.5), x + w * 0.52 + 3, y + h - 12,
-         w * 0.26 - 6);
-  p.checkboxes({"男", "女"}, x + w * 0.78 + 8, y + h - 16, w * 0.22 - 10);
+  p.text("明 大 昭 平 令　　　年　　月　　日", sans(8), x + w * 0.52 + 4, y + h - 13, w * 0.32 - 6);
+  p.checkboxes({"男", "女"}, x + w * 0.84 + 6, y + h - 16, w * 0.16 - 8);
 }
 
 void draw_medical_record(FormPainter& p, double y) {
@@ -305,11 +308,10 @@ void draw_order_slip_part(FormPainter& p, double y, double h, const std::string&
   set_color(p.cr(), kNavy);
   cairo_fill(p.cr());
   p.text(copy, tag, kLeft + 6, y + 2, 140);
-  p.checkboxes({"処方", "検査", "処置"}, kLeft + 165, y + 1, 180);
+  p.checkboxes({"処方", "検査", "処置"}, kLeft + 160, y + 1, 130);
   TextStyle date = sans(9);
   date.align = PANGO_ALIGN_RIGHT;
-  p.text("令和　　年　　月　　日　　診療科＿＿＿＿　医師＿＿＿＿", date, kLeft + 300, y + 2,
-         kWidth - 300);
+  p.text("令和　年　月　日　科＿＿＿＿　医師＿＿＿＿＿", date, kLeft + 290, y + 2, kWidth - 290);
   y += 20;
   patient_row(p, kLeft, y, kWidth, 34);
   y += 38;
@@ -511,10 +513,9 @@ std::string render_paper_forms_pdf(const core::Plan& plan, const PaperKitStamp& 
   cairo_t* cr = cairo_create(surface);
   TextEngine text;
   FormPainter painter(cr, text);
-  const std::string stamp_text = "作成 " + core::format_wareki(stamp.made_at.tokyo_date()) +
-                                 "・キット " + stamp.kit_id.substr(0, 8);
   const std::string left =
-      facility + "　紙のキット（計画 第" + core::full_width_number(plan.facility.edition) + "版）";
+      facility + "　紙のキット（計画 第" + core::full_width_number(plan.facility.edition) + "版・" +
+      core::format_wareki(stamp.made_at.tokyo_date()) + "作成・" + stamp.kit_id.substr(0, 8) + "）";
   for (std::size_t i = 0; i < list.size(); ++i) {
     const Page& page = list[i];
     cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, page.title.c_str(),
@@ -523,9 +524,9 @@ std::string render_paper_forms_pdf(const core::Plan& plan, const PaperKitStamp& 
     double y = kTop;
     if (!page.own_title) y = painter.title(page.title, page.subtitle, kLeft, kTop, kWidth);
     page.draw(painter, y);
+    const std::string short_title = page.own_title ? "初動対応カード" : page.title;
     painter.footer(left,
-                   page.title + "　" + std::to_string(i + 1) + "／" + std::to_string(list.size()) +
-                       "　" + stamp_text,
+                   short_title + "　" + std::to_string(i + 1) + "／" + std::to_string(list.size()),
                    kLeft, kFooterY, kWidth);
     cairo_show_page(cr);
   }
