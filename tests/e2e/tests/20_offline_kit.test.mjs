@@ -1,0 +1,125 @@
+// The offline kit on the day the network is down: the kit made by
+// `medbcp kit --out DIR` is opened from file:// in Chromium with networking
+// off; an incident is logged in it, the page is reloaded (nothing lost),
+// more is logged, and the log is exported as JSON. `medbcp incident import`
+// merges it, a second import adds nothing, `medbcp incident verify` finds
+// the timeline chain intact, and an edited copy of the file is refused.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { openBrowser, screenshot } from "../lib/browser.mjs";
+
+const medbcp = process.env.MEDBCP_BIN;
+let dir;
+let browser;
+
+function run(db, args) {
+  const r = spawnSync(medbcp, ["--db", db, ...args], { encoding: "utf8" });
+  return { code: r.status, out: (r.stdout || "") + (r.stderr || "") };
+}
+
+before(async () => {
+  assert.ok(medbcp, "MEDBCP_BIN names the medbcp binary (tests/e2e/run.sh sets it)");
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "medbcp-kit-e2e-"));
+  browser = await openBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("offline kit: log from file:// with the network off, export, import twice, verify", async () => {
+  const db = path.join(dir, "medbcp.db");
+  assert.equal(run(db, ["init", "--demo"]).code, 0);
+  const made = run(db, ["kit", "--out", path.join(dir, "usb")]);
+  assert.equal(made.code, 0, made.out);
+  const kitFile = fs.readdirSync(path.join(dir, "usb")).find((f) => f.endsWith(".html"));
+  assert.ok(kitFile, "the kit is one HTML file");
+  const kitUrl = "file://" + path.join(dir, "usb", kitFile);
+
+  const { context, page } = browser;
+  await context.setOffline(true);
+  // Anything but the file itself (and the Blob of the export) is a leak.
+  const external = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (/^(file|blob|data):/.test(url) || url === "about:srcdoc") return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+
+  await page.goto(kitUrl);
+  assert.match(await page.locator(".kit-head .stamp").innerText(), /計画 第.+版・このキットの作成 令和/);
+  assert.ok((await page.locator('#contacts a[href^="tel:"]').count()) > 0, "phone numbers are tel: links");
+
+  // The discovery report.
+  await page.fill("#author", "中村 さくら");
+  await page.fill("#r-title", "受付PCに脅迫文");
+  await page.fill("#r-how", "始業時に受付PCを起動したところ");
+  await page.fill("#r-situation", "画面に英語の脅迫文。ファイルが開けない");
+  await page.fill("#r-actions", "LANケーブルを抜いた");
+  await page.click("#report-form button[type=submit]");
+  await page.locator("#report-done").waitFor();
+  assert.equal(await page.locator("#entry-count").innerText(), "1");
+
+  // A timeline entry.
+  await page.fill("#e-text", "プリンタも印刷できない");
+  await page.click("#entry-form button[type=submit]");
+  assert.equal(await page.locator("#entry-count").innerText(), "2");
+
+  // Reloaded: kept in the browser.
+  await page.reload();
+  assert.equal(await page.locator("#entry-count").innerText(), "2");
+  assert.equal(await page.locator("#author").inputValue(), "中村 さくら");
+  assert.equal(await page.locator("#report-form").isHidden(), true);
+
+  // More: a checklist step and a call.
+  const isolate = page.locator('form.step-form[data-step="isolate"]');
+  await isolate.locator("input[name=note]").fill("受付PCのみ");
+  await isolate.locator("button[value=done]").click();
+  assert.equal(await page.locator('[data-step-state="isolate"]').innerText(), "実施済");
+  await page.fill("#c-said", "受付PCに脅迫文、切り離し済み");
+  await page.click("#contact-form button[type=submit]");
+  assert.equal(await page.locator("#entry-count").innerText(), "4");
+  await screenshot(page, "offline-kit-logger");
+
+  // Export.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export")]);
+  const logPath = path.join(dir, "log.json");
+  await download.saveAs(logPath);
+  const log = JSON.parse(fs.readFileSync(logPath, "utf8"));
+  assert.equal(log.format, "medbcp-offline-log");
+  assert.equal(log.entries.length, 4);
+  assert.match(log.sha256, /^[0-9a-f]{64}$/);
+
+  assert.deepEqual(external, []);
+  assert.deepEqual(errors, []);
+  await context.unroute("**/*");
+  await context.setOffline(false);
+
+  // Merge back, twice.
+  const first = run(db, ["incident", "import", logPath]);
+  assert.equal(first.code, 0, first.out);
+  assert.match(first.out, /4 件を取り込みました/);
+  const incident = first.out.match(/インシデント (\d+)/)[1];
+  const second = run(db, ["incident", "import", logPath]);
+  assert.equal(second.code, 0, second.out);
+  assert.match(second.out, /0 件を取り込みました/);
+  const verify = run(db, ["incident", "verify", incident]);
+  assert.equal(verify.code, 0, verify.out);
+
+  // An edited file is refused and changes nothing.
+  const edited = JSON.parse(fs.readFileSync(logPath, "utf8"));
+  edited.entries[1].text = "プリンタは正常";
+  fs.writeFileSync(path.join(dir, "edited.json"), JSON.stringify(edited));
+  const refused = run(db, ["incident", "import", path.join(dir, "edited.json")]);
+  assert.equal(refused.code, 1, refused.out);
+  assert.match(refused.out, /整合性ハッシュ/);
+  assert.equal(run(db, ["incident", "verify", incident]).code, 0);
+});
