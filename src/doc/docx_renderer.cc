@@ -101,7 +101,7 @@ std::string styles_xml() {
       fonts(kGothic) + R"(<w:b/><w:sz w:val="21"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="240" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/></w:pPr><w:rPr>)" +
       fonts(kGothic) + R"(<w:b/><w:color w:val="1F3A5F"/><w:sz w:val="60"/></w:rPr></w:style>
-<w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="3000" w:after="60"/><w:jc w:val="left"/></w:pPr><w:rPr>)" +
+<w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="2400" w:after="60"/><w:jc w:val="left"/></w:pPr><w:rPr>)" +
       fonts(kGothic) + R"(<w:color w:val="5B6B7F"/><w:sz w:val="30"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="CoverFacility"><w:name w:val="Cover Facility"/><w:basedOn w:val="Normal"/><w:pPr><w:pBdr><w:top w:val="single" w:sz="24" w:space="12" w:color="1F3A5F"/></w:pBdr><w:spacing w:before="200" w:after="600" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/></w:pPr><w:rPr>)" +
       fonts(kGothic) + R"(<w:b/><w:sz w:val="42"/></w:rPr></w:style>
@@ -256,7 +256,7 @@ class DocxWriter {
            std::to_string(s.top) + "\" w:right=\"" + std::to_string(s.right) + "\" w:bottom=\"" +
            std::to_string(s.bottom) + "\" w:left=\"" + std::to_string(s.left) +
            "\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
-           "<w:cols w:space=\"425\"/><w:docGrid w:type=\"lines\" w:linePitch=\"360\"/></w:sectPr>";
+           "<w:cols w:space=\"425\"/></w:sectPr>";
     return out;
   }
 
@@ -285,7 +285,7 @@ class DocxWriter {
     }
     body_ += "</w:tbl>";
     // Sign-off boxes, to be stamped on paper.
-    body_ += paragraph("", "", "<w:spacing w:before=\"1600\"/>");
+    body_ += paragraph("", "", "<w:spacing w:before=\"1200\"/>");
     body_ +=
         "<w:tbl><w:tblPr><w:tblW w:w=\"3780\" w:type=\"dxa\"/><w:jc w:val=\"right\"/>" +
         grid_borders("A7B1BD") +

@@ -82,6 +82,7 @@ void TextEngine::set(PangoLayout* layout, const Text& text, const TextStyle& sty
   pango_layout_set_text(layout, utf8.data(), static_cast<int>(utf8.size()));
   pango_layout_set_attributes(layout, attrs);
   pango_attr_list_unref(attrs);
+  if (count_missing_) missing_ += pango_layout_get_unknown_glyphs_count(layout);
 }
 
 LayoutPtr TextEngine::layout(const Text& text, const TextStyle& style, double width) {

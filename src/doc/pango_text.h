@@ -56,12 +56,19 @@ class TextEngine {
   // it between list items too, so items read at the same rhythm as lines.
   double leading(const TextStyle& style);
 
+  // Counts characters without a glyph in any font (tofu) in every layout
+  // made from now on; for tests.
+  void count_missing_glyphs() { count_missing_ = true; }
+  int missing_glyphs() const { return missing_; }
+
  private:
   PangoFontDescription* font(const TextStyle& style);
 
   PangoFontMap* font_map_ = nullptr;
   PangoContext* context_ = nullptr;
   PangoFontDescription* fonts_[2][2] = {};  // [sans][bold], at size 10 (size set per use)
+  bool count_missing_ = false;
+  int missing_ = 0;
 };
 
 // Height of the whole layout, points.

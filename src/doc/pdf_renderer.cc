@@ -52,7 +52,9 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
 
 class PdfWriter {
  public:
-  explicit PdfWriter(const Document& doc) : doc_(doc) {}
+  PdfWriter(const Document& doc, PdfInfo* info) : doc_(doc), info_(info) {
+    if (info_) text_.count_missing_glyphs();
+  }
 
   ~PdfWriter() {
     if (cr_) cairo_destroy(cr_);
@@ -751,6 +753,7 @@ class PdfWriter {
     cairo_status_t status = cairo_surface_status(pdf_);
     cairo_surface_destroy(pdf_);
     pdf_ = nullptr;
+    if (info_) *info_ = {total_, text_.missing_glyphs()};
     if (status != CAIRO_STATUS_SUCCESS)
       throw std::runtime_error(std::string("PDF の書き出しに失敗しました: ") +
                                cairo_status_to_string(status));
@@ -758,6 +761,7 @@ class PdfWriter {
   }
 
   const Document& doc_;
+  PdfInfo* info_;
   TextEngine text_;
   bool measuring_ = true;
   std::vector<bool> pages_;  // orientation of each body page (pass 1)
@@ -776,6 +780,6 @@ class PdfWriter {
 
 }  // namespace
 
-std::string render_pdf(const Document& doc) { return PdfWriter(doc).run(); }
+std::string render_pdf(const Document& doc, PdfInfo* info) { return PdfWriter(doc, info).run(); }
 
 }  // namespace medbcp::doc

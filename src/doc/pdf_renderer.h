@@ -12,6 +12,13 @@
 
 namespace medbcp::doc {
 
-std::string render_pdf(const Document& doc);
+struct PdfInfo {
+  int pages = 0;
+  // Characters no installed font could draw (tofu). Counted only when asked
+  // for, as it costs a pass over every layout.
+  int missing_glyphs = 0;
+};
+
+std::string render_pdf(const Document& doc, PdfInfo* info = nullptr);
 
 }  // namespace medbcp::doc
