@@ -44,7 +44,8 @@ std::string without_spaces(const std::string& s) {
 // pdftotext's text of the PDF in drawing order, flattened.
 std::string pdf_text(const std::string& pdf, const ScratchDir& dir, const char* options = "-raw") {
   write_file(dir.file("plan.pdf"), pdf);
-  CommandResult r = run_command(std::string("pdftotext ") + options + " " + quoted(dir.file("plan.pdf")) + " -");
+  CommandResult r = run_command(std::string("pdftotext ") + options + " " +
+                                shell_quote(dir.file("plan.pdf")) + " -");
   EXPECT_EQ(r.exit_code, 0) << r.output;
   return without_spaces(r.output);
 }
@@ -63,17 +64,35 @@ TEST_F(PdfRenderer, TextIsSelectableAndHoldsEveryChapterAndTheFacility) {
   std::string pdf = render_pdf(build(plan), &info);
   ASSERT_TRUE(pdf.starts_with("%PDF-"));
   std::string text = pdf_text(pdf, dir_);
-  for (const char* heading :
-       {"第１章総則", "策定目的", "基本方針", "対象範囲", "想定する事象", "文書の管理および周知",
-        "第２章体制整備", "医療情報システム安全管理責任者", "情報機器台帳", "代替運用", "バックアップ体制",
-        "第３章サイバーインシデント発生時の対応", "初動対応", "発生事象の発見・報告",
-        "被害拡大防止・二次被害抑止", "証拠保全・原因調査", "外部関係先への連絡", "業務継続対応",
-        "業務復旧対応", "診療可否の判断と診療形態の決定", "附則", "別紙１連絡体制図", "別紙２情報機器台帳",
-        "目次"}) {
+  for (const char* heading : {"第１章総則",
+                              "策定目的",
+                              "基本方針",
+                              "対象範囲",
+                              "想定する事象",
+                              "文書の管理および周知",
+                              "第２章体制整備",
+                              "医療情報システム安全管理責任者",
+                              "情報機器台帳",
+                              "代替運用",
+                              "バックアップ体制",
+                              "第３章サイバーインシデント発生時の対応",
+                              "初動対応",
+                              "発生事象の発見・報告",
+                              "被害拡大防止・二次被害抑止",
+                              "証拠保全・原因調査",
+                              "外部関係先への連絡",
+                              "業務継続対応",
+                              "業務復旧対応",
+                              "診療可否の判断と診療形態の決定",
+                              "附則",
+                              "別紙１連絡体制図",
+                              "別紙２情報機器台帳",
+                              "目次"}) {
     EXPECT_CONTAINS(text, heading);
   }
   EXPECT_CONTAINS(text, without_spaces(plan.facility.name));
-  EXPECT_CONTAINS(text, "本ＢＣＰは、" + core::format_wareki(*plan.facility.effective_date) + "から施行する");
+  EXPECT_CONTAINS(
+      text, "本ＢＣＰは、" + core::format_wareki(*plan.facility.effective_date) + "から施行する");
   EXPECT_EQ(info.missing_glyphs, 0) << "characters without a font (tofu)";
   EXPECT_GT(info.pages, 8);
 }
@@ -100,29 +119,34 @@ TEST_F(PdfRenderer, FooterCarriesFacilityEditionAndEffectiveDateOnEveryBodyPage)
   write_file(dir_.file("plan.pdf"), pdf);
   std::string edition = "第" + core::full_width_number(plan.facility.edition) + "版";
   for (int page = 2; page <= info.pages; ++page) {
-    CommandResult r = run_command("pdftotext -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
-                                  quoted(dir_.file("plan.pdf")) + " -");
+    CommandResult r =
+        run_command("pdftotext -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
+                    shell_quote(dir_.file("plan.pdf")) + " -");
     std::string t = without_spaces(r.output);
     EXPECT_CONTAINS(t, std::to_string(page) + "/" + std::to_string(info.pages)) << "page " << page;
     EXPECT_CONTAINS(t, edition) << "page " << page;
-    EXPECT_CONTAINS(t, core::format_wareki(*plan.facility.effective_date) + "施行") << "page " << page;
+    EXPECT_CONTAINS(t, core::format_wareki(*plan.facility.effective_date) + "施行")
+        << "page " << page;
   }
 }
 
 TEST_F(PdfRenderer, ContentsListsPageNumbersOfChapters) {
   std::string pdf = render_pdf(build(core::demo_plan()));
   write_file(dir_.file("plan.pdf"), pdf);
-  CommandResult toc = run_command("pdftotext -f 2 -l 2 -layout " + quoted(dir_.file("plan.pdf")) + " -");
+  CommandResult toc =
+      run_command("pdftotext -f 2 -l 2 -layout " + shell_quote(dir_.file("plan.pdf")) + " -");
   ASSERT_THAT(toc.output, HasSubstr("目次"));
   // The page the contents give for 附則 is the page where 附則 is.
   std::string line;
   std::istringstream lines(toc.output);
   int page = 0;
   while (std::getline(lines, line))
-    if (line.find("附則") != std::string::npos) page = std::atoi(line.substr(line.find_last_of(' ') + 1).c_str());
+    if (line.find("附則") != std::string::npos)
+      page = std::atoi(line.substr(line.find_last_of(' ') + 1).c_str());
   ASSERT_GT(page, 2);
-  CommandResult at = run_command("pdftotext -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
-                                 quoted(dir_.file("plan.pdf")) + " -");
+  CommandResult at =
+      run_command("pdftotext -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
+                  shell_quote(dir_.file("plan.pdf")) + " -");
   EXPECT_THAT(at.output, HasSubstr("附則"));
 }
 
@@ -150,8 +174,9 @@ TEST_F(PdfRenderer, ALongLedgerRepeatsItsHeaderOnEveryPage) {
   write_file(dir_.file("plan.pdf"), pdf);
   int ledger_pages = 0;
   for (int page = 1; page <= info.pages; ++page) {
-    CommandResult r = run_command("pdftotext -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
-                                  quoted(dir_.file("plan.pdf")) + " -");
+    CommandResult r =
+        run_command("pdftotext -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
+                    shell_quote(dir_.file("plan.pdf")) + " -");
     if (r.output.find("Z-1") == std::string::npos) continue;
     ++ledger_pages;
     EXPECT_CONTAINS(r.output, "管理番号") << "page " << page;

@@ -5,6 +5,7 @@
 
 #include <sys/wait.h>
 #include <unistd.h>
+#include <zip.h>
 
 #include <array>
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace medbcp::doc::testing {
 
@@ -59,7 +61,8 @@ inline CommandResult run_command(const std::string& command) {
   if (!pipe) return result;
   std::array<char, 4096> buffer;
   std::size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.output.append(buffer.data(), n);
   int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
@@ -70,10 +73,85 @@ inline bool have_tool(const std::string& name) {
 }
 
 // Single quotes for the shell.
-inline std::string quoted(const std::string& s) {
+inline std::string shell_quote(const std::string& s) {
   std::string out = "'";
   for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
+}
+
+// One entry of a zip archive held in memory ("" when it is not there).
+inline std::string zip_entry(const std::string& archive, const std::string& name) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(archive.data(), archive.size(), 0, &error);
+  zip_t* zip = source ? zip_open_from_source(source, ZIP_RDONLY, &error) : nullptr;
+  zip_error_fini(&error);
+  if (!zip) {
+    if (source) zip_source_free(source);
+    return {};
+  }
+  std::string bytes;
+  zip_stat_t st;
+  if (zip_stat(zip, name.c_str(), 0, &st) == 0) {
+    if (zip_file_t* file = zip_fopen(zip, name.c_str(), 0)) {
+      bytes.resize(st.size);
+      zip_int64_t n = zip_fread(file, bytes.data(), st.size);
+      if (n < 0) bytes.clear();
+      zip_fclose(file);
+    }
+  }
+  zip_close(zip);
+  return bytes;
+}
+
+// Names of all entries of a zip archive held in memory.
+inline std::vector<std::string> zip_names(const std::string& archive) {
+  std::vector<std::string> names;
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(archive.data(), archive.size(), 0, &error);
+  zip_t* zip = source ? zip_open_from_source(source, ZIP_RDONLY, &error) : nullptr;
+  zip_error_fini(&error);
+  if (!zip) {
+    if (source) zip_source_free(source);
+    return names;
+  }
+  for (zip_int64_t i = 0; i < zip_get_num_entries(zip, 0); ++i)
+    names.emplace_back(zip_get_name(zip, i, 0));
+  zip_close(zip);
+  return names;
+}
+
+// The text of WordprocessingML or SpreadsheetML: the content of every
+// <w:t> / <t> element, concatenated.
+inline std::string xml_text(const std::string& xml, const std::string& tag) {
+  std::string out;
+  std::string open = "<" + tag, close = "</" + tag + ">";
+  std::size_t pos = 0;
+  while ((pos = xml.find(open, pos)) != std::string::npos) {
+    char next = xml[pos + open.size()];
+    if (next != '>' && next != ' ') {
+      pos += open.size();
+      continue;
+    }
+    std::size_t start = xml.find('>', pos) + 1;
+    std::size_t end = xml.find(close, start);
+    if (end == std::string::npos) break;
+    out += xml.substr(start, end - start);
+    pos = end + close.size();
+  }
+  return out;
+}
+
+// Converts with LibreOffice in its own profile (so it runs as root in CI
+// and beside a running office); the command's result and the PDF's path.
+inline CommandResult libreoffice_to_pdf(const ScratchDir& dir, const std::string& input) {
+  std::string home = dir.file("lo-home");
+  std::filesystem::create_directories(home);
+  return run_command("cd " + shell_quote(dir.path().string()) + " && HOME=" + shell_quote(home) +
+                     " timeout 300 soffice -env:UserInstallation=file://" + dir.file("lo-profile") +
+                     " --headless --norestore --convert-to pdf --outdir " +
+                     shell_quote(dir.file("lo-out")) + " " + shell_quote(input));
 }
 
 }  // namespace medbcp::doc::testing
