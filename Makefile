@@ -10,6 +10,11 @@ DB         ?= medbcp.db
 HOST       ?= 127.0.0.1
 PORT       ?= 8080
 
+# ccache (when installed) keys on paths relative to the checkout, so a fresh
+# clone elsewhere reuses what an earlier build of the same sources compiled.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
+
 .PHONY: all deps build asan run test test-unit test-asan test-e2e e2e-deps fuzz bench format clean
 
 all: build
