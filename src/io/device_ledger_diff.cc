@@ -22,6 +22,61 @@ bool same_text(const std::string& a, const std::string& b) {
   return fold_cp932_variants(a) == fold_cp932_variants(b);
 }
 
+const std::string* text_of(const core::Device& d, DeviceField field) {
+  switch (field) {
+    case DeviceField::AssetNumber:
+      return &d.asset_number;
+    case DeviceField::Name:
+      return &d.name;
+    case DeviceField::System:
+      return &d.system;
+    case DeviceField::Location:
+      return &d.location;
+    case DeviceField::Manager:
+      return &d.manager;
+    case DeviceField::Os:
+      return &d.os;
+    case DeviceField::OsVersion:
+      return &d.os_version;
+    case DeviceField::IpAddress:
+      return &d.ip_address;
+    case DeviceField::MacAddress:
+      return &d.mac_address;
+    case DeviceField::NetworkZone:
+      return &d.network_zone;
+    case DeviceField::Vendor:
+      return &d.vendor;
+    case DeviceField::Note:
+      return &d.note;
+    default:
+      return nullptr;
+  }
+}
+
+// Compares one field without formatting it: this runs for every field of
+// every row of the file.
+bool same_value(const core::Device& a, const core::Device& b, DeviceField field) {
+  if (const std::string* text = text_of(a, field)) return same_text(*text, *text_of(b, field));
+  switch (field) {
+    case DeviceField::Kind:
+      return a.kind == b.kind;
+    case DeviceField::Status:
+      return a.status == b.status;
+    case DeviceField::InternetFacing:
+      return a.internet_facing == b.internet_facing;
+    case DeviceField::RemoteMaintenance:
+      return a.remote_maintenance == b.remote_maintenance;
+    case DeviceField::Introduced:
+      return a.introduced == b.introduced;
+    case DeviceField::SupportEnd:
+      return a.support_end == b.support_end;
+    case DeviceField::LastStocktake:
+      return a.last_stocktake == b.last_stocktake;
+    default:
+      return false;
+  }
+}
+
 void copy_field(core::Device& to, const core::Device& from, DeviceField field) {
   switch (field) {
     case DeviceField::AssetNumber:
@@ -109,27 +164,25 @@ LedgerDiff diff_device_ledger(const std::vector<core::Device>& current,
   LedgerDiff diff;
   diff.devices.reserve(imported.devices.size());
   std::vector<bool> matched(current.size(), false);
-  for (const ImportedDevice& row : imported.devices) {
+  for (size_t f = 0; f < imported.devices.size(); ++f) {
+    const ImportedDevice& row = imported.devices[f];
     DeviceChange change;
     change.row = row.row;
+    change.file_index = f;
     const auto it = index.find(asset_number_key(row.device.asset_number));
     if (it == index.end()) {
       change.kind = DeviceChangeKind::Added;
-      change.device = row.device;
       diff.devices.push_back(std::move(change));
       continue;
     }
     const core::Device& before = current[it->second];
     matched[it->second] = true;
     change.current_index = it->second;
-    change.device = before;
     for (DeviceField field : imported.columns) {
       if (field == DeviceField::AssetNumber) continue;  // matched, so equal as a key
-      std::string old_text = device_field_text(before, field);
-      std::string new_text = device_field_text(row.device, field);
-      if (same_text(old_text, new_text)) continue;
-      copy_field(change.device, row.device, field);
-      change.changes.push_back({field, std::move(old_text), std::move(new_text)});
+      if (same_value(before, row.device, field)) continue;
+      change.changes.push_back(
+          {field, device_field_text(before, field), device_field_text(row.device, field)});
     }
     change.kind = change.changes.empty() ? DeviceChangeKind::Unchanged : DeviceChangeKind::Updated;
     diff.devices.push_back(std::move(change));
@@ -140,18 +193,21 @@ LedgerDiff diff_device_ledger(const std::vector<core::Device>& current,
   return diff;
 }
 
-std::vector<core::Device> apply_device_ledger_diff(const std::vector<core::Device>& current,
+std::vector<core::Device> apply_device_ledger_diff(std::vector<core::Device> current,
+                                                   const DeviceLedgerImport& imported,
                                                    const LedgerDiff& diff) {
-  std::vector<core::Device> out = current;
-  out.reserve(current.size() + static_cast<size_t>(diff.count(DeviceChangeKind::Added)));
+  current.reserve(current.size() + static_cast<size_t>(diff.count(DeviceChangeKind::Added)));
   for (const DeviceChange& change : diff.devices) {
+    const core::Device& from = imported.devices[change.file_index].device;
     if (change.kind == DeviceChangeKind::Updated) {
-      out[*change.current_index] = change.device;
+      for (const FieldChange& field : change.changes) {
+        copy_field(current[*change.current_index], from, field.field);
+      }
     } else if (change.kind == DeviceChangeKind::Added) {
-      out.push_back(change.device);
+      current.push_back(from);
     }
   }
-  return out;
+  return current;
 }
 
 }  // namespace medbcp::io

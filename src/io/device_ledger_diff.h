@@ -24,11 +24,13 @@ struct FieldChange {
 
 enum class DeviceChangeKind { Added, Updated, Unchanged };
 
+// One row of the file and what it does. Devices are referred to by index,
+// not copied: a file may have 100,000 rows.
 struct DeviceChange {
   DeviceChangeKind kind = DeviceChangeKind::Unchanged;
   int row = 0;                          // spreadsheet row of the file
-  std::optional<size_t> current_index;  // its place in the current ledger, unless Added
-  core::Device device;                  // the device as it will be after the import
+  size_t file_index = 0;                // into DeviceLedgerImport::devices
+  std::optional<size_t> current_index;  // into the current ledger, unless Added
   std::vector<FieldChange> changes;     // for Updated
 };
 
@@ -45,9 +47,12 @@ struct LedgerDiff {
 LedgerDiff diff_device_ledger(const std::vector<core::Device>& current,
                               const DeviceLedgerImport& imported);
 
-// The ledger after the import: current devices in their order with their
-// updates, absent ones untouched, then the added ones (id unset) in file order.
-std::vector<core::Device> apply_device_ledger_diff(const std::vector<core::Device>& current,
+// The ledger after the import: current devices in their order with the
+// changed fields updated (ids kept), absent ones untouched, then the added
+// ones (id unset) in file order. `current` and `imported` must be those the
+// diff was computed from.
+std::vector<core::Device> apply_device_ledger_diff(std::vector<core::Device> current,
+                                                   const DeviceLedgerImport& imported,
                                                    const LedgerDiff& diff);
 
 }  // namespace medbcp::io

@@ -45,12 +45,11 @@ TEST(DeviceLedgerDiffTest, ClassifiesAddedUpdatedUnchangedAndAbsent) {
   EXPECT_EQ(diff.devices[0].changes[0].field, DeviceField::Location);
   EXPECT_EQ(diff.devices[0].changes[0].before, "診察室1");
   EXPECT_EQ(diff.devices[0].changes[0].after, "診察室2");
-  EXPECT_EQ(diff.devices[0].device.id, core::DeviceId(2));
 
   EXPECT_EQ(diff.devices[1].kind, DeviceChangeKind::Unchanged);
   EXPECT_EQ(diff.devices[2].kind, DeviceChangeKind::Added);
-  EXPECT_EQ(diff.devices[2].device.kind, core::DeviceKind::Printer);
-  EXPECT_FALSE(diff.devices[2].device.id.valid());
+  EXPECT_EQ(diff.devices[2].file_index, 2u);
+  EXPECT_FALSE(diff.devices[2].current_index.has_value());
 
   ASSERT_EQ(diff.absent.size(), 1u);
   EXPECT_EQ(diff.absent[0].asset_number, "A-3");
@@ -65,7 +64,7 @@ TEST(DeviceLedgerDiffTest, ApplyKeepsAbsentDevicesAndAppendsNewOnes) {
   const DeviceLedgerImport file =
       read({{"管理番号", "機器名"}, {"A-2", "診察PC（2F）"}, {"C-1", "NAS"}});
   const std::vector<core::Device> after =
-      apply_device_ledger_diff(current, diff_device_ledger(current, file));
+      apply_device_ledger_diff(current, file, diff_device_ledger(current, file));
   ASSERT_EQ(after.size(), 3u);
   EXPECT_EQ(after[0].name, "受付PC");
   EXPECT_EQ(after[1].name, "診察PC（2F）");
@@ -82,7 +81,7 @@ TEST(DeviceLedgerDiffTest, ColumnsTheFileLacksAreLeftAlone) {
   const DeviceLedgerImport file = read({{"管理番号", "機器名"}, {"A-1", "受付PC"}});
   const LedgerDiff diff = diff_device_ledger(current, file);
   EXPECT_FALSE(diff.changes_anything());
-  const auto after = apply_device_ledger_diff(current, diff);
+  const auto after = apply_device_ledger_diff(current, file, diff);
   EXPECT_EQ(after[0].last_stocktake, (core::Date{2024, 4, 1}));
   EXPECT_TRUE(after[0].internet_facing);
   EXPECT_EQ(after[0].kind, core::DeviceKind::Server);
@@ -114,7 +113,7 @@ TEST(DeviceLedgerDiffTest, ReportsEachChangedFieldWithCellTexts) {
   EXPECT_EQ(c[2].field, DeviceField::Status);
   EXPECT_EQ(c[2].before, "稼働中");
   EXPECT_EQ(c[2].after, "廃棄");
-  EXPECT_EQ(diff.devices[0].device.status, core::DeviceStatus::Retired);
+  EXPECT_EQ(apply_device_ledger_diff(current, file, diff)[0].status, core::DeviceStatus::Retired);
 }
 
 }  // namespace

@@ -54,17 +54,6 @@ char16_t cp932_twin(char16_t c) {
   return c;
 }
 
-// Counts invalid input and writes U+FFFD for it (ICU's default would write
-// U+001A for unassigned single bytes, which would then pass unnoticed).
-void count_and_replace(const void* context, UConverterToUnicodeArgs* args, const char*, int32_t,
-                       UConverterCallbackReason reason, UErrorCode* err) {
-  if (reason > UCNV_IRREGULAR) return;  // reset/close/clone
-  ++*static_cast<int*>(const_cast<void*>(context));
-  static const UChar kReplacement = 0xFFFD;
-  *err = U_ZERO_ERROR;
-  ucnv_cbToUWriteUChars(args, &kReplacement, 1, 0, err);
-}
-
 // Records each code point CP932 cannot hold and writes '?' for it.
 void record_unmappable(const void* context, UConverterFromUnicodeArgs* args, const UChar*, int32_t,
                        UChar32 code_point, UConverterCallbackReason reason, UErrorCode* err) {
@@ -99,11 +88,123 @@ std::string utf16_to_utf8(const char16_t* text, size_t size) {
   return out;
 }
 
+// Each ill-formed sequence becomes U+FFFD and is counted.
+std::string replace_invalid_utf8(std::string_view bytes, int* undecodable) {
+  std::u16string units(bytes.size(), u'\0');
+  int32_t length = 0;
+  int32_t substitutions = 0;
+  UErrorCode err = U_ZERO_ERROR;
+  u_strFromUTF8WithSub(reinterpret_cast<UChar*>(units.data()), static_cast<int32_t>(units.size()),
+                       &length, bytes.data(), static_cast<int32_t>(bytes.size()), 0xFFFD,
+                       &substitutions, &err);
+  check(err, "UTF-8 to UTF-16");
+  *undecodable += substitutions;
+  return utf16_to_utf8(units.data(), static_cast<size_t>(length));
+}
+
 bool is_ascii(std::string_view text) {
   for (unsigned char c : text) {
     if (c >= 0x80) return false;
   }
   return true;
+}
+
+// --- CP932 decoding ------------------------------------------------------------
+// ICU's converter, driven through its generic pivot, reads CP932 at a few tens
+// of MB/s; a 100,000-row ledger should take milliseconds. So ICU's own
+// windows-31j mapping is copied once into a lookup table (every single byte
+// and every lead/trail pair) and decoding is a table walk. The mapping stays
+// ICU's; only the loop is ours.
+
+struct Utf8Char {
+  std::uint8_t length = 0;  // 0: not a character
+  char bytes[3] = {};
+};
+
+constexpr Utf8Char kReplacement = {3, {'\xEF', '\xBF', '\xBD'}};
+
+bool is_lead_byte(unsigned b) { return (b >= 0x81 && b <= 0x9F) || (b >= 0xE0 && b <= 0xFC); }
+bool is_trail_byte(unsigned b) { return b >= 0x40 && b <= 0xFC && b != 0x7F; }
+
+Utf8Char to_utf8_char(UChar c) {
+  Utf8Char out;
+  int32_t k = 0;
+  auto* buf = reinterpret_cast<uint8_t*>(out.bytes);
+  U8_APPEND_UNSAFE(buf, k, c);
+  out.length = static_cast<std::uint8_t>(k);
+  return out;
+}
+
+class Cp932Table {
+ public:
+  Cp932Table() {
+    Converter cp932 = open_converter(kCp932Converter);
+    UErrorCode err = U_ZERO_ERROR;
+    ucnv_setToUCallBack(cp932.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
+    check(err, "ucnv_setToUCallBack");
+    auto decode_one = [&](const char* in, int32_t length) {
+      UChar out[4];
+      UErrorCode e = U_ZERO_ERROR;
+      ucnv_reset(cp932.get());
+      const int32_t n = ucnv_toUChars(cp932.get(), out, 4, in, length, &e);
+      // One BMP character, and not the SUB that ICU uses for unassigned bytes.
+      return U_SUCCESS(e) && n == 1 && out[0] != 0x1A ? to_utf8_char(out[0]) : Utf8Char{};
+    };
+    for (unsigned b = 0x80; b <= 0xFF; ++b) {
+      const char in = static_cast<char>(b);
+      if (!is_lead_byte(b)) single_[b - 0x80] = decode_one(&in, 1);
+    }
+    for (unsigned lead = 0x81; lead <= 0xFC; ++lead) {
+      if (!is_lead_byte(lead)) continue;
+      for (unsigned trail = 0x40; trail <= 0xFC; ++trail) {
+        if (!is_trail_byte(trail)) continue;
+        const char in[2] = {static_cast<char>(lead), static_cast<char>(trail)};
+        pair_[(lead - 0x80) * 256 + trail] = decode_one(in, 2);
+      }
+    }
+  }
+
+  // The character at s[i] (not ASCII); advances i. A lead byte with a trail
+  // byte that maps to nothing is one bad character, as ICU counts it; a lead
+  // byte without a trail byte is a bad byte on its own.
+  Utf8Char lookup(const unsigned char* s, size_t n, size_t& i, int& errors) const {
+    const unsigned b = s[i];
+    if (is_lead_byte(b) && i + 1 < n && is_trail_byte(s[i + 1])) {
+      const Utf8Char& c = pair_[(b - 0x80) * 256 + s[i + 1]];
+      i += 2;
+      if (c.length != 0) return c;
+    } else {
+      i += 1;
+      if (!is_lead_byte(b)) {
+        const Utf8Char& c = single_[b - 0x80];
+        if (c.length != 0) return c;
+      }
+    }
+    ++errors;
+    return kReplacement;
+  }
+
+ private:
+  Utf8Char single_[128];
+  Utf8Char pair_[128 * 256];
+};
+
+const Cp932Table& cp932_table() {
+  static const Cp932Table* table = new Cp932Table();
+  return *table;
+}
+
+// Length of the run of ASCII bytes at s, eight at a time.
+size_t ascii_run(const unsigned char* s, size_t n) {
+  size_t i = 0;
+  while (i + 8 <= n) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, s + i, 8);
+    if (chunk & 0x8080808080808080ULL) break;
+    i += 8;
+  }
+  while (i < n && s[i] < 0x80) ++i;
+  return i;
 }
 
 }  // namespace
@@ -176,7 +277,11 @@ DecodedText decode_text(std::string_view bytes) {
     case TextEncoding::Utf8:
       out.had_bom = bytes.starts_with(kUtf8Bom);
       if (out.had_bom) bytes.remove_prefix(kUtf8Bom.size());
-      out.utf8.assign(bytes);
+      if (is_valid_utf8(bytes)) {
+        out.utf8.assign(bytes);
+      } else {  // a BOM, then bytes that are not UTF-8 (found by fuzz/csv_fuzz)
+        out.utf8 = replace_invalid_utf8(bytes, &out.undecodable);
+      }
       break;
     case TextEncoding::Cp932:
       out.utf8 = decode_cp932(bytes, &out.undecodable);
@@ -199,26 +304,34 @@ DecodedText decode_text(std::string_view bytes) {
 
 std::string decode_cp932(std::string_view bytes, int* undecodable) {
   if (is_ascii(bytes)) return std::string(bytes);
-  Converter cp932 = open_converter(kCp932Converter);
-  Converter utf8 = open_converter("UTF-8");
-  int errors = 0;
-  UErrorCode err = U_ZERO_ERROR;
-  ucnv_setToUCallBack(cp932.get(), count_and_replace, &errors, nullptr, nullptr, &err);
-  check(err, "ucnv_setToUCallBack");
+  const Cp932Table& table = cp932_table();
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  const size_t n = bytes.size();
 
-  // Every CP932 byte becomes at most three UTF-8 bytes (a half-width katakana
-  // byte, or U+FFFD for a bad byte), so one pass into a sized buffer suffices.
-  std::string out(bytes.size() * 3 + 4, '\0');
-  char* target = out.data();
-  const char* source = bytes.data();
-  UChar pivot[4096];
-  UChar* pivot_source = pivot;
-  UChar* pivot_target = pivot;
-  ucnv_convertEx(utf8.get(), cp932.get(), &target, out.data() + out.size(), &source,
-                 bytes.data() + bytes.size(), pivot, &pivot_source, &pivot_target,
-                 pivot + std::size(pivot), true, true, &err);
-  check(err, "CP932 to UTF-8");
-  out.resize(static_cast<size_t>(target - out.data()));
+  // Two passes over the bytes, one to size the output and one to fill it,
+  // are cheaper than growing (or over-allocating) a buffer of tens of MB.
+  int errors = 0;
+  size_t size = 0;
+  for (size_t i = 0; i < n;) {
+    const size_t ascii = ascii_run(s + i, n - i);
+    size += ascii;
+    i += ascii;
+    if (i < n) size += table.lookup(s, n, i, errors).length;
+  }
+  std::string out(size, '\0');
+  char* w = out.data();
+  errors = 0;
+  for (size_t i = 0; i < n;) {
+    const size_t ascii = ascii_run(s + i, n - i);
+    std::memcpy(w, s + i, ascii);
+    w += ascii;
+    i += ascii;
+    if (i < n) {
+      const Utf8Char c = table.lookup(s, n, i, errors);
+      std::memcpy(w, c.bytes, c.length);
+      w += c.length;
+    }
+  }
   if (undecodable) *undecodable += errors;
   return out;
 }
@@ -229,20 +342,35 @@ Cp932Encoded encode_cp932(std::string_view utf8) {
     out.bytes.assign(utf8);
     return out;
   }
-  std::u16string units = to_utf16(utf8);
-  for (char16_t& c : units) c = cp932_twin(c);
-
   Converter cp932 = open_converter(kCp932Converter);
   UErrorCode err = U_ZERO_ERROR;
   ucnv_setFromUCallBack(cp932.get(), record_unmappable, &out.unmappable, nullptr, nullptr, &err);
   check(err, "ucnv_setFromUCallBack");
-  // At most two bytes per UTF-16 unit ('?' for a surrogate pair is one byte).
-  out.bytes.resize(units.size() * 2 + 4);
-  const int32_t length = ucnv_fromUChars(
-      cp932.get(), out.bytes.data(), static_cast<int32_t>(out.bytes.size()),
-      reinterpret_cast<const UChar*>(units.data()), static_cast<int32_t>(units.size()), &err);
-  check(err, "UTF-8 to CP932");
-  out.bytes.resize(static_cast<size_t>(length));
+  out.bytes.reserve(utf8.size());
+  const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+  const size_t n = utf8.size();
+  for (size_t i = 0; i < n;) {
+    // ASCII is the same in CP932; ICU's table would rotate 0x1A/0x1C/0x7F.
+    const size_t ascii = ascii_run(s + i, n - i);
+    out.bytes.append(utf8.substr(i, ascii));
+    i += ascii;
+    const size_t start = i;
+    while (i < n && s[i] >= 0x80) ++i;
+    if (i == start) continue;
+    std::u16string units = to_utf16(utf8.substr(start, i - start));
+    for (char16_t& c : units) c = cp932_twin(c);
+    // At most two bytes per UTF-16 unit ('?' for a surrogate pair is one).
+    char buffer[512];
+    std::string owned;
+    const size_t capacity = units.size() * 2 + 4;
+    char* target = capacity <= sizeof buffer ? buffer : (owned.resize(capacity), owned.data());
+    ucnv_reset(cp932.get());
+    const int32_t length = ucnv_fromUChars(cp932.get(), target, static_cast<int32_t>(capacity),
+                                           reinterpret_cast<const UChar*>(units.data()),
+                                           static_cast<int32_t>(units.size()), &err);
+    check(err, "UTF-8 to CP932");
+    out.bytes.append(target, static_cast<size_t>(length));
+  }
   return out;
 }
 

@@ -5,8 +5,9 @@
 //
 // CP932 uses ICU's "windows-31j" table (Microsoft's mapping): 0x8160 is
 // U+FF5E FULLWIDTH TILDE, not U+301C WAVE DASH, which is what Excel and every
-// Windows program read. Text typed on other systems may carry the JIS-mapping
-// twins of seven such characters (U+301C 〜, U+2016 ‖, U+2212 −, U+00A2 ¢,
+// Windows program read. Bytes 0x00-0x7F are plain ASCII as in Windows (ICU's
+// table, being IBM-943, would rotate the controls 0x1A/0x1C/0x7F). Text typed on other systems may
+// carry the JIS-mapping twins of seven such characters (U+301C 〜, U+2016 ‖, U+2212 −, U+00A2 ¢,
 // U+00A3 £, U+00AC ¬, U+2014 —); they are the same JIS X 0208 characters, so
 // the encoder writes them as their CP932 bytes. Anything else CP932 lacks
 // (e.g. 𠮷, ¥ U+00A5, emoji) is reported, never silently replaced.

@@ -1,6 +1,8 @@
 #include "io/text_encoding.h"
 
 #include <gtest/gtest.h>
+#include <unicode/ucnv.h>
+#include <unicode/ustring.h>
 
 namespace medbcp::io {
 namespace {
@@ -79,6 +81,70 @@ TEST(TextEncodingTest, BadCp932BytesBecomeReplacementCharactersAndAreCounted) {
   // 0xA0 and 0xFD are not CP932 characters; 0x93 0x64 is 電.
   EXPECT_EQ(decode_cp932("\x93\x64\xA0\xFD", &undecodable), "電\uFFFD\uFFFD");
   EXPECT_EQ(undecodable, 2);
+}
+
+// ICU's reading of one CP932 character; empty when it is not one.
+std::string icu_cp932_char(const std::string& bytes) {
+  UErrorCode err = U_ZERO_ERROR;
+  UConverter* cp932 = ucnv_open("windows-31j", &err);
+  ucnv_setToUCallBack(cp932, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
+  UChar units[4];
+  const int32_t n =
+      ucnv_toUChars(cp932, units, 4, bytes.data(), static_cast<int32_t>(bytes.size()), &err);
+  ucnv_close(cp932);
+  if (U_FAILURE(err) || n != 1 || units[0] == 0x1A) return {};
+  char utf8[8];
+  int32_t length = 0;
+  u_strToUTF8(utf8, sizeof utf8, &length, units, n, &err);
+  return std::string(utf8, static_cast<size_t>(length));
+}
+
+// The table decoder must read every CP932 character exactly as ICU's
+// converter does (NEC/IBM extensions and the user-defined area included),
+// alone and in a long run.
+TEST(TextEncodingTest, Cp932DecoderAgreesWithIcuOnEveryCharacter) {
+  std::vector<std::string> characters;
+  for (int b = 0xA1; b <= 0xDF; ++b) characters.push_back(std::string(1, static_cast<char>(b)));
+  for (int lead = 0x81; lead <= 0xFC; ++lead) {
+    if (lead > 0x9F && lead < 0xE0) continue;
+    for (int trail = 0x40; trail <= 0xFC; ++trail) {
+      if (trail != 0x7F) characters.push_back({static_cast<char>(lead), static_cast<char>(trail)});
+    }
+  }
+  std::string all_bytes;
+  std::string all_expected;
+  int mismatches = 0;
+  int unassigned = 0;
+  for (const std::string& bytes : characters) {
+    std::string expected = icu_cp932_char(bytes);
+    int undecodable = 0;
+    const std::string ours = decode_cp932(bytes, &undecodable);
+    if (expected.empty()) {
+      expected = "\uFFFD";
+      ++unassigned;
+      EXPECT_EQ(undecodable, 1);
+    }
+    if (ours != expected && ++mismatches <= 5) {
+      ADD_FAILURE() << "byte " << std::hex << (static_cast<int>(bytes[0]) & 0xFF) << " "
+                    << (bytes.size() > 1 ? static_cast<int>(bytes[1]) & 0xFF : 0);
+    }
+    all_bytes += bytes;
+    all_expected += expected;
+  }
+  EXPECT_EQ(mismatches, 0);
+  // ASCII is ASCII, as Windows has it (ICU's IBM-943 table rotates the
+  // controls 0x1A, 0x1C and 0x7F).
+  for (int b = 0x00; b <= 0x7F; ++b) {
+    const std::string byte(1, static_cast<char>(b));
+    EXPECT_EQ(decode_cp932(byte + "\x82\xA0"), byte + "あ");
+    EXPECT_EQ(encode_cp932(byte + "あ").bytes, byte + "\x82\xA0");
+    all_bytes += byte;
+    all_expected += byte;
+  }
+  EXPECT_GT(unassigned, 0);  // CP932 has gaps, e.g. 0x85 0x40
+  int undecodable = 0;
+  EXPECT_TRUE(decode_cp932(all_bytes, &undecodable) == all_expected);
+  EXPECT_EQ(undecodable, unassigned);
 }
 
 TEST(TextEncodingTest, Utf8Validation) {
