@@ -41,22 +41,21 @@ std::optional<io::DeviceField> field_of_plan_path(std::string_view name) {
 // Rewrites a problem of the merged ledger ("devices[12].support_end") in the
 // file's terms when the device came from the file; otherwise says that it is
 // about a device already in the ledger.
+// `labels` names the devices that did not come from the file.
 core::Problem in_file_terms(core::Problem problem, const std::vector<int>& file_row_of_device,
-                            const std::vector<core::Device>& merged) {
+                            const std::vector<std::string>& labels) {
   const std::string_view prefix = "devices[";
   if (!problem.field.starts_with(prefix)) return problem;
   const size_t close = problem.field.find("].");
   if (close == std::string::npos) return problem;
   const size_t index = std::stoul(problem.field.substr(prefix.size(), close - prefix.size()));
-  if (index >= merged.size()) return problem;
+  if (index >= file_row_of_device.size()) return problem;
   const auto field = field_of_plan_path(std::string_view(problem.field).substr(close + 2));
   const std::string header = field ? io::device_header(*field) : problem.field;
   if (file_row_of_device[index] > 0) {
     return {header, file_row_of_device[index], problem.message};
   }
-  return {header, 0,
-          "台帳にある機器「" + merged[index].asset_number + " " + merged[index].name +
-              "」: " + problem.message};
+  return {header, 0, "台帳にある機器「" + labels[index] + "」: " + problem.message};
 }
 
 }  // namespace
@@ -76,21 +75,27 @@ DeviceImportResult import_devices(Workspace& ws, const Actor& actor, std::string
   }
   // The comparison happens inside the transaction, against the ledger as it
   // is when the import commits, not as it was when the file was read.
-  std::vector<core::Device> merged;
   std::vector<int> file_row_of_device;
+  std::vector<std::string> labels;
   core::Problems problems = update_plan(ws, actor, [&](core::Plan& plan) {
     result.diff = io::diff_device_ledger(plan.devices, result.file);
-    merged = io::apply_device_ledger_diff(plan.devices, result.diff);
-    file_row_of_device.assign(merged.size(), 0);
-    size_t next_added = plan.devices.size();
+    const size_t before = plan.devices.size();
+    plan.devices = io::apply_device_ledger_diff(std::move(plan.devices), result.file, result.diff);
+    file_row_of_device.assign(plan.devices.size(), 0);
+    size_t next_added = before;
     for (const io::DeviceChange& change : result.diff.devices) {
       const size_t index = change.current_index ? *change.current_index : next_added++;
       file_row_of_device[index] = change.row;
     }
-    plan.devices = merged;
+    labels.assign(plan.devices.size(), std::string());
+    for (size_t i = 0; i < before; ++i) {
+      if (file_row_of_device[i] == 0) {
+        labels[i] = plan.devices[i].asset_number + " " + plan.devices[i].name;
+      }
+    }
   });
   for (core::Problem& problem : problems) {
-    result.problems.push_back(in_file_terms(std::move(problem), file_row_of_device, merged));
+    result.problems.push_back(in_file_terms(std::move(problem), file_row_of_device, labels));
   }
   result.applied = result.problems.empty();
   return result;

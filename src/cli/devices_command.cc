@@ -24,7 +24,7 @@ void print_file_problems(std::ostream& out, const core::Problems& problems) {
 
 std::string device_label(const core::Device& d) { return d.asset_number + "「" + d.name + "」"; }
 
-void print_diff(std::ostream& out, const io::LedgerDiff& diff) {
+void print_diff(std::ostream& out, const io::DeviceLedgerImport& file, const io::LedgerDiff& diff) {
   using Kind = io::DeviceChangeKind;
   out << "追加 " << diff.count(Kind::Added) << " 件、更新 " << diff.count(Kind::Updated)
       << " 件、変更なし " << diff.count(Kind::Unchanged) << " 件";
@@ -33,9 +33,11 @@ void print_diff(std::ostream& out, const io::LedgerDiff& diff) {
   out << "\n";
   for (const io::DeviceChange& change : diff.devices) {
     if (change.kind == Kind::Added) {
-      out << "  + 行 " << change.row << " " << device_label(change.device) << "\n";
+      out << "  + 行 " << change.row << " " << device_label(file.devices[change.file_index].device)
+          << "\n";
     } else if (change.kind == Kind::Updated) {
-      out << "  ~ 行 " << change.row << " " << device_label(change.device) << "\n";
+      out << "  ~ 行 " << change.row << " " << device_label(file.devices[change.file_index].device)
+          << "\n";
       for (const io::FieldChange& field : change.changes) {
         out << "      " << io::device_header(field.field) << ": 「" << field.before << "」→「"
             << field.after << "」\n";
@@ -74,7 +76,7 @@ void add_import(CLI::App& devices, GlobalOptions& options) {
       print_file_problems(std::cerr, result.problems);
       throw ExitCode{1};
     }
-    print_diff(std::cout, result.diff);
+    print_diff(std::cout, result.file, result.diff);
     if (flags->dry_run) {
       std::cout << "（--dry-run のため保存していません）\n";
     } else if (result.diff.changes_anything()) {
