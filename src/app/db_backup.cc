@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "app/audit.h"
 #include "app/db_backup_timelines.h"
 #include "store/backup.h"
 #include "store/backup_check.h"
@@ -141,6 +142,9 @@ BackupReport backup_database(Workspace& ws, const Actor& actor, const std::strin
   // read-only in place.
   auto copy = store::open_sqlite_raw(out_path, true);
   report.verification = verify_database(*copy);
+  audit(ws, actor, audit_action::kDbBackup, out_path,
+        std::to_string(report.bytes) + " バイト" +
+            (report.verification.ok() ? "" : "（検査で問題あり）"));
   return report;
 }
 
@@ -185,6 +189,9 @@ RestoreReport restore_database(Workspace& ws, const Actor& actor, const std::str
   report.replaced_path = replaced_database_path(ws.path(), now);
   store::restore_database_file(staged.path, ws.path(), report.replaced_path);
   report.restored = true;
+  // Written into the restored database: the replaced one's log stays with it.
+  audit(ws, actor, audit_action::kDbRestore, file,
+        "置き換えたデータベース: " + report.replaced_path);
   return report;
 }
 

@@ -249,7 +249,17 @@ TEST_F(DbBackup, CheckingAFileNeverChangesIt) {
 TEST_F(DbBackup, BackupsTakenUnderWriteLoadRestoreAndPassEveryCheck) {
   std::atomic<bool> stop{false};
   std::atomic<int> edits{0};
-  std::thread writer([&] {
+  std::thread writer;
+  // Stops the writer on every way out, failed assertions included.
+  struct Join {
+    std::atomic<bool>& stop;
+    std::thread& thread;
+    ~Join() {
+      stop = true;
+      if (thread.joinable()) thread.join();
+    }
+  } join{stop, writer};
+  writer = std::thread([&] {
     auto ws = Workspace::open(path("live.db"));
     for (int i = 0; !stop; ++i) {
       auto problems = update_plan(*ws, kAdmin, [&](core::Plan& p) {
@@ -257,6 +267,9 @@ TEST_F(DbBackup, BackupsTakenUnderWriteLoadRestoreAndPassEveryCheck) {
         p.facility.phone = "054-000-" + std::to_string(1000 + i % 9000);
       });
       if (problems.empty()) ++edits;
+      // A busy clinic, not a tight loop: SQLite's lock is not fair, and a
+      // writer that never pauses would starve every other writer.
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
   });
   while (edits < 3) std::this_thread::yield();
@@ -266,7 +279,9 @@ TEST_F(DbBackup, BackupsTakenUnderWriteLoadRestoreAndPassEveryCheck) {
     EXPECT_TRUE(report.verification.ok());
     auto target = Workspace::open(path("restored" + std::to_string(i) + ".db"));
     RestoreReport restored = restore_database(*target, kAdmin, backup, core::Instant::now());
-    ASSERT_TRUE(restored.restored);
+    ASSERT_TRUE(restored.restored)
+        << restored.refused
+        << (restored.verification.ok() ? "" : restored.verification.problems[0].message);
     EXPECT_TRUE(verify_database(target->db()).ok());
     // The plan and its history moved together: the newest history entry for
     // the facility names the facility the plan holds.

@@ -1,0 +1,100 @@
+// The audit log (監査ログ) as the app writes and reads it: every sign-in, good
+// or bad, every change and every export, for an administrator to read and to
+// export as CSV (for Excel, an inspector, the police).
+//
+// Most rows are written by triggers of migrations/006_audit.sql, in the
+// transaction of the change itself. The app writes what no table records:
+// changes to accounts, exports, refused sign-ins while throttled, medbcp's
+// own backup and restore. A use case that changes something calls audit()
+// inside its transaction; one that only reads (an export) calls the
+// Workspace overload, which commits its own.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/actor.h"
+#include "app/workspace.h"
+#include "core/time.h"
+#include "store/database.h"
+
+namespace medbcp::app {
+
+// Action codes the app writes (the triggers' codes are in 006_audit.sql).
+namespace audit_action {
+inline constexpr std::string_view kSignInThrottled = "sign_in_throttled";
+inline constexpr std::string_view kSignOut = "sign_out";
+inline constexpr std::string_view kUserAdd = "user_add";
+inline constexpr std::string_view kUserRole = "user_role";
+inline constexpr std::string_view kUserActive = "user_active";
+inline constexpr std::string_view kPasswordReset = "password_reset";
+inline constexpr std::string_view kPasswordChange = "password_change";
+inline constexpr std::string_view kSettings = "settings";
+inline constexpr std::string_view kExport = "export";
+inline constexpr std::string_view kImport = "import";
+inline constexpr std::string_view kDbBackup = "db_backup";
+inline constexpr std::string_view kDbRestore = "db_restore";
+inline constexpr std::string_view kAuditExport = "audit_export";
+}  // namespace audit_action
+
+// 「ログイン失敗」 for "sign_in_failed"; an unknown code comes back as itself.
+std::string audit_action_label(std::string_view code);
+
+// Appends a row inside the caller's open transaction on `db`.
+void audit(store::Database& db, const Actor& actor, std::string_view action,
+           std::string_view target, std::string_view detail = {});
+// Appends a row in a transaction of its own.
+void audit(Workspace& ws, const Actor& actor, std::string_view action, std::string_view target,
+           std::string_view detail = {});
+// "Who took what out": plan JSON, PDF, DOCX, ledger XLSX, offline kit, ….
+void audit_export(Workspace& ws, const Actor& actor, std::string_view what,
+                  std::string_view detail = {});
+
+// A sign-in refused by throttling (app/sessions.h). At most one row per
+// name and address per `window_seconds`, so a flood of guesses cannot flood
+// the log.
+void audit_throttled_sign_in(Workspace& ws, const std::string& name, const std::string& remote,
+                             core::Instant now, std::int64_t window_seconds);
+
+struct AuditEntry {
+  std::int64_t id = 0;
+  core::Instant at;
+  std::optional<core::UserId> actor;
+  std::string actor_name;
+  std::string remote;
+  std::string action;  // code
+  std::string action_label;
+  std::string target;
+  std::string detail;
+};
+
+struct AuditFilter {
+  std::optional<core::Date> from;  // Japan dates, inclusive
+  std::optional<core::Date> to;
+  std::string action;      // a code; empty for all
+  std::string actor_name;  // exact; empty for all
+};
+
+struct AuditPage {
+  std::vector<AuditEntry> entries;  // newest first
+  std::int64_t total = 0;           // rows matching the filter
+};
+
+// Administrators only (ReadHistory). `page` is 1-based.
+AuditPage list_audit_log(Workspace& ws, const Actor& actor, const AuditFilter& filter, int page,
+                         int per_page);
+
+// The matching rows, oldest first, as CSV for Excel (UTF-8 with BOM, CRLF;
+// times in Japan time). Cells that Excel would run as a formula (a user name
+// typed as "=HYPERLINK(…)" at the sign-in page) are written as text.
+// Administrators only; the export itself is audited first, so it is in the
+// file it produces.
+std::string export_audit_csv(Workspace& ws, const Actor& actor, const AuditFilter& filter);
+
+// Exposed for tests: a cell made safe to open in a spreadsheet.
+std::string spreadsheet_safe(std::string_view cell);
+
+}  // namespace medbcp::app
