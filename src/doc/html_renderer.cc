@@ -25,7 +25,7 @@ body {
   font-family: "Noto Serif CJK JP", "Noto Serif JP", "IPAexMincho", "Hiragino Mincho ProN",
     "Yu Mincho", serif;
 }
-h1, h2, h3, caption, th, .cover, .toc, .marker, .footer-note {
+h1, h2, h3, caption, table.data, .cover, .toc, .marker, .footer-note, p.remark {
   font-family: "Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "Hiragino Sans",
     "Yu Gothic", sans-serif;
 }

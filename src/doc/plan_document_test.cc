@@ -144,6 +144,28 @@ TEST(PlanDocument, OptionalColumnsStayEmptyRequiredOnesShowBlanks) {
   EXPECT_TRUE(is_empty(devices->rows[0][1]));
 }
 
+TEST(PlanDocument, LedgerDatesUseTheShortEraForm) {
+  core::Plan plan = core::demo_plan();
+  plan.devices.resize(1);
+  plan.devices[0].last_stocktake = core::Date{2025, 3, 28};
+  plan.devices[0].support_end = core::Date{2019, 4, 30};
+  Document doc = build(plan, "{{table devices columns=\"last_stocktake support_end\"}}\n");
+  const Table* devices = table_named(doc, "devices");
+  ASSERT_NE(devices, nullptr);
+  EXPECT_EQ(to_plain(devices->rows[0][0]), "R7.3.28");
+  EXPECT_EQ(to_plain(devices->rows[0][1]), "H31.4.30");
+}
+
+TEST(PlanDocument, DepartmentGetsItsUnitOnce) {
+  core::Plan plan = core::demo_plan();
+  plan.facility.document_department = "事務";
+  EXPECT_EQ(to_plain(plan_field(plan, "facility.document_department")), "事務部門");
+  plan.facility.document_department = "医事課";
+  EXPECT_EQ(to_plain(plan_field(plan, "facility.document_department")), "医事課");
+  plan.facility.document_department = "";
+  EXPECT_EQ(to_plain(plan_field(plan, "facility.document_department")), blank_text(6) + "部門");
+}
+
 TEST(PlanDocument, CustomTemplateChoosesColumnsAndCaption) {
   core::Plan plan = core::demo_plan();
   Document doc =

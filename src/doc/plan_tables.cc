@@ -10,9 +10,19 @@
 namespace medbcp::doc {
 namespace {
 
+// Ledger dates in the short 和暦 form of Japanese forms (R7.3.28): a full
+// 令和７年３月２８日 would wrap in every narrow date column.
 std::string date_text(const std::optional<core::Date>& d) {
   if (!d || !d->valid()) return {};
-  return core::format_wareki(*d, core::DigitStyle::HalfWidth);
+  std::optional<core::EraDate> era = core::to_era(*d);
+  if (!era) return d->iso();
+  static const std::pair<const char*, const char*> kInitials[] = {
+      {"明治", "M"}, {"大正", "T"}, {"昭和", "S"}, {"平成", "H"}, {"令和", "R"}};
+  std::string initial = era->era;
+  for (const auto& [name, letter] : kInitials)
+    if (era->era == name) initial = letter;
+  return initial + std::to_string(era->year) + "." + std::to_string(era->month) + "." +
+         std::to_string(era->day);
 }
 
 std::string frequency_text(int days) {
