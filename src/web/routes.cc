@@ -5,6 +5,9 @@
 #include "web/dashboard_page.h"
 #include "web/history_pages.h"
 #include "web/plan_page.h"
+#include "web/upkeep_backup_pages.h"
+#include "web/upkeep_check_pages.h"
+#include "web/upkeep_stocktake_pages.h"
 #include "web/user_pages.h"
 #include "web/version_pages.h"
 
@@ -18,6 +21,9 @@ void register_all_routes(Router& router) {
   register_version_routes(router);
   register_history_routes(router);
   register_user_routes(router);
+  register_stocktake_routes(router);
+  register_backup_routes(router);
+  register_check_routes(router);
   // Add new features here, one line each: register_<feature>_routes(router);
 }
 

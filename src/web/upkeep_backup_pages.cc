@@ -1,0 +1,235 @@
+#include "web/upkeep_backup_pages.h"
+
+#include <map>
+
+#include "app/backup_runs.h"
+#include "core/text.h"
+#include "core/wareki.h"
+#include "web/form.h"
+#include "web/layout.h"
+#include "web/section_pages.h"
+#include "web/upkeep_widgets.h"
+
+namespace medbcp::web {
+namespace {
+
+std::vector<Option> outcome_options() { return {{"ok", "成功"}, {"fail", "失敗"}}; }
+
+// Problems of the last refused form, keyed by the plan it was for.
+struct Refused {
+  std::int64_t plan = 0;
+  std::string form;  // "run" or "test"
+  core::Problems problems;
+  std::map<std::string, std::string> values;
+};
+
+std::string value_of(const Refused& r, std::int64_t plan, const std::string& form,
+                     const std::string& key, const std::string& fallback = "") {
+  if (r.plan != plan || r.form != form) return fallback;
+  auto it = r.values.find(key);
+  return it == r.values.end() ? fallback : it->second;
+}
+
+std::string when(const std::optional<core::Instant>& at) {
+  return at ? at->tokyo_text() : "記録なし";
+}
+
+void run_form(Html& h, RequestContext& ctx, const app::BackupPlanStatus& s, const Refused& r) {
+  const std::int64_t id = s.plan.id.value;
+  const std::string sfx = std::to_string(id);
+  h.open("form", {{"method", "post"},
+                  {"action", "/backups/" + sfx + "/runs"},
+                  {"class", "form--inline"},
+                  {"aria-label", s.title + " のバックアップを記録"}});
+  csrf_field(h, ctx);
+  compact_select(h, "run-result-" + sfx, "result", "結果", outcome_options(),
+                 value_of(r, id, "run", "result", "ok"));
+  compact_input(h, "run-at-" + sfx, "at", "実施日時（空欄なら現在）", "datetime-local",
+                value_of(r, id, "run", "at"));
+  compact_input(h, "run-note-" + sfx, "note", "備考", "text", value_of(r, id, "run", "note"));
+  h.el("button", {{"type", "submit"}, {"class", "button button--small"}}, "実施を記録");
+  h.close("form");
+}
+
+void test_form(Html& h, RequestContext& ctx, const app::BackupPlanStatus& s, const Refused& r) {
+  const std::int64_t id = s.plan.id.value;
+  const std::string sfx = std::to_string(id);
+  h.open("form", {{"method", "post"},
+                  {"action", "/backups/" + sfx + "/restore-tests"},
+                  {"class", "form--inline"},
+                  {"aria-label", s.title + " の復旧テストを記録"}});
+  csrf_field(h, ctx);
+  compact_select(h, "test-result-" + sfx, "result", "結果", outcome_options(),
+                 value_of(r, id, "test", "result", "ok"));
+  compact_input(h, "test-minutes-" + sfx, "minutes", "かかった時間（分）", "number",
+                value_of(r, id, "test", "minutes"), true,
+                {{"min", "0"}, {"max", "10080"}, {"inputmode", "numeric"}});
+  compact_input(h, "test-at-" + sfx, "at", "実施日時（空欄なら現在）", "datetime-local",
+                value_of(r, id, "test", "at"));
+  compact_input(h, "test-note-" + sfx, "note", "備考（手順、問題点）", "text",
+                value_of(r, id, "test", "note"));
+  h.el("button", {{"type", "submit"}, {"class", "button button--small button--secondary"}},
+       "復旧テストを記録");
+  h.close("form");
+}
+
+void plan_panel(Html& h, RequestContext& ctx, const app::BackupPlanStatus& s, const Refused& r,
+                const core::Date& today) {
+  const std::string anchor = "plan-" + std::to_string(s.plan.id.value);
+  h.open("section", {{"class", "panel"}, {"id", anchor}, {"aria-labelledby", anchor + "-title"}});
+  h.el("h2", {{"id", anchor + "-title"}}, s.title);
+  std::string due = "—";
+  if (s.next_due) {
+    due = core::format_wareki(*s.next_due);
+    if (today > *s.next_due) due += "（期限切れ）";
+  } else if (s.plan.frequency_days > 0) {
+    due = "成功の記録がありません";
+  }
+  facts(h, {{"ID", std::to_string(s.plan.id.value)},
+            {"作成方法", s.plan.method.empty() ? "—" : s.plan.method},
+            {"保管", s.plan.offline ? "オフライン（切り離して保管）"
+                                    : "オンラインのみ（ランサムウェアに注意）"},
+            {"最後に成功したバックアップ", when(s.history.last_ok_run)},
+            {"次の期限", due},
+            {"最後に成功した復旧テスト", when(s.history.last_ok_restore_test)}});
+  if (s.history.last_run && s.history.last_run->outcome == core::Outcome::Failed) {
+    h.el("p", {{"class", "status"}, {"role", "status"}},
+         "直近のバックアップ（" + s.history.last_run->at.tokyo_text() + "）は失敗しています。");
+  }
+  if (r.plan == s.plan.id.value) problem_summary(h, "記録できませんでした", r.problems);
+  if (ctx.can(app::Permission::EditPlan)) {
+    run_form(h, ctx, s, r);
+    test_form(h, ctx, s, r);
+  }
+  if (!s.recent_runs.empty() || !s.recent_tests.empty()) {
+    h.open("details");
+    h.el("summary", "最近の記録");
+    h.open("table", {{"class", "data"}});
+    h.open("thead").open("tr");
+    for (const char* col : {"種類", "日時", "結果", "時間", "備考", "記録者"}) {
+      h.el("th", {{"scope", "col"}}, col);
+    }
+    h.close("tr").close("thead").open("tbody");
+    for (const auto& run : s.recent_runs) {
+      h.open("tr");
+      h.el("td", "バックアップ");
+      h.el("td", run.at.tokyo_text());
+      h.el("td", core::label(run.outcome));
+      h.el("td", "—");
+      h.open("td");
+      cell_text(h, run.note);
+      h.close("td");
+      h.el("td", run.recorded_by);
+      h.close("tr");
+    }
+    for (const auto& t : s.recent_tests) {
+      h.open("tr");
+      h.el("td", "復旧テスト");
+      h.el("td", t.at.tokyo_text());
+      h.el("td", core::label(t.outcome));
+      h.el("td", std::to_string(t.minutes) + " 分");
+      h.open("td");
+      cell_text(h, t.note);
+      h.close("td");
+      h.el("td", t.recorded_by);
+      h.close("tr");
+    }
+    h.close("tbody").close("table");
+    h.close("details");
+  }
+  h.close("section");
+}
+
+void backups_page(RequestContext& ctx, const Refused& refused) {
+  Page page;
+  page.title = "バックアップの記録";
+  page.nav = "backups";
+  page.crumbs = {{"ダッシュボード", "/"}};
+  if (!refused.problems.empty()) page.status = 422;
+  Html& h = page.body;
+  h.el("p", {{"class", "lead"}},
+       "バックアップ体制の各行について、バックアップの実施と復旧テスト（実際に復元できるかの確認）"
+       "を記録します。頻度どおりに成功していない行、12か月以内に復旧テストが成功していない行は"
+       "ダッシュボードに表示されます。");
+  h.el("p", {{"class", "hint"}},
+       "バックアップ処理から自動で記録するには: medbcp backup record --plan ID --result ok");
+  auto plans = app::backup_overview(ctx.ws, ctx.actor());
+  if (plans.empty()) {
+    h.open("p", {{"class", "empty"}})
+        .text("バックアップ体制が登録されていません。")
+        .el("a", {{"href", "/plan/backups"}}, "バックアップ体制を登録する")
+        .close("p");
+  }
+  const core::Date today = ctx.now().tokyo_date();
+  for (const auto& s : plans) plan_panel(h, ctx, s, refused, today);
+  render_page(ctx, page);
+}
+
+Refused read_refused(RequestContext& ctx, const std::string& form,
+                     std::initializer_list<const char*> keys) {
+  Refused r;
+  r.plan = ctx.id_match(1);
+  r.form = form;
+  for (const char* k : keys) r.values[k] = ctx.param(k);
+  return r;
+}
+
+std::optional<core::Instant> read_at(RequestContext& ctx, core::Problems& problems) {
+  const std::string text = ctx.param("at");
+  if (text.empty()) return std::nullopt;
+  auto at = app::parse_run_time(text);
+  if (!at) problems.push_back({"at", 0, "実施日時を読めません（例：2025-04-01 02:00）。"});
+  return at;
+}
+
+void record_run(RequestContext& ctx) {
+  Refused r = read_refused(ctx, "run", {"result", "at", "note"});
+  auto outcome = core::outcome_from_code(ctx.param("result")).value_or(core::Outcome::Ok);
+  auto at = read_at(ctx, r.problems);
+  if (r.problems.empty()) {
+    auto recorded = app::record_backup_run(ctx.ws, ctx.actor(), core::BackupPlanId(r.plan), outcome,
+                                           at, ctx.param("note"));
+    if (recorded.run) {
+      ctx.redirect("/backups?notice=saved#plan-" + std::to_string(r.plan));
+      return;
+    }
+    r.problems = recorded.problems;
+  }
+  backups_page(ctx, r);
+}
+
+void record_test(RequestContext& ctx) {
+  Refused r = read_refused(ctx, "test", {"result", "minutes", "at", "note"});
+  auto outcome = core::outcome_from_code(ctx.param("result")).value_or(core::Outcome::Ok);
+  auto at = read_at(ctx, r.problems);
+  const std::string minutes_text = core::trim(ctx.param("minutes"));
+  int minutes = -1;
+  if (!minutes_text.empty() && minutes_text.size() < 7 &&
+      minutes_text.find_first_not_of("0123456789") == std::string::npos) {
+    minutes = std::stoi(minutes_text);
+  } else {
+    r.problems.push_back({"minutes", 0, "復旧にかかった時間を分で入力してください（例：45）。"});
+  }
+  if (r.problems.empty()) {
+    auto recorded = app::record_restore_test(ctx.ws, ctx.actor(), core::BackupPlanId(r.plan),
+                                             outcome, minutes, at, ctx.param("note"));
+    if (recorded.test) {
+      ctx.redirect("/backups?notice=saved#plan-" + std::to_string(r.plan));
+      return;
+    }
+    r.problems = recorded.problems;
+  }
+  backups_page(ctx, r);
+}
+
+}  // namespace
+
+void register_backup_routes(Router& router) {
+  using app::Permission;
+  router.add_nav({"backups", "バックアップ", "/backups", Permission::ReadPlan, 34});
+  router.get("/backups", Permission::ReadPlan, [](RequestContext& ctx) { backups_page(ctx, {}); });
+  router.post("/backups/([0-9]+)/runs", Permission::EditPlan, record_run);
+  router.post("/backups/([0-9]+)/restore-tests", Permission::EditPlan, record_test);
+}
+
+}  // namespace medbcp::web

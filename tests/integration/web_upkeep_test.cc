@@ -1,0 +1,177 @@
+// The 平時 pages over HTTP: a stock-take round from start to the updated
+// ledger, the backup and restore-test forms, the 点検 page — and who may
+// do what (viewers read, editors record).
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "app/plan_service.h"
+#include "app/stocktake.h"
+#include "web_test_browser.h"
+
+namespace medbcp::web {
+namespace {
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+std::string round_path(const std::string& location) {
+  std::smatch m;
+  static const std::regex re("(/stocktake/[0-9a-f]{32})");
+  return std::regex_search(location, m, re) ? m[1].str() : "";
+}
+
+const core::Device* device(const core::Plan& plan, const std::string& asset) {
+  for (const auto& d : plan.devices) {
+    if (d.asset_number == asset) return &d;
+  }
+  return nullptr;
+}
+
+TEST_F(WebServerTest, AStocktakeRoundFromStartToTheUpdatedLedger) {
+  TestBrowser b = signed_in("editor");
+  auto list = b.get("/stocktake");
+  ASSERT_EQ(list->status, 200);
+  EXPECT_TRUE(contains(list->body, "棚卸しを開始"));
+  auto started = b.post("/stocktake", {{"title", "令和7年度 定期棚卸し"}, {"note", ""}});
+  ASSERT_EQ(started->status, 303);
+  const std::string round = round_path(started->get_header_value("Location"));
+  ASSERT_FALSE(round.empty());
+
+  auto page = b.get(round);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_TRUE(contains(page->body, "令和7年度 定期棚卸し"));
+  EXPECT_TRUE(contains(page->body, "PC-001 受付端末1 の結果"));
+
+  const core::Plan before = app::load_plan(*ws_);
+  const auto pc1 = std::to_string(device(before, "PC-001")->id.value);
+  auto moved = b.post(round + "/results",
+                      {{"device", pc1}, {"finding", "moved"}, {"new_location", "診察室3"}});
+  ASSERT_EQ(moved->status, 303) << moved->body;
+  EXPECT_TRUE(contains(moved->get_header_value("Location"), "#item-" + pc1));
+
+  // Refused with the reason, nothing stored.
+  b.get(round);
+  auto refused = b.post(round + "/results", {{"device", pc1}, {"finding", "moved"}});
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_TRUE(contains(refused->body, "新しい設置場所を入力してください"));
+
+  auto unlisted = b.post(round + "/results", {{"finding", "unlisted"},
+                                              {"found_name", "持ち込み無線ルータ"},
+                                              {"found_kind", "network"},
+                                              {"found_location", "待合室"}});
+  ASSERT_EQ(unlisted->status, 303) << unlisted->body;
+  b.get(round);
+  auto no_name = b.post(round + "/results", {{"finding", "unlisted"}, {"found_name", ""}});
+  EXPECT_EQ(no_name->status, 422);
+  EXPECT_TRUE(contains(no_name->body, "機器名を入力してください"));
+
+  auto sheet = b.get(round + "/sheet.pdf");
+  ASSERT_EQ(sheet->status, 200);
+  EXPECT_EQ(sheet->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_EQ(sheet->body.rfind("%PDF", 0), 0u);
+  auto report = b.get(round + "/report.html");
+  ASSERT_EQ(report->status, 200);
+  EXPECT_TRUE(contains(report->body, "持ち込み無線ルータ"));
+  EXPECT_TRUE(contains(report->get_header_value("Content-Security-Policy"), "script-src") == false);
+
+  // Closing with unchecked devices needs the box ticked.
+  b.get(round);
+  auto not_yet = b.post(round + "/close", {});
+  EXPECT_EQ(not_yet->status, 422);
+  EXPECT_TRUE(contains(not_yet->body, "未確認の機器が"));
+  auto closed = b.post(round + "/close", {{"allow_unchecked", "1"}});
+  ASSERT_EQ(closed->status, 303) << closed->body;
+  auto after_page = b.get(round);
+  EXPECT_TRUE(contains(after_page->body, "台帳への反映"));
+  EXPECT_FALSE(contains(after_page->body, "PC-001 受付端末1 の結果"));  // no more forms
+
+  const core::Plan after = app::load_plan(*ws_);
+  EXPECT_EQ(device(after, "PC-001")->location, "診察室3");
+  EXPECT_EQ(after.devices.size(), before.devices.size() + 1);
+  EXPECT_EQ(after.devices.back().name, "持ち込み無線ルータ");
+}
+
+TEST_F(WebServerTest, ViewersSeeStocktakesButCannotStartOrRecord) {
+  auto started = app::start_stocktake(*ws_, app::cli_actor(), "点検", "");
+  ASSERT_TRUE(started.round);
+  TestBrowser viewer = signed_in("viewer");
+  auto page = viewer.get("/stocktake/" + started.round->id.value);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_FALSE(contains(page->body, "の結果\""));
+  EXPECT_FALSE(contains(viewer.get("/stocktake")->body, "棚卸しを開始"));
+  auto post = viewer.post("/stocktake/" + started.round->id.value + "/results",
+                          {{"device", "1"}, {"finding", "confirmed"}});
+  EXPECT_EQ(post->status, 403);
+  EXPECT_EQ(viewer.post("/backups/1/runs", {{"result", "ok"}})->status, 403);
+  EXPECT_EQ(viewer.get("/stocktake/" + std::string(32, 'f'))->status, 404);
+}
+
+TEST_F(WebServerTest, BackupRunsAndRestoreTestsFromTheBackupPage) {
+  TestBrowser b = signed_in("editor");
+  auto page = b.get("/backups");
+  ASSERT_EQ(page->status, 200);
+  EXPECT_TRUE(contains(page->body, "電子カルテシステム（1日ごと） のバックアップを記録"));
+  auto run = b.post("/backups/1/runs", {{"result", "ok"}, {"at", "2025-04-01T02:00"}});
+  ASSERT_EQ(run->status, 303) << run->body;
+  page = b.get("/backups");
+  EXPECT_TRUE(contains(page->body, "2025-04-01 02:00"));
+
+  auto bad_minutes = b.post("/backups/1/restore-tests", {{"result", "ok"}, {"minutes", "abc"}});
+  EXPECT_EQ(bad_minutes->status, 422);
+  EXPECT_TRUE(contains(bad_minutes->body, "分で入力してください"));
+  EXPECT_TRUE(contains(bad_minutes->body, "value=\"abc\""));
+  b.get("/backups");
+  auto future = b.post("/backups/1/runs", {{"result", "ok"}, {"at", "2999-01-01T00:00"}});
+  EXPECT_EQ(future->status, 422);
+  EXPECT_TRUE(contains(future->body, "未来"));
+  b.get("/backups");
+  auto test = b.post("/backups/1/restore-tests",
+                     {{"result", "ok"}, {"minutes", "95"}, {"note", "検証用PCへ復元"}});
+  ASSERT_EQ(test->status, 303) << test->body;
+  page = b.get("/backups");
+  EXPECT_TRUE(contains(page->body, "95 分"));
+  EXPECT_TRUE(contains(page->body, "検証用PCへ復元"));
+}
+
+TEST_F(WebServerTest, TheChecksPageVerifiesContactsReviewsThePlanAndKeepsSettings) {
+  TestBrowser b = signed_in("editor");
+  auto page = b.get("/checks");
+  ASSERT_EQ(page->status, 200);
+  EXPECT_TRUE(contains(page->body, "外部連絡先の確認"));
+  const auto contact = app::load_plan(*ws_).external_contacts.front();
+  auto verified = b.post("/checks/contacts/" + std::to_string(contact.id.value), {});
+  ASSERT_EQ(verified->status, 303);
+  EXPECT_EQ(app::load_plan(*ws_).external_contacts.front().last_verified,
+            core::Instant::now().tokyo_date());
+
+  b.get("/checks");
+  auto review = b.post("/checks/review", {{"reviewed_on", "令和7年4月1日"}, {"note", "年次"}});
+  ASSERT_EQ(review->status, 303) << review->body;
+  b.get("/checks");
+  auto bad_date = b.post("/checks/review", {{"reviewed_on", "きのう"}});
+  EXPECT_EQ(bad_date->status, 422);
+
+  b.get("/checks");
+  auto bad = b.post("/checks/settings", {{"stocktake_cycle_days", "0"},
+                                         {"restore_test_months", "12"},
+                                         {"contact_verify_months", "12"},
+                                         {"plan_review_months", "12"},
+                                         {"due_soon_days", "30"},
+                                         {"support_end_warning_days", "90"}});
+  EXPECT_EQ(bad->status, 422);
+  EXPECT_TRUE(contains(bad->body, "棚卸しの周期（日）は 1〜3660"));
+  b.get("/checks");
+  auto saved = b.post("/checks/settings", {{"stocktake_cycle_days", "180"},
+                                           {"restore_test_months", "12"},
+                                           {"contact_verify_months", "12"},
+                                           {"plan_review_months", "12"},
+                                           {"due_soon_days", "30"},
+                                           {"support_end_warning_days", "90"}});
+  ASSERT_EQ(saved->status, 303);
+  EXPECT_TRUE(contains(b.get("/checks")->body, "value=\"180\""));
+}
+
+}  // namespace
+}  // namespace medbcp::web
