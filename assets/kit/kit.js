@@ -356,6 +356,7 @@
         (state === 'done' ? '実施済' : '対象外（理由: ' + reason + '）') + (note ? '。' + note : '');
       var payload = { step: stepId, state: state };
       if (state === 'not_applicable') payload.reason = reason;
+      if (note) payload.note = note;
       if (add('step', utcNow(), text, payload)) {
         problem(f, '');
         f.note.value = '';

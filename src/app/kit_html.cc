@@ -54,7 +54,10 @@ std::string phone_html(const std::string& phone) {
   if (p.empty()) return "<span class=\"missing\">未記入</span>";
   const std::string uri = tel_uri(p);
   if (uri.empty()) return esc(p);
-  return "<a class=\"tel\" href=\"" + esc(uri) + "\">" + esc(p) + "</a>";
+  // Non-breaking hyphens: a number must not wrap at its hyphens.
+  std::string shown;
+  for (char c : p) shown += c == '-' ? std::string("\u2011") : std::string(1, c);
+  return "<a class=\"tel\" href=\"" + esc(uri) + "\">" + esc(shown) + "</a>";
 }
 
 std::string made_text(const KitStamp& stamp) {

@@ -145,7 +145,7 @@ void check_report_payload(const Json& payload, Reader& r) {
 }
 
 void check_step_payload(const Json& payload, Reader& r) {
-  r.only(payload, {"step", "state", "reason"});
+  r.only(payload, {"step", "state", "reason", "note"});
   auto step = r.string(payload, "step", true);
   if (step && core::find_response_step(*step) == nullptr) {
     r.problem("step", "第３章の手順にない手順です。");
@@ -154,9 +154,12 @@ void check_step_payload(const Json& payload, Reader& r) {
   if (state && !core::step_state_from_code(*state))
     r.problem("state", "手順の状態が分かりません。");
   if (payload.contains("reason")) r.string(payload, "reason", false);
+  if (payload.contains("note")) r.string(payload, "note", false);
   if (step && state && core::find_response_step(*step) != nullptr &&
       core::step_state_from_code(*state)) {
-    core::StepMark mark{*step, *core::step_state_from_code(*state), ""};
+    core::StepMark mark;
+    mark.step = *step;
+    mark.state = *core::step_state_from_code(*state);
     if (auto it = payload.find("reason"); it != payload.end() && it->is_string()) {
       mark.reason = it->get<std::string>();
     }

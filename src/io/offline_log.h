@@ -19,7 +19,7 @@
 // string the kit wrote, so the integrity hash covers the very bytes in the
 // file and no JSON re-serialisation can disagree between the browser and
 // medbcp. Its shape is the timeline's (core/incident_payload.h): a report
-// carries {"opening": {…}}, a step {"step", "state", "reason"}, a contact
+// carries {"opening": {…}}, a step {"step", "state", "reason", "note"}, a contact
 // {"contact": {…}, "called_by", …}; fact, action and note carry "{}".
 //
 // Integrity. "sha256" is SHA-256 over the canonical encoding: each of these

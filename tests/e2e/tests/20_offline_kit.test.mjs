@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { openBrowser, screenshot } from "../lib/browser.mjs";
+import { htmlProblems, openBrowser, screenshot } from "../lib/browser.mjs";
 
 const medbcp = process.env.MEDBCP_BIN;
 let dir;
@@ -40,6 +40,7 @@ test("offline kit: log from file:// with the network off, export, import twice, 
   const kitFile = fs.readdirSync(path.join(dir, "usb")).find((f) => f.endsWith(".html"));
   assert.ok(kitFile, "the kit is one HTML file");
   const kitUrl = "file://" + path.join(dir, "usb", kitFile);
+  assert.deepEqual(await htmlProblems(fs.readFileSync(path.join(dir, "usb", kitFile), "utf8")), []);
 
   const { context, page } = browser;
   await context.setOffline(true);
@@ -87,10 +88,12 @@ test("offline kit: log from file:// with the network off, export, import twice, 
   await page.fill("#c-said", "受付PCに脅迫文、切り離し済み");
   await page.click("#contact-form button[type=submit]");
   assert.equal(await page.locator("#entry-count").innerText(), "4");
-  await screenshot(page, "offline-kit-logger");
 
   // Export.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export")]);
+  const exportButton = page.locator("#export");
+  await exportButton.scrollIntoViewIfNeeded();
+  const [download] = await Promise.all([page.waitForEvent("download"), exportButton.click()]);
+  await screenshot(page, "offline-kit-exported");
   const logPath = path.join(dir, "log.json");
   await download.saveAs(logPath);
   const log = JSON.parse(fs.readFileSync(logPath, "utf8"));
