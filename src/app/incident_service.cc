@@ -178,12 +178,14 @@ AppendResult mark_step(Workspace& ws, const Actor& actor, core::IncidentId id,
                        const core::StepMark& mark, const std::string& note,
                        std::optional<Instant> occurred_at, Instant now) {
   require(actor, Permission::ReportIncident);
+  core::StepMark m = mark;
+  m.note = core::trim(note);
   AppendResult r;
-  r.problems = core::validate(mark);
+  r.problems = core::validate(m);
   if (!r.problems.empty()) return r;
   return append(ws, actor, id,
-                Draft{core::EntryKind::Step, with_note(core::describe(mark), note),
-                      core::to_payload(mark), "", occurred_at},
+                Draft{core::EntryKind::Step, with_note(core::describe(m), m.note),
+                      core::to_payload(m), "", occurred_at},
                 now);
 }
 

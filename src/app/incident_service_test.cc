@@ -107,13 +107,14 @@ TEST_F(IncidentServiceTest, RansomwareDayEndToEnd) {
   // Facts, steps, contacts, evidence, decisions: each a timeline entry.
   EXPECT_TRUE(log_entry(*ws_, staff_, id, {core::EntryKind::Fact, "他の端末は正常", at(20)}, at(21))
                   .problems.empty());
-  EXPECT_TRUE(mark_step(*ws_, staff_, id, {"isolate", core::StepState::Done, ""},
+  EXPECT_TRUE(mark_step(*ws_, staff_, id, {"isolate", core::StepState::Done, "", ""},
                         "受付端末1を切り離し", at(25), at(26))
                   .problems.empty());
-  EXPECT_TRUE(mark_step(*ws_, admin_, id,
-                        {"stop_network", core::StepState::NotApplicable, "他部門で類似事象なし"},
-                        "", std::nullopt, at(40))
-                  .problems.empty());
+  EXPECT_TRUE(
+      mark_step(*ws_, admin_, id,
+                {"stop_network", core::StepState::NotApplicable, "他部門で類似事象なし", ""}, "",
+                std::nullopt, at(40))
+          .problems.empty());
 
   core::ContactCall vendor_call;
   vendor_call.target = {core::ContactTarget::Type::External, 1, "", std::nullopt};
@@ -198,9 +199,9 @@ TEST_F(IncidentServiceTest, ClosedIncidentRefusesEverythingButReopen) {
   ASSERT_EQ(refused.problems.size(), 1u);
   EXPECT_EQ(refused.problems[0].field, "status");
   EXPECT_FALSE(refused.entry);
-  EXPECT_FALSE(
-      mark_step(*ws_, admin_, id, {"isolate", core::StepState::Done, ""}, "", std::nullopt, at(62))
-          .problems.empty());
+  EXPECT_FALSE(mark_step(*ws_, admin_, id, {"isolate", core::StepState::Done, "", ""}, "",
+                         std::nullopt, at(62))
+                   .problems.empty());
   core::Decision d;
   d.kind = core::DecisionKind::Care;
   d.care = core::CareStatus::Continued;

@@ -93,7 +93,7 @@ TEST(DeadlineTest, ReportsAreDoneWhenTheirStepIsDone) {
   e.id = new_entry_id();
   e.kind = EntryKind::Step;
   e.occurred_at = at(3600);
-  e.payload = to_payload(StepMark{std::string(kStepPpcPreliminary), StepState::Done, ""});
+  e.payload = to_payload(StepMark{std::string(kStepPpcPreliminary), StepState::Done, "", ""});
   const IncidentState state = fold_timeline({e});
   auto ds = incident_deadlines(i, Plan{}, state, at(10 * kDaySeconds));
   EXPECT_EQ(find(ds, DeadlineKind::PpcPreliminary).state, DeadlineState::Done);

@@ -101,6 +101,7 @@ std::optional<IncidentOpening> read_opening(std::string_view payload) {
 std::string to_payload(const StepMark& m) {
   json j = {{"step", m.step}, {"state", code(m.state)}};
   if (!m.reason.empty()) j["reason"] = m.reason;
+  if (!m.note.empty()) j["note"] = m.note;
   return dump(j);
 }
 
@@ -109,7 +110,7 @@ std::optional<StepMark> read_step_mark(std::string_view payload) {
   if (!j) return std::nullopt;
   auto state = step_state_from_code(str(*j, "state"));
   if (str(*j, "step").empty() || !state) return std::nullopt;
-  return StepMark{str(*j, "step"), *state, str(*j, "reason")};
+  return StepMark{str(*j, "step"), *state, str(*j, "reason"), str(*j, "note")};
 }
 
 std::string to_payload(const ContactCall& c) {

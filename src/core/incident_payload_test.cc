@@ -28,10 +28,17 @@ TEST(IncidentPayloadTest, OpeningRoundTrips) {
 }
 
 TEST(IncidentPayloadTest, SameRecordSameBytesWithSortedKeys) {
-  StepMark m{"isolate", StepState::NotApplicable, "該当端末なし"};
+  StepMark m{"isolate", StepState::NotApplicable, "該当端末なし", ""};
   EXPECT_EQ(to_payload(m), to_payload(m));
   EXPECT_EQ(to_payload(m),
             R"({"reason":"該当端末なし","state":"not_applicable","step":"isolate"})");
+}
+
+TEST(IncidentPayloadTest, StepNoteRoundTrips) {
+  StepMark m{"isolate", StepState::Done, "", "受付端末1のLANケーブルを抜いた"};
+  auto back = read_step_mark(to_payload(m));
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->note, m.note);
 }
 
 TEST(IncidentPayloadTest, DecisionKeepsUnknownPossibility) {

@@ -34,6 +34,7 @@ struct StepMark {
   std::string step;
   StepState state = StepState::Done;
   std::string reason;  // required for NotApplicable
+  std::string note{};  // who did what, in the person's words (also in the entry's text)
 };
 
 // Who was called: a contact of 別紙１ (external or internal) or someone not

@@ -19,11 +19,11 @@ struct PendingCorrection {
 StepMark implied_step(DecisionKind kind) {
   switch (kind) {
     case DecisionKind::SystemRecovery:
-      return StepMark{std::string(kStepSystemRecovery), StepState::Done, ""};
+      return StepMark{std::string(kStepSystemRecovery), StepState::Done, "", ""};
     case DecisionKind::DataRecovery:
-      return StepMark{std::string(kStepDataRecovery), StepState::Done, ""};
+      return StepMark{std::string(kStepDataRecovery), StepState::Done, "", ""};
     case DecisionKind::Care:
-      return StepMark{std::string(kStepCareDecision), StepState::Done, ""};
+      return StepMark{std::string(kStepCareDecision), StepState::Done, "", ""};
   }
   return StepMark{};
 }
@@ -103,7 +103,8 @@ IncidentState fold_timeline(const std::vector<TimelineEntry>& entries) {
           mark(rec);
           if (!state.opening) {
             // Starting the incident is the discovery report (第３章 １（１）).
-            auto step = recorded(StepMark{std::string(kStepReport), StepState::Done, ""}, e);
+            auto step = recorded(
+                StepMark{std::string(kStepReport), StepState::Done, "", "発見者からの報告"}, e);
             step.author = o->discovery.discoverer;
             state.steps.insert_or_assign(std::string(kStepReport), step);
           }

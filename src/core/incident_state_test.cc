@@ -57,10 +57,10 @@ TEST(IncidentStateTest, OpeningMarksTheReportStepDoneByTheDiscoverer) {
 
 TEST(IncidentStateTest, LatestStepMarkWins) {
   Builder b;
-  b.add(EntryKind::Step, to_payload(StepMark{"isolate", StepState::Done, ""}));
+  b.add(EntryKind::Step, to_payload(StepMark{"isolate", StepState::Done, "", ""}));
   b.add(EntryKind::Step,
-        to_payload(StepMark{"stop_network", StepState::NotApplicable, "他部門で発生なし"}));
-  b.add(EntryKind::Step, to_payload(StepMark{"isolate", StepState::Pending, "誤って記録"}));
+        to_payload(StepMark{"stop_network", StepState::NotApplicable, "他部門で発生なし", ""}));
+  b.add(EntryKind::Step, to_payload(StepMark{"isolate", StepState::Pending, "誤って記録", ""}));
   auto s = fold_timeline(b.entries);
   EXPECT_EQ(s.step_state("isolate"), StepState::Pending);
   EXPECT_EQ(s.step_state("stop_network"), StepState::NotApplicable);

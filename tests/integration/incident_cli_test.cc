@@ -1,0 +1,234 @@
+// Drives `medbcp incident …` the way a clinic would on the day: start from
+// the discovery report, record steps, contacts, decisions and evidence,
+// verify, export, print the report, close — and an attacker editing the
+// database file with a SQL client, which `verify` must catch and locate.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/sha256.h"
+#include "store/sqlite/sqlite_database.h"
+
+namespace {
+
+namespace core = medbcp::core;
+namespace store = medbcp::store;
+
+struct Result {
+  int exit_code;
+  std::string output;  // stdout and stderr
+};
+
+class IncidentCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("medbcp-incident-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    ASSERT_EQ(run("init --demo").exit_code, 0);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  // Standard input is /dev/null: the commands must not prompt.
+  Result run(const std::string& args) {
+    std::string cmd = "MEDBCP_USER=事務長 " + std::string(MEDBCP_BINARY) + " --db '" + db() + "' " +
+                      args + " </dev/null 2>&1";
+    FILE* pipe = ::popen(cmd.c_str(), "r");
+    std::string out;
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+    int status = ::pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  }
+  std::string db() const { return (dir_ / "plan.db").string(); }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  std::string read(const std::string& name) const {
+    std::ifstream in(path(name), std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+
+  void start() {
+    Result r =
+        run("incident start --threat malware --discoverer '中村 さくら' --discovered-at "
+            "'2024-06-03 08:40' "
+            "--how-found '始業時に受付端末を起動' --situation '画面に脅迫文。ファイルが開けない' "
+            "--actions 'LANケーブルを抜いた' --system 電子カルテシステム --device PC-001 --leak "
+            "--aware-at '2024-06-03 08:50'");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    ASSERT_NE(r.output.find("インシデント No.1 を開始しました"), std::string::npos) << r.output;
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(IncidentCli, StartShowsWhoToCallAndTheDoNotInitialiseReminder) {
+  start();
+  Result list = run("incident list");
+  EXPECT_NE(list.output.find("画面に脅迫文"), std::string::npos) << list.output;
+  Result show = run("incident show 1");
+  ASSERT_EQ(show.exit_code, 0) << show.output;
+  for (const char* expected : {"発生状況: 画面に脅迫文", "受付端末1", "初期化しない",
+                               "[済] 初動対応（１） 発生事象の発見・報告",
+                               "個人情報保護委員会への速報", "静岡県警察本部"}) {
+    EXPECT_NE(show.output.find(expected), std::string::npos) << expected << "\n" << show.output;
+  }
+}
+
+TEST_F(IncidentCli, MissingDiscoveryReportIsRefusedWithoutPrompting) {
+  Result r = run("incident start --situation 変な画面");
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("発見者"), std::string::npos) << r.output;
+  EXPECT_NE(run("incident list").output.find("ありません"), std::string::npos);
+}
+
+TEST_F(IncidentCli, RansomwareDayThenVerifyExportReportAndClose) {
+  start();
+  EXPECT_EQ(run("incident step 1 isolate --note '受付端末1を切り離し' --at 08:55").exit_code, 0);
+  EXPECT_EQ(run("incident step 1 stop_network --na '他部門で類似事象なし'").exit_code, 0);
+  Result contact = run("incident contact 1 --to 1 --reached --said '受付端末1に脅迫文' --by 山田");
+  ASSERT_EQ(contact.exit_code, 0) << contact.output;
+  EXPECT_NE(contact.output.find("富岳メディカルシステム"), std::string::npos);
+  EXPECT_EQ(run("incident log 1 --kind action 'バックアップ用NASの電源を切らずにLANから外した'")
+                .exit_code,
+            0);
+  Result decide =
+      run("incident decide 1 --kind system --possible no --vendor 富岳メディカル --reason "
+          "'サーバも暗号化'");
+  ASSERT_EQ(decide.exit_code, 0) << decide.output;
+  EXPECT_NE(decide.output.find("復旧方法"), std::string::npos)
+      << decide.output;  // the plan's restore method
+  EXPECT_EQ(run("incident decide 1 --kind care --care reduced --mode 予約患者のみ --reason "
+                "紙カルテで対応")
+                .exit_code,
+            0);
+  std::ofstream(path("note.txt")) << "YOUR FILES ARE ENCRYPTED";
+  Result evidence =
+      run("incident evidence 1 --item 脅迫文のファイル --device PC-001 --location 金庫 "
+          "--holder '山田 花子' --file '" +
+          path("note.txt") + "'");
+  ASSERT_EQ(evidence.exit_code, 0) << evidence.output;
+  EXPECT_NE(evidence.output.find(core::sha256_hex("YOUR FILES ARE ENCRYPTED")), std::string::npos);
+  const auto at = evidence.output.find("証拠番号: ");
+  ASSERT_NE(at, std::string::npos);
+  const std::string evidence_id = evidence.output.substr(at + std::string("証拠番号: ").size(), 8);
+  EXPECT_EQ(run("incident handover 1 " + evidence_id + " --to '県警 捜査員' --location 県警本部")
+                .exit_code,
+            0);
+
+  Result verify = run("incident verify 1");
+  EXPECT_EQ(verify.exit_code, 0) << verify.output;
+  EXPECT_NE(verify.output.find("改ざん・削除・並べ替え・挿入は見つかりませんでした"),
+            std::string::npos);
+
+  ASSERT_EQ(run("incident export 1 --format json --out '" + path("t.json") + "'").exit_code, 0);
+  auto json = nlohmann::json::parse(read("t.json"));
+  const auto entries = json["entries"];
+  EXPECT_EQ(entries.size(), 9u);
+  ASSERT_EQ(run("incident export 1 --format csv --out '" + path("t.csv") + "'").exit_code, 0);
+  EXPECT_EQ(read("t.csv").substr(0, 3), "\xEF\xBB\xBF");
+
+  Result report = run("incident report 1 --out '" + path("r.pdf") + "'");
+  ASSERT_EQ(report.exit_code, 0) << report.output;
+  EXPECT_EQ(read("r.pdf").substr(0, 5), "%PDF-");
+  // The PDF's text holds every timeline entry and the final hash.
+  Result text = {0, ""};
+  {
+    FILE* p = ::popen(("pdftotext -layout '" + path("r.pdf") + "' - 2>/dev/null").c_str(), "r");
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) text.output.append(buf, n);
+    ::pclose(p);
+  }
+  auto squash = [](std::string s) {
+    std::string out;
+    for (char c : s) {
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\f') out.push_back(c);
+    }
+    return out;
+  };
+  const std::string pdf = squash(text.output);
+  EXPECT_NE(pdf.find(squash(json["chain"]["head_hash"].get<std::string>()).substr(0, 32)),
+            std::string::npos);
+  for (const auto& e : entries) {
+    // Table cells wrap lines anywhere; compare a stretch of the text.
+    const std::string t = squash(e["text"].get<std::string>()).substr(0, 30);
+    EXPECT_NE(pdf.find(t), std::string::npos) << t;
+  }
+  Result docx = run("incident report 1 --format docx --out '" + path("r.docx") + "'");
+  ASSERT_EQ(docx.exit_code, 0) << docx.output;
+  EXPECT_EQ(read("r.docx").substr(0, 2), "PK");
+
+  Result close =
+      run("incident close 1 --lessons 'オフラインのバックアップが有効だった' "
+          "--follow-up 'VPN装置の更新|鈴木 一郎|2024-07-01'");
+  ASSERT_EQ(close.exit_code, 0) << close.output;
+  Result refused = run("incident log 1 追記");
+  EXPECT_EQ(refused.exit_code, 1) << refused.output;
+  EXPECT_NE(refused.output.find("終了しています"), std::string::npos) << refused.output;
+  EXPECT_NE(run("incident tasks").output.find("VPN装置の更新"), std::string::npos);
+  EXPECT_EQ(run("incident reopen 1 --reason 別端末でも脅迫文").exit_code, 0);
+  EXPECT_EQ(run("incident log 1 追記").exit_code, 0);
+  EXPECT_EQ(run("incident verify 1").exit_code, 0);
+}
+
+TEST_F(IncidentCli, VerifyNamesTheEntryAnAttackerEdited) {
+  start();
+  for (int i = 0; i < 4; ++i)
+    ASSERT_EQ(run("incident log 1 記録" + std::to_string(i)).exit_code, 0);
+  std::string edited_id;
+  {
+    auto sql = store::open_sqlite_raw(db(), false);
+    sql->execute_script(
+        "DROP TRIGGER timeline_entries_no_update;"
+        "UPDATE timeline_entries SET text = '書き換えた' WHERE seq = 3;");
+    auto s = sql->prepare("SELECT entry_id FROM timeline_entries WHERE seq = 3");
+    s->step();
+    edited_id = s->text(0);
+  }
+  Result verify = run("incident verify 1");
+  EXPECT_EQ(verify.exit_code, 1) << verify.output;
+  EXPECT_NE(verify.output.find("seq 3"), std::string::npos) << verify.output;
+  EXPECT_NE(verify.output.find(edited_id), std::string::npos) << verify.output;
+  EXPECT_NE(verify.output.find("書き換え"), std::string::npos) << verify.output;
+  EXPECT_NE(run("incident show 1").output.find("改ざんの疑いあり"), std::string::npos);
+}
+
+TEST_F(IncidentCli, VerifyAgainstAPrintedHashCatchesARewrittenTail) {
+  start();
+  ASSERT_EQ(run("incident log 1 最初の記録").exit_code, 0);
+  Result ok = run("incident verify 1");
+  const auto at = ok.output.find("最終ハッシュ: ");
+  ASSERT_NE(at, std::string::npos);
+  const std::string printed = ok.output.substr(at + std::string("最終ハッシュ: ").size(), 64);
+  ASSERT_EQ(run("incident log 1 次の記録").exit_code, 0);
+  EXPECT_EQ(run("incident verify 1 --expect " + printed).exit_code, 0);
+  {
+    // Delete the last two entries and move the anchor back, as a careful attacker would.
+    auto sql = store::open_sqlite_raw(db(), false);
+    sql->execute_script(
+        "DROP TRIGGER timeline_entries_no_delete;"
+        "DELETE FROM timeline_entries WHERE seq >= 2;"
+        "UPDATE incidents SET chain_length = 1, chain_head = "
+        "(SELECT hash FROM timeline_entries WHERE seq = 1);");
+  }
+  EXPECT_EQ(run("incident verify 1").exit_code, 0);  // consistent in itself
+  Result caught = run("incident verify 1 --expect " + printed);
+  EXPECT_EQ(caught.exit_code, 1) << caught.output;
+  EXPECT_NE(caught.output.find(printed.substr(0, 16)), std::string::npos) << caught.output;
+}
+
+TEST_F(IncidentCli, UnknownIncidentIsAClearMessage) {
+  Result r = run("incident show 42");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("インシデント 42 はありません"), std::string::npos) << r.output;
+}
+
+}  // namespace
