@@ -7,6 +7,7 @@
 #include "app/plan_service.h"
 #include "cli/command.h"
 #include "cli/devices_command.h"
+#include "cli/incident_command.h"
 #include "cli/plan_commands.h"
 #include "cli/upkeep_commands.h"
 #include "cli/serve_command.h"
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   cli::add_serve_command(root, options);
   cli::add_user_command(root, options);
   cli::add_devices_command(root, options);
+  cli::add_incident_command(root, options);
   cli::add_backup_command(root, options);
   cli::add_status_command(root, options);
   cli::add_stocktake_command(root, options);
