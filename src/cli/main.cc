@@ -6,11 +6,15 @@
 #include "app/actor.h"
 #include "app/plan_service.h"
 #include "cli/command.h"
+#include "cli/db_command.h"
 #include "cli/devices_command.h"
 #include "cli/incident_command.h"
+#include "cli/incident_import_command.h"
+#include "cli/kit_command.h"
 #include "cli/plan_commands.h"
-#include "cli/upkeep_commands.h"
+#include "cli/render_command.h"
 #include "cli/serve_command.h"
+#include "cli/upkeep_commands.h"
 #include "cli/user_command.h"
 #include "store/database.h"
 
@@ -29,7 +33,11 @@ int main(int argc, char** argv) {
   cli::add_serve_command(root, options);
   cli::add_user_command(root, options);
   cli::add_devices_command(root, options);
+  cli::add_render_command(root, options);
   cli::add_incident_command(root, options);
+  cli::add_incident_import_command(*root.get_subcommand("incident"), options);
+  cli::add_kit_command(root, options);
+  cli::add_db_command(root, options);
   cli::add_backup_command(root, options);
   cli::add_status_command(root, options);
   cli::add_stocktake_command(root, options);
