@@ -80,7 +80,9 @@ DeviceImportResult import_devices(Workspace& ws, const Actor& actor, std::string
   core::Problems problems = update_plan(ws, actor, [&](core::Plan& plan) {
     result.diff = io::diff_device_ledger(plan.devices, result.file);
     const size_t before = plan.devices.size();
-    plan.devices = io::apply_device_ledger_diff(std::move(plan.devices), result.file, result.diff);
+    plan.devices = io::apply_device_ledger_diff(std::move(plan.devices),
+                                                std::move(result.file.devices), result.diff);
+    result.file.devices.clear();
     file_row_of_device.assign(plan.devices.size(), 0);
     size_t next_added = before;
     for (const io::DeviceChange& change : result.diff.devices) {

@@ -16,8 +16,10 @@
 namespace medbcp::app {
 
 struct DeviceImportResult {
-  io::DeviceLedgerImport file;  // what the file held, with its warnings
-  io::LedgerDiff diff;          // what changes (or, on a dry run, would change)
+  // What the file held, with its warnings; after a real import its devices
+  // have been moved into the ledger and `file.devices` is empty.
+  io::DeviceLedgerImport file;
+  io::LedgerDiff diff;  // what changes (or, on a dry run, would change)
   // Every reason the import was refused: the file's bad rows (field = column
   // header, row = spreadsheet row), or rules of the whole ledger the result
   // would break, mapped back to the file's rows where they come from it.

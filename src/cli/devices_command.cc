@@ -24,20 +24,22 @@ void print_file_problems(std::ostream& out, const core::Problems& problems) {
 
 std::string device_label(const core::Device& d) { return d.asset_number + "「" + d.name + "」"; }
 
+// Lists added rows only when the file's devices are still there to name
+// them (a dry run); a real import moves them into the ledger.
 void print_diff(std::ostream& out, const io::DeviceLedgerImport& file, const io::LedgerDiff& diff) {
   using Kind = io::DeviceChangeKind;
   out << "追加 " << diff.count(Kind::Added) << " 件、更新 " << diff.count(Kind::Updated)
       << " 件、変更なし " << diff.count(Kind::Unchanged) << " 件";
-  if (!diff.absent.empty())
+  if (!diff.absent.empty()) {
     out << "、ファイルにない機器 " << diff.absent.size() << " 件（削除しません）";
+  }
   out << "\n";
   for (const io::DeviceChange& change : diff.devices) {
-    if (change.kind == Kind::Added) {
-      out << "  + 行 " << change.row << " " << device_label(file.devices[change.file_index].device)
+    if (change.kind == Kind::Added && change.file_index < file.devices.size()) {
+      out << "  + 行 " << change.row << " " << device_label(file.devices[change.file_index])
           << "\n";
     } else if (change.kind == Kind::Updated) {
-      out << "  ~ 行 " << change.row << " " << device_label(file.devices[change.file_index].device)
-          << "\n";
+      out << "  ~ 行 " << change.row << " " << change.label << "\n";
       for (const io::FieldChange& field : change.changes) {
         out << "      " << io::device_header(field.field) << ": 「" << field.before << "」→「"
             << field.after << "」\n";

@@ -17,6 +17,14 @@ CsvReader::CsvReader(std::string text, char delimiter)
       end_(text_.data() + text_.size()),
       delimiter_(delimiter != 0 ? delimiter : guess_delimiter(text_)) {}
 
+CsvReader::CsvReader() : pos_(nullptr), end_(nullptr), delimiter_(',') {}
+
+void CsvReader::feed(char* begin, char* end, char delimiter) {
+  pos_ = begin;
+  end_ = end;
+  delimiter_ = delimiter;
+}
+
 bool CsvReader::next(std::vector<std::string_view>& fields) {
   fields.clear();
   unterminated_quote_ = false;

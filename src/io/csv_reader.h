@@ -20,6 +20,13 @@ class CsvReader {
   // first line (tab when it has tabs and no commas, else comma).
   explicit CsvReader(std::string text, char delimiter = 0);
 
+  // A reader without text of its own, for reading a large file block by
+  // block (csv_stream.h): feed() hands it each block of whole records.
+  CsvReader();
+  // Parses [begin, end) next, in place; `end` must be at a record boundary
+  // (or the end of the input). Numbering continues from the last block.
+  void feed(char* begin, char* end, char delimiter);
+
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
 

@@ -165,11 +165,11 @@ LedgerDiff diff_device_ledger(const std::vector<core::Device>& current,
   diff.devices.reserve(imported.devices.size());
   std::vector<bool> matched(current.size(), false);
   for (size_t f = 0; f < imported.devices.size(); ++f) {
-    const ImportedDevice& row = imported.devices[f];
+    const core::Device& device = imported.devices[f];
     DeviceChange change;
-    change.row = row.row;
+    change.row = imported.rows[f];
     change.file_index = f;
-    const auto it = index.find(asset_number_key(row.device.asset_number));
+    const auto it = index.find(asset_number_key(device.asset_number));
     if (it == index.end()) {
       change.kind = DeviceChangeKind::Added;
       diff.devices.push_back(std::move(change));
@@ -180,11 +180,14 @@ LedgerDiff diff_device_ledger(const std::vector<core::Device>& current,
     change.current_index = it->second;
     for (DeviceField field : imported.columns) {
       if (field == DeviceField::AssetNumber) continue;  // matched, so equal as a key
-      if (same_value(before, row.device, field)) continue;
+      if (same_value(before, device, field)) continue;
       change.changes.push_back(
-          {field, device_field_text(before, field), device_field_text(row.device, field)});
+          {field, device_field_text(before, field), device_field_text(device, field)});
     }
     change.kind = change.changes.empty() ? DeviceChangeKind::Unchanged : DeviceChangeKind::Updated;
+    if (change.kind == DeviceChangeKind::Updated) {
+      change.label = before.asset_number + "「" + device.name + "」";
+    }
     diff.devices.push_back(std::move(change));
   }
   for (size_t i = 0; i < current.size(); ++i) {
@@ -194,17 +197,23 @@ LedgerDiff diff_device_ledger(const std::vector<core::Device>& current,
 }
 
 std::vector<core::Device> apply_device_ledger_diff(std::vector<core::Device> current,
-                                                   const DeviceLedgerImport& imported,
+                                                   std::vector<core::Device>&& file_devices,
                                                    const LedgerDiff& diff) {
+  // Into an empty ledger every row is added, in file order: hand over the
+  // file's devices whole.
+  if (current.empty() &&
+      diff.count(DeviceChangeKind::Added) == static_cast<int>(file_devices.size())) {
+    return std::move(file_devices);
+  }
   current.reserve(current.size() + static_cast<size_t>(diff.count(DeviceChangeKind::Added)));
   for (const DeviceChange& change : diff.devices) {
-    const core::Device& from = imported.devices[change.file_index].device;
+    core::Device& from = file_devices[change.file_index];
     if (change.kind == DeviceChangeKind::Updated) {
       for (const FieldChange& field : change.changes) {
         copy_field(current[*change.current_index], from, field.field);
       }
     } else if (change.kind == DeviceChangeKind::Added) {
-      current.push_back(from);
+      current.push_back(std::move(from));
     }
   }
   return current;

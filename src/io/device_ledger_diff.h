@@ -32,6 +32,7 @@ struct DeviceChange {
   size_t file_index = 0;                // into DeviceLedgerImport::devices
   std::optional<size_t> current_index;  // into the current ledger, unless Added
   std::vector<FieldChange> changes;     // for Updated
+  std::string label;                    // for Updated: 管理番号「機器名」, for messages
 };
 
 struct LedgerDiff {
@@ -49,10 +50,11 @@ LedgerDiff diff_device_ledger(const std::vector<core::Device>& current,
 
 // The ledger after the import: current devices in their order with the
 // changed fields updated (ids kept), absent ones untouched, then the added
-// ones (id unset) in file order. `current` and `imported` must be those the
-// diff was computed from.
+// ones (id unset) in file order. `current` and `file_devices` must be those
+// the diff was computed from; the added devices are moved out of
+// `file_devices`, so that a first import of 100,000 rows copies nothing.
 std::vector<core::Device> apply_device_ledger_diff(std::vector<core::Device> current,
-                                                   const DeviceLedgerImport& imported,
+                                                   std::vector<core::Device>&& file_devices,
                                                    const LedgerDiff& diff);
 
 }  // namespace medbcp::io

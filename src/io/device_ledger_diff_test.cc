@@ -45,6 +45,7 @@ TEST(DeviceLedgerDiffTest, ClassifiesAddedUpdatedUnchangedAndAbsent) {
   EXPECT_EQ(diff.devices[0].changes[0].field, DeviceField::Location);
   EXPECT_EQ(diff.devices[0].changes[0].before, "診察室1");
   EXPECT_EQ(diff.devices[0].changes[0].after, "診察室2");
+  EXPECT_EQ(diff.devices[0].label, "A-2「診察PC」");
 
   EXPECT_EQ(diff.devices[1].kind, DeviceChangeKind::Unchanged);
   EXPECT_EQ(diff.devices[2].kind, DeviceChangeKind::Added);
@@ -63,14 +64,22 @@ TEST(DeviceLedgerDiffTest, ApplyKeepsAbsentDevicesAndAppendsNewOnes) {
   std::vector<core::Device> current = {device(1, "A-1", "受付PC"), device(2, "A-2", "診察PC")};
   const DeviceLedgerImport file =
       read({{"管理番号", "機器名"}, {"A-2", "診察PC（2F）"}, {"C-1", "NAS"}});
-  const std::vector<core::Device> after =
-      apply_device_ledger_diff(current, file, diff_device_ledger(current, file));
+  const std::vector<core::Device> after = apply_device_ledger_diff(
+      current, std::vector(file.devices), diff_device_ledger(current, file));
   ASSERT_EQ(after.size(), 3u);
   EXPECT_EQ(after[0].name, "受付PC");
   EXPECT_EQ(after[1].name, "診察PC（2F）");
   EXPECT_EQ(after[1].id, core::DeviceId(2));
   EXPECT_EQ(after[2].asset_number, "C-1");
   EXPECT_FALSE(after[2].id.valid());
+}
+
+TEST(DeviceLedgerDiffTest, AFirstImportTakesTheFilesDevicesWhole) {
+  DeviceLedgerImport file = read({{"管理番号", "機器名"}, {"A-1", "受付PC"}, {"A-2", "NAS"}});
+  const LedgerDiff diff = diff_device_ledger({}, file);
+  const auto after = apply_device_ledger_diff({}, std::move(file.devices), diff);
+  ASSERT_EQ(after.size(), 2u);
+  EXPECT_EQ(after[1].name, "NAS");
 }
 
 TEST(DeviceLedgerDiffTest, ColumnsTheFileLacksAreLeftAlone) {
@@ -81,7 +90,7 @@ TEST(DeviceLedgerDiffTest, ColumnsTheFileLacksAreLeftAlone) {
   const DeviceLedgerImport file = read({{"管理番号", "機器名"}, {"A-1", "受付PC"}});
   const LedgerDiff diff = diff_device_ledger(current, file);
   EXPECT_FALSE(diff.changes_anything());
-  const auto after = apply_device_ledger_diff(current, file, diff);
+  const auto after = apply_device_ledger_diff(current, std::vector(file.devices), diff);
   EXPECT_EQ(after[0].last_stocktake, (core::Date{2024, 4, 1}));
   EXPECT_TRUE(after[0].internet_facing);
   EXPECT_EQ(after[0].kind, core::DeviceKind::Server);
@@ -113,7 +122,8 @@ TEST(DeviceLedgerDiffTest, ReportsEachChangedFieldWithCellTexts) {
   EXPECT_EQ(c[2].field, DeviceField::Status);
   EXPECT_EQ(c[2].before, "稼働中");
   EXPECT_EQ(c[2].after, "廃棄");
-  EXPECT_EQ(apply_device_ledger_diff(current, file, diff)[0].status, core::DeviceStatus::Retired);
+  EXPECT_EQ(apply_device_ledger_diff(current, std::vector(file.devices), diff)[0].status,
+            core::DeviceStatus::Retired);
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 
 #include "core/text.h"
 #include "core/wareki.h"
-#include "io/csv_reader.h"
+#include "io/csv_stream.h"
 #include "io/xlsx_reader.h"
 
 namespace medbcp::io {
@@ -229,6 +229,8 @@ class LedgerParser {
       return;
     }
     if (!take_header(cells, header_row)) return;
+    out_.devices.reserve(rows.row_estimate());
+    out_.rows.reserve(rows.row_estimate());
     while (rows.next(cells)) {
       if (const std::string problem = rows.row_problem(); !problem.empty()) {
         error("", rows.row_number(), problem);
@@ -304,9 +306,7 @@ class LedgerParser {
     }
     if (!any) return;  // blank lines between blocks are common; not an error
 
-    ImportedDevice imported;
-    imported.row = row;
-    core::Device& d = imported.device;
+    core::Device d;
     const size_t errors_before = out_.errors.size();
     bool has_asset_number = false;
     bool has_name = false;
@@ -346,7 +346,10 @@ class LedgerParser {
                   " 行目と重複しています");
       }
     }
-    if (out_.errors.size() == errors_before) out_.devices.push_back(std::move(imported));
+    if (out_.errors.size() == errors_before) {
+      out_.devices.push_back(std::move(d));
+      out_.rows.push_back(row);
+    }
   }
 
   void read_cell(core::Device& d, DeviceField field, const std::string& header,
@@ -470,17 +473,19 @@ class LedgerParser {
 
 class CsvRows : public LedgerRows {
  public:
-  explicit CsvRows(std::string text) : reader_(std::move(text)) {}
-  bool next(std::vector<std::string_view>& cells) override { return reader_.next(cells); }
-  int row_number() const override { return reader_.record_number(); }
+  explicit CsvRows(std::string_view bytes) : stream_(bytes) {}
+  bool next(std::vector<std::string_view>& cells) override { return stream_.next(cells); }
+  int row_number() const override { return stream_.record_number(); }
   std::string row_problem() const override {
-    return reader_.unterminated_quote()
+    return stream_.unterminated_quote()
                ? "引用符（\"）が閉じられていません。この行以降がひとつのセルとして読まれています"
                : "";
   }
+  size_t row_estimate() const override { return stream_.line_count(); }
+  TextEncoding encoding() const { return stream_.encoding(); }
 
  private:
-  CsvReader reader_;
+  CsvStream stream_;
 };
 
 class XlsxRows : public LedgerRows {
@@ -493,6 +498,7 @@ class XlsxRows : public LedgerRows {
     return true;
   }
   int row_number() const override { return static_cast<int>(next_); }
+  size_t row_estimate() const override { return sheet_.rows.size(); }
 
  private:
   XlsxSheet sheet_;
@@ -512,11 +518,9 @@ DeviceLedgerImport read_device_ledger(LedgerRows& rows) {
 }
 
 DeviceLedgerImport read_device_ledger_csv(std::string_view bytes) {
-  DecodedText text = decode_text(bytes);
-  const TextEncoding encoding = text.encoding;
-  CsvRows rows(std::move(text.utf8));
+  CsvRows rows(bytes);
   DeviceLedgerImport out = read_device_ledger(rows);
-  out.format = std::string("CSV (") + encoding_name(encoding) + ")";
+  out.format = std::string("CSV (") + encoding_name(rows.encoding()) + ")";
   return out;
 }
 

@@ -20,17 +20,15 @@
 
 namespace medbcp::io {
 
-// One data row of the file as a device (its id is unset: the file has none).
-struct ImportedDevice {
-  int row = 0;  // spreadsheet row number
-  core::Device device;
-};
-
 struct DeviceLedgerImport {
   // The fields the file has columns for, in file order. Fields without a
   // column are left alone by an import rather than cleared.
   std::vector<DeviceField> columns;
-  std::vector<ImportedDevice> devices;
+  // The good rows as devices (ids unset: the file has none) and, at the
+  // same index, their spreadsheet row numbers. Two vectors rather than one
+  // of pairs so that a first import can hand `devices` to the plan whole.
+  std::vector<core::Device> devices;
+  std::vector<int> rows;
   core::Problems errors;    // any error: nothing may be imported
   core::Problems warnings;  // worth showing; the import may go ahead
   std::string format;       // "CSV (CP932 (Shift_JIS))", "XLSX" … for messages
@@ -51,6 +49,9 @@ class LedgerRows {
   // A problem with the row last read that is not about one cell (e.g. an
   // unclosed quote in a CSV), in Japanese; empty when none.
   virtual std::string row_problem() const { return {}; }
+  // About how many rows there are, to size the result once (a vector of
+  // 100,000 devices regrown step by step costs more than reading them).
+  virtual size_t row_estimate() const { return 0; }
 };
 
 DeviceLedgerImport read_device_ledger(LedgerRows& rows);

@@ -39,8 +39,8 @@ TEST(DeviceLedgerReaderTest, ReadsExcelCp932CsvWithHeaderVariantsInAnyOrder) {
   EXPECT_EQ(ledger.columns.size(), kDeviceFieldCount);
   ASSERT_EQ(ledger.devices.size(), 4u);
 
-  const core::Device& server = ledger.devices[0].device;
-  EXPECT_EQ(ledger.devices[0].row, 2);
+  const core::Device& server = ledger.devices[0];
+  EXPECT_EQ(ledger.rows[0], 2);
   EXPECT_EQ(server.asset_number, "001");  // full-width digits normalised
   EXPECT_EQ(server.name, "電子カルテサーバ");
   EXPECT_EQ(server.kind, DeviceKind::Server);
@@ -61,21 +61,21 @@ TEST(DeviceLedgerReaderTest, ReadsExcelCp932CsvWithHeaderVariantsInAnyOrder) {
   EXPECT_EQ(server.last_stocktake, (Date{2024, 3, 31}));
   EXPECT_EQ(server.note, "夜間バックアップ 2:00\uFF5E3:00, 外付けHDD");  // quoted comma, ～
 
-  const core::Device& terminal = ledger.devices[1].device;
+  const core::Device& terminal = ledger.devices[1];
   EXPECT_EQ(terminal.name, "受付端末①");
   EXPECT_EQ(terminal.kind, DeviceKind::Terminal);
   EXPECT_EQ(terminal.note, "1行目 ｳｹﾂｹ\n2行目");  // line break in a cell; half-width kana kept
   EXPECT_EQ(terminal.introduced, (Date{2020, 10, 1}));
   EXPECT_FALSE(terminal.support_end.has_value());
 
-  const core::Device& vpn = ledger.devices[2].device;
+  const core::Device& vpn = ledger.devices[2];
   EXPECT_EQ(vpn.kind, DeviceKind::VpnRemote);
   EXPECT_TRUE(vpn.internet_facing);
   EXPECT_EQ(vpn.vendor, "保守ベンダー \"A社\"");
   EXPECT_EQ(vpn.introduced, (Date{2023, 4, 1}));  // R5.4.1
 
-  EXPECT_EQ(ledger.devices[3].device.status, DeviceStatus::Spare);
-  EXPECT_EQ(ledger.devices[3].device.kind, DeviceKind::Server);  // サーバー
+  EXPECT_EQ(ledger.devices[3].status, DeviceStatus::Spare);
+  EXPECT_EQ(ledger.devices[3].kind, DeviceKind::Server);  // サーバー
 }
 
 TEST(DeviceLedgerReaderTest, ReadsUtf8BomCsvWithCharactersBeyondCp932) {
@@ -83,10 +83,10 @@ TEST(DeviceLedgerReaderTest, ReadsUtf8BomCsvWithCharactersBeyondCp932) {
   ASSERT_TRUE(ledger.ok()) << messages(ledger.errors);
   EXPECT_EQ(ledger.format, "CSV (UTF-8)");
   ASSERT_EQ(ledger.devices.size(), 2u);
-  EXPECT_EQ(ledger.devices[0].device.vendor, "𠮷田電機");
-  EXPECT_EQ(ledger.devices[0].device.note, "サポート終了済み\u301C更新予定");
-  EXPECT_EQ(ledger.devices[0].device.mac_address, "AA:BB:CC:DD:EE:01");
-  EXPECT_EQ(ledger.devices[1].device.status, DeviceStatus::Broken);
+  EXPECT_EQ(ledger.devices[0].vendor, "𠮷田電機");
+  EXPECT_EQ(ledger.devices[0].note, "サポート終了済み\u301C更新予定");
+  EXPECT_EQ(ledger.devices[0].mac_address, "AA:BB:CC:DD:EE:01");
+  EXPECT_EQ(ledger.devices[1].status, DeviceStatus::Broken);
 }
 
 TEST(DeviceLedgerReaderTest, ReadsXlsxSavedByAnotherProgram) {
@@ -95,10 +95,10 @@ TEST(DeviceLedgerReaderTest, ReadsXlsxSavedByAnotherProgram) {
   const DeviceLedgerImport ledger = read_device_ledger_file(read_fixture("libreoffice.xlsx"));
   ASSERT_TRUE(ledger.ok()) << messages(ledger.errors);
   ASSERT_EQ(ledger.devices.size(), 2u);
-  EXPECT_EQ(ledger.devices[0].device.introduced, (Date{2018, 4, 1}));
-  EXPECT_EQ(ledger.devices[0].device.support_end, (Date{2025, 10, 14}));
-  EXPECT_EQ(ledger.devices[0].device.vendor, "𠮷田電機");
-  EXPECT_EQ(ledger.devices[1].device.os_version, "7.2");
+  EXPECT_EQ(ledger.devices[0].introduced, (Date{2018, 4, 1}));
+  EXPECT_EQ(ledger.devices[0].support_end, (Date{2025, 10, 14}));
+  EXPECT_EQ(ledger.devices[0].vendor, "𠮷田電機");
+  EXPECT_EQ(ledger.devices[1].os_version, "7.2");
 }
 
 TEST(DeviceLedgerReaderTest, ReportsEveryBadRowWithItsRowAndColumn) {
@@ -121,9 +121,9 @@ TEST(DeviceLedgerReaderTest, ReportsEveryBadRowWithItsRowAndColumn) {
   // The unknown column is a warning, and the good rows are still read.
   EXPECT_EQ(where(ledger.warnings), (Where{{1, "購入価格"}}));
   ASSERT_EQ(ledger.devices.size(), 2u);
-  EXPECT_EQ(ledger.devices[0].row, 2);
-  EXPECT_EQ(ledger.devices[1].row, 10);
-  EXPECT_EQ(ledger.devices[1].device.introduced, (Date{2024, 4, 1}));
+  EXPECT_EQ(ledger.rows[0], 2);
+  EXPECT_EQ(ledger.rows[1], 10);
+  EXPECT_EQ(ledger.devices[1].introduced, (Date{2024, 4, 1}));
 }
 
 TEST(DeviceLedgerReaderTest, FindsTheHeaderBelowATitle) {
@@ -135,9 +135,9 @@ TEST(DeviceLedgerReaderTest, FindsTheHeaderBelowATitle) {
   }));
   ASSERT_TRUE(ledger.ok()) << messages(ledger.errors);
   ASSERT_EQ(ledger.devices.size(), 1u);
-  EXPECT_EQ(ledger.devices[0].row, 4);
-  EXPECT_EQ(ledger.devices[0].device.kind, DeviceKind::Other);
-  EXPECT_EQ(ledger.devices[0].device.status, DeviceStatus::Active);
+  EXPECT_EQ(ledger.rows[0], 4);
+  EXPECT_EQ(ledger.devices[0].kind, DeviceKind::Other);
+  EXPECT_EQ(ledger.devices[0].status, DeviceStatus::Active);
 }
 
 TEST(DeviceLedgerReaderTest, RequiresTheKeyColumnsAndAHeader) {
@@ -166,24 +166,24 @@ TEST(DeviceLedgerReaderTest, AcceptsTheUsualWaysOfWritingValues) {
   ASSERT_TRUE(ledger.ok()) << messages(ledger.errors);
   ASSERT_EQ(ledger.devices.size(), 5u);
   const auto& d = ledger.devices;
-  EXPECT_TRUE(d[0].device.internet_facing && d[0].device.remote_maintenance);
-  EXPECT_TRUE(d[1].device.internet_facing && !d[1].device.remote_maintenance);
-  EXPECT_TRUE(d[2].device.internet_facing && !d[2].device.remote_maintenance);
-  EXPECT_FALSE(d[3].device.internet_facing || d[3].device.remote_maintenance);
-  EXPECT_TRUE(d[4].device.internet_facing && !d[4].device.remote_maintenance);
-  for (const auto& row : d) EXPECT_TRUE(row.device.introduced.has_value());
-  EXPECT_EQ(d[1].device.introduced, (Date{2024, 4, 1}));
-  EXPECT_EQ(d[2].device.introduced, (Date{2019, 5, 1}));
-  EXPECT_EQ(d[0].device.status, DeviceStatus::Active);
-  EXPECT_EQ(d[1].device.status, DeviceStatus::Retired);
-  EXPECT_EQ(d[2].device.status, DeviceStatus::Broken);
-  EXPECT_EQ(d[3].device.status, DeviceStatus::Spare);
-  EXPECT_EQ(d[4].device.status, DeviceStatus::Active);
-  EXPECT_EQ(d[0].device.kind, DeviceKind::Terminal);
-  EXPECT_EQ(d[1].device.kind, DeviceKind::Network);
-  EXPECT_EQ(d[2].device.kind, DeviceKind::Server);
-  EXPECT_EQ(d[3].device.kind, DeviceKind::Medical);
-  EXPECT_EQ(d[4].device.kind, DeviceKind::Printer);
+  EXPECT_TRUE(d[0].internet_facing && d[0].remote_maintenance);
+  EXPECT_TRUE(d[1].internet_facing && !d[1].remote_maintenance);
+  EXPECT_TRUE(d[2].internet_facing && !d[2].remote_maintenance);
+  EXPECT_FALSE(d[3].internet_facing || d[3].remote_maintenance);
+  EXPECT_TRUE(d[4].internet_facing && !d[4].remote_maintenance);
+  for (const auto& device : d) EXPECT_TRUE(device.introduced.has_value());
+  EXPECT_EQ(d[1].introduced, (Date{2024, 4, 1}));
+  EXPECT_EQ(d[2].introduced, (Date{2019, 5, 1}));
+  EXPECT_EQ(d[0].status, DeviceStatus::Active);
+  EXPECT_EQ(d[1].status, DeviceStatus::Retired);
+  EXPECT_EQ(d[2].status, DeviceStatus::Broken);
+  EXPECT_EQ(d[3].status, DeviceStatus::Spare);
+  EXPECT_EQ(d[4].status, DeviceStatus::Active);
+  EXPECT_EQ(d[0].kind, DeviceKind::Terminal);
+  EXPECT_EQ(d[1].kind, DeviceKind::Network);
+  EXPECT_EQ(d[2].kind, DeviceKind::Server);
+  EXPECT_EQ(d[3].kind, DeviceKind::Medical);
+  EXPECT_EQ(d[4].kind, DeviceKind::Printer);
 }
 
 TEST(DeviceLedgerReaderTest, ReportsGarbledTextAndUnclosedQuotes) {

@@ -60,7 +60,7 @@ void expect_same_ledger(const std::vector<core::Device>& ledger, const DeviceLed
   ASSERT_EQ(read.devices.size(), ledger.size());
   for (size_t i = 0; i < ledger.size(); ++i) {
     for (const DeviceColumn& column : device_columns()) {
-      EXPECT_EQ(device_field_text(read.devices[i].device, column.field),
+      EXPECT_EQ(device_field_text(read.devices[i], column.field),
                 device_field_text(ledger[i], column.field))
           << column.header << " of row " << i + 2;
     }
@@ -101,7 +101,7 @@ TEST(DeviceLedgerRoundTripTest, CommittedOwnExportStillReads) {
       read_device_ledger_file(testing::read_fixture("utf8_bom.csv"));
   ASSERT_TRUE(from_csv.ok());
   std::vector<core::Device> ledger;
-  for (const auto& row : from_csv.devices) ledger.push_back(row.device);
+  ledger = from_csv.devices;
   expect_same_ledger(ledger, from_xlsx);
 }
 
@@ -112,7 +112,7 @@ TEST(DeviceLedgerRoundTripTest, WaveDashFromAMacSurvivesCp932AsTheSameText) {
   ASSERT_TRUE(out.problems.empty());
   const DeviceLedgerImport read = read_device_ledger_file(out.bytes);
   ASSERT_TRUE(read.ok());
-  EXPECT_EQ(read.devices[0].device.note, "9:00\uFF5E17:00");  // what Windows reads
+  EXPECT_EQ(read.devices[0].note, "9:00\uFF5E17:00");  // what Windows reads
   const LedgerDiff diff = diff_device_ledger(ledger, read);
   EXPECT_FALSE(diff.changes_anything());
 }

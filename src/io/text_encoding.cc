@@ -302,36 +302,50 @@ DecodedText decode_text(std::string_view bytes) {
   return out;
 }
 
-std::string decode_cp932(std::string_view bytes, int* undecodable) {
-  if (is_ascii(bytes)) return std::string(bytes);
+size_t decode_cp932_block(std::string_view bytes, bool last, std::string& out, int& undecodable) {
   const Cp932Table& table = cp932_table();
   const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
-  const size_t n = bytes.size();
+  size_t n = bytes.size();
 
-  // Two passes over the bytes, one to size the output and one to fill it,
-  // are cheaper than growing (or over-allocating) a buffer of tens of MB.
+  // Two passes, one to size the output (and find where the block must end)
+  // and one to fill it, are cheaper than growing a buffer of megabytes.
   int errors = 0;
   size_t size = 0;
   for (size_t i = 0; i < n;) {
     const size_t ascii = ascii_run(s + i, n - i);
     size += ascii;
     i += ascii;
-    if (i < n) size += table.lookup(s, n, i, errors).length;
+    if (i >= n) break;
+    if (!last && i + 1 == n && is_lead_byte(s[i])) {
+      n = i;  // the trail byte is in the next block
+      break;
+    }
+    size += table.lookup(s, n, i, errors).length;
   }
-  std::string out(size, '\0');
-  char* w = out.data();
-  errors = 0;
+  const size_t start = out.size();
+  out.resize(start + size);
+  char* w = out.data() + start;
+  int ignored = 0;
   for (size_t i = 0; i < n;) {
     const size_t ascii = ascii_run(s + i, n - i);
     std::memcpy(w, s + i, ascii);
     w += ascii;
     i += ascii;
     if (i < n) {
-      const Utf8Char c = table.lookup(s, n, i, errors);
+      const Utf8Char c = table.lookup(s, n, i, ignored);
       std::memcpy(w, c.bytes, c.length);
       w += c.length;
     }
   }
+  undecodable += errors;
+  return n;
+}
+
+std::string decode_cp932(std::string_view bytes, int* undecodable) {
+  if (is_ascii(bytes)) return std::string(bytes);
+  std::string out;
+  int errors = 0;
+  decode_cp932_block(bytes, true, out, errors);
   if (undecodable) *undecodable += errors;
   return out;
 }

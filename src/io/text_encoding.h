@@ -45,6 +45,11 @@ DecodedText decode_text(std::string_view bytes);
 // counted in *undecodable when given.
 std::string decode_cp932(std::string_view bytes, int* undecodable = nullptr);
 
+// For decoding a large file block by block: appends the UTF-8 of the longest
+// prefix of `bytes` that does not cut a character in two (all of `bytes`
+// when `last`) to `out`, and returns how many bytes it consumed.
+size_t decode_cp932_block(std::string_view bytes, bool last, std::string& out, int& undecodable);
+
 struct Cp932Encoded {
   std::string bytes;
   std::vector<char32_t> unmappable;  // code points CP932 cannot hold, in order
