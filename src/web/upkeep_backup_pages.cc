@@ -117,7 +117,7 @@ void plan_panel(Html& h, RequestContext& ctx, const app::BackupPlanStatus& s, co
       h.el("td", core::label(run.outcome));
       h.el("td", "—");
       h.open("td");
-      cell_text(h, run.note);
+      text_or_dash(h, run.note);
       h.close("td");
       h.el("td", run.recorded_by);
       h.close("tr");
@@ -129,7 +129,7 @@ void plan_panel(Html& h, RequestContext& ctx, const app::BackupPlanStatus& s, co
       h.el("td", core::label(t.outcome));
       h.el("td", std::to_string(t.minutes) + " 分");
       h.open("td");
-      cell_text(h, t.note);
+      text_or_dash(h, t.note);
       h.close("td");
       h.el("td", t.recorded_by);
       h.close("tr");

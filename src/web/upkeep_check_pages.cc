@@ -95,7 +95,7 @@ void contacts_section(Html& h, RequestContext& ctx, const core::Plan& plan, cons
     h.el("td", core::label(c.category));
     h.el("td", c.organization);
     h.open("td");
-    cell_text(h, c.phone);
+    text_or_dash(h, c.phone);
     h.close("td");
     h.open("td");
     if (c.last_verified) {

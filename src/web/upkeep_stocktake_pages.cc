@@ -165,22 +165,33 @@ bool confirmed(const app::StocktakeView& v, const core::StocktakeItem& it) {
   return effective_for(v, it) == nullptr;
 }
 
-void record_form(Html& h, RequestContext& ctx, const app::StocktakeView& v,
+// The common case is one click (確認済); anything else opens a small form.
+void record_cell(Html& h, RequestContext& ctx, const app::StocktakeView& v,
                  const core::StocktakeItem& it) {
   const std::string suffix = std::to_string(it.device.value);
   const std::string title = item_title(it);
+  const std::string action = round_url(v.round.id) + "/results";
+  action_button(h, ctx, action, "確認済", "button button--small",
+                {{"device", suffix}, {"finding", "confirmed"}}, title + " を確認済にする");
+  h.open("details", {{"class", "record-details"}});
+  h.el("summary", "差異を記録");
   h.open("form", {{"method", "post"},
-                  {"action", round_url(v.round.id) + "/results"},
+                  {"action", action},
                   {"class", "form--inline"},
                   {"aria-label", title + " の結果"}});
   csrf_field(h, ctx);
   h.empty("input", {{"type", "hidden"}, {"name", "device"}, {"value", suffix}});
-  compact_select(h, "finding-" + suffix, "finding", "結果", finding_options(false));
+  std::vector<Option> findings;
+  for (const auto& o : finding_options(false)) {
+    if (o.value != core::code(core::Finding::Confirmed)) findings.push_back(o);
+  }
+  compact_select(h, "finding-" + suffix, "finding", "結果", findings);
   compact_input(h, "location-" + suffix, "new_location", "新しい設置場所");
   compact_select(h, "status-" + suffix, "new_status", "新しい状態", status_options());
   compact_input(h, "note-" + suffix, "note", "備考");
-  h.el("button", {{"type", "submit"}, {"class", "button button--small"}}, "記録");
+  h.el("button", {{"type", "submit"}, {"class", "button button--small button--secondary"}}, "記録");
   h.close("form");
+  h.close("details");
 }
 
 void items_table(Html& h, RequestContext& ctx, const app::StocktakeView& v, bool editable) {
@@ -202,11 +213,11 @@ void items_table(Html& h, RequestContext& ctx, const app::StocktakeView& v, bool
     h.open("tr", {{"id", "item-" + std::to_string(it.device.value)}});
     h.el("td", std::to_string(i + 1));
     h.open("td");
-    cell_text(h, it.asset_number);
+    text_or_dash(h, it.asset_number);
     h.close("td");
     h.el("td", it.name);
     h.open("td");
-    cell_text(h, it.location);
+    text_or_dash(h, it.location);
     h.close("td");
     h.el("td", core::label(it.status));
     h.open("td", {{"class", "result"}});
@@ -221,7 +232,7 @@ void items_table(Html& h, RequestContext& ctx, const app::StocktakeView& v, bool
     h.close("td");
     if (editable) {
       h.open("td");
-      record_form(h, ctx, v, it);
+      record_cell(h, ctx, v, it);
       h.close("td");
     }
     h.close("tr");
@@ -281,13 +292,13 @@ void results_list(Html& h, RequestContext& ctx, const app::StocktakeView& v, boo
     h.el("td", device);
     h.el("td", result_text(r));
     h.open("td");
-    cell_text(h, r.note);
+    text_or_dash(h, r.note);
     h.close("td");
     h.el("td", r.recorded_by);
     if (editable) {
       h.open("td");
       action_button(h, ctx, round_url(v.round.id) + "/results/" + r.id.value + "/delete", "取消",
-                    "button button--small button--quiet", {}, device + " の記録を取り消す");
+                    "button button--small button--quiet", {}, "取消（" + device + " の記録）");
       h.close("td");
     }
     h.close("tr");
@@ -335,10 +346,10 @@ void changes_table(Html& h, const app::StocktakeView& v) {
     h.el("td", c.device_label);
     h.el("td", core::ledger_field_label(c.field));
     h.open("td");
-    cell_text(h, c.before);
+    text_or_dash(h, c.before);
     h.close("td");
     h.open("td");
-    cell_text(h, c.after);
+    text_or_dash(h, c.after);
     h.close("td");
     h.close("tr");
   }

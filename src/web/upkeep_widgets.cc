@@ -43,6 +43,14 @@ void problem_summary(Html& h, const std::string& title, const core::Problems& pr
   h.close("div");
 }
 
+void text_or_dash(Html& h, const std::string& text) {
+  if (text.empty()) {
+    h.el("span", {{"class", "muted"}}, "—");
+  } else {
+    h.text(text);
+  }
+}
+
 void facts(Html& h, const std::vector<std::pair<std::string, std::string>>& rows) {
   h.open("dl", {{"class", "facts"}});
   for (const auto& [label, value] : rows) {

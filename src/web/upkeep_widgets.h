@@ -28,6 +28,9 @@ void compact_select(Html& h, const std::string& id, const std::string& name,
 // The problems of a refused form, as an error summary (role=alert).
 void problem_summary(Html& h, const std::string& title, const core::Problems& problems);
 
+// A table cell's text, or a muted dash when empty.
+void text_or_dash(Html& h, const std::string& text);
+
 // <dl class="facts"> of label/value pairs.
 void facts(Html& h, const std::vector<std::pair<std::string, std::string>>& rows);
 
