@@ -350,6 +350,24 @@ void add_stocktake_printout(CLI::App& parent, GlobalOptions& options, bool sheet
   });
 }
 
+void add_stocktake_cycle(CLI::App& parent, GlobalOptions& options) {
+  auto days = std::make_shared<int>(0);
+  auto* cmd = parent.add_subcommand("cycle", "棚卸しの周期（日）を表示・変更する（既定 365 日）");
+  cmd->add_option("DAYS", *days, "新しい周期（日）。省略すると現在の周期を表示");
+  cmd->callback([&options, days] {
+    auto ws = open_workspace(options);
+    core::ReminderSettings settings = app::reminder_settings(*ws, app::cli_actor());
+    if (*days == 0) {
+      std::cout << "棚卸しの周期: " << settings.stocktake_cycle_days << " 日\n";
+      return;
+    }
+    settings.stocktake_cycle_days = *days;
+    auto problems = app::update_reminder_settings(*ws, app::cli_actor(), settings);
+    if (!problems.empty()) refuse("変更できませんでした。", problems);
+    std::cout << "棚卸しの周期を " << *days << " 日にしました。\n";
+  });
+}
+
 }  // namespace
 
 void add_backup_command(CLI::App& root, GlobalOptions& options) {
@@ -393,6 +411,7 @@ void add_stocktake_command(CLI::App& root, GlobalOptions& options) {
   add_stocktake_list(*cmd, options);
   add_stocktake_printout(*cmd, options, true);
   add_stocktake_printout(*cmd, options, false);
+  add_stocktake_cycle(*cmd, options);
 }
 
 void add_confirm_command(CLI::App& root, GlobalOptions& options) {

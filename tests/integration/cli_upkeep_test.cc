@@ -197,6 +197,14 @@ TEST_F(CliUpkeep, AWholeStocktakeRoundFromTheCommandLine) {
   EXPECT_NE(list.output.find("終了"), std::string::npos);
 }
 
+TEST_F(CliUpkeep, TheStocktakeCycleIsShownAndChanged) {
+  ASSERT_EQ(run("init --facility テスト医院").exit_code, 0);
+  EXPECT_NE(run("stocktake cycle").output.find("365 日"), std::string::npos);
+  ASSERT_EQ(run("stocktake cycle 180").exit_code, 0);
+  EXPECT_NE(run("stocktake cycle").output.find("180 日"), std::string::npos);
+  EXPECT_EQ(run("stocktake cycle -5").exit_code, 1);
+}
+
 TEST_F(CliUpkeep, ConfirmingAContactAndThePlanClearsTheirReminders) {
   ASSERT_EQ(run("init --facility テスト医院").exit_code, 0);
   core::Plan plan = quiet_plan(exported_plan());
