@@ -101,10 +101,16 @@ void field(Html& h, const FieldSpec& spec, const FormState& state) {
   h.open("div", {{"class", css}});
 
   auto label = [&] {
-    h.open("label", {{"for", id}});
-    h.text(spec.label);
-    if (spec.required) h.el("span", {{"class", "required"}}, "必須");
-    h.close("label");
+    // The input says required itself; the mark beside the label is for the
+    // eye only and stays out of the field's name.
+    if (spec.required && spec.kind != FieldKind::Checkbox) {
+      h.open("div", {{"class", "field__label"}});
+      h.el("label", {{"for", id}}, spec.label);
+      h.el("span", {{"class", "required"}, {"aria-hidden", "true"}}, "必須");
+      h.close("div");
+      return;
+    }
+    h.el("label", {{"for", id}}, spec.label);
   };
   auto messages = [&] {
     if (!spec.hint.empty()) h.el("p", {{"class", "hint"}, {"id", hint_id}}, spec.hint);

@@ -11,7 +11,7 @@ void head(Html& h, std::string_view title) {
   h.open("head");
   h.empty("meta", {{"charset", "utf-8"}});
   h.empty("meta", {{"name", "viewport"}, {"content", "width=device-width, initial-scale=1"}});
-  h.empty("meta", {{"name", "referrer"}, {"content", "no-referrer"}});
+  h.empty("meta", {{"name", "referrer"}, {"content", "same-origin"}});
   h.el("title", std::string(title) + " — medbcp");
   h.empty("link", {{"rel", "icon"}, {"href", asset_url("icon.svg")}, {"type", "image/svg+xml"}});
   h.empty("link", {{"rel", "stylesheet"}, {"href", asset_url("app.css")}});
@@ -83,7 +83,9 @@ void apply_security_headers(httplib::Response& res, bool tls) {
                  "frame-ancestors 'none'");
   res.set_header("X-Frame-Options", "DENY");
   res.set_header("X-Content-Type-Options", "nosniff");
-  res.set_header("Referrer-Policy", "no-referrer");
+  // same-origin, not no-referrer: with no-referrer browsers send "Origin: null"
+  // on form posts, and the Origin check needs the real one.
+  res.set_header("Referrer-Policy", "same-origin");
   res.set_header("Cross-Origin-Opener-Policy", "same-origin");
   res.set_header("Cross-Origin-Resource-Policy", "same-origin");
   res.set_header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");

@@ -28,8 +28,9 @@ void readiness_chart(Html& h, const std::vector<SectionReadiness>& sections) {
   h.open("svg", {{"xmlns", "http://www.w3.org/2000/svg"},
                  {"class", "readiness-chart"},
                  {"viewBox", "0 0 " + std::to_string(kWidth) + " " + std::to_string(height)},
-                 {"role", "img"},
-                 {"aria-labelledby", "readiness-chart-title"}});
+                 // Not role="img": each bar is a link, and an image cannot hold links.
+                 // The <title> names the figure; the section's heading introduces it.
+                 {"role", "group"}});
   h.el("title", {{"id", "readiness-chart-title"}}, summary);
   int y = 4;
   for (const auto& s : sections) {

@@ -73,7 +73,10 @@ void action_button(Html& h, RequestContext& ctx, const std::string& action,
 
 void cell_text(Html& h, const std::string& text) {
   if (text.empty()) {
-    h.el("span", {{"class", "muted"}, {"aria-label", "未入力"}}, "—");
+    h.open("span", {{"class", "muted"}});
+    h.el("span", {{"aria-hidden", "true"}}, "—");
+    h.el("span", {{"class", "visually-hidden"}}, "未入力");
+    h.close("span");
   } else {
     h.text(text);
   }

@@ -528,13 +528,19 @@ void register_single_section(Router& router, std::shared_ptr<const SingleSection
       for (auto& spec : specs) spec.read_only = true;
     }
     error_summary(h, state, specs);
+    if (!can_edit) {
+      // Read-only: the same fields, but no form to send.
+      h.open("div", {{"class", "form form--record"}});
+      detail::form_fields<T>(h, specs, state);
+      h.close("div");
+      render_page(ctx, page);
+      return;
+    }
     begin_form(h, ctx, url, "form form--record");
     detail::form_fields<T>(h, specs, state);
-    if (can_edit) {
-      h.open("div", {{"class", "form-actions"}});
-      submit_button(h, "保存する");
-      h.close("div");
-    }
+    h.open("div", {{"class", "form-actions"}});
+    submit_button(h, "保存する");
+    h.close("div");
     end_form(h);
     render_page(ctx, page);
   };

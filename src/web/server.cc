@@ -77,4 +77,6 @@ void WebServer::serve() { server_->listen_after_bind(); }
 
 void WebServer::stop() { server_->stop(); }
 
+bool WebServer::running() const { return server_->is_running(); }
+
 }  // namespace medbcp::web

@@ -29,6 +29,8 @@ class WebServer {
   // Serves requests until stop() is called (from another thread or a signal).
   void serve();
   void stop();
+  // True once serve() is accepting connections.
+  bool running() const;
 
  private:
   std::unique_ptr<httplib::Server> server_;

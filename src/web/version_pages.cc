@@ -75,7 +75,7 @@ void version_list(RequestContext& ctx, const FormState& state) {
   } else {
     h.open("div", {{"class", "table-wrap"},
                    {"role", "region"},
-                   {"aria-label", "発行済みの版"},
+                   {"aria-label", "発行済みの版の表"},
                    {"tabindex", "0"}});
     h.open("table", {{"class", "data"}});
     h.open("thead").open("tr");
@@ -162,7 +162,7 @@ void version_detail(RequestContext& ctx) {
     h.el("h2", {{"id", "readers-title"}}, "職員の確認状況");
     h.open("div", {{"class", "table-wrap"},
                    {"role", "region"},
-                   {"aria-label", "職員の確認状況"},
+                   {"aria-label", "職員の確認状況の表"},
                    {"tabindex", "0"}});
     h.open("table", {{"class", "data"}});
     h.open("thead").open("tr");

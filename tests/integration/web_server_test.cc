@@ -1,0 +1,296 @@
+// The web server end to end over HTTP: first run, sign-in, roles checked on
+// the server, CSRF, throttling, escaping, validation that keeps what was
+// typed, and the safety headers and limits of every response.
+#include <gtest/gtest.h>
+
+#include "web_test_browser.h"
+
+namespace medbcp::web {
+namespace {
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+class FirstRun : public WebServerTest {
+ protected:
+  bool with_accounts() const override { return false; }
+};
+
+TEST_F(FirstRun, EveryPageLeadsToSetupUntilTheFirstAdministratorExists) {
+  TestBrowser b = browser();
+  for (const char* path : {"/", "/login", "/plan", "/users"}) {
+    auto res = b.get(path);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 303) << path;
+    EXPECT_EQ(res->get_header_value("Location"), "/setup") << path;
+  }
+  auto setup = b.get("/setup");
+  ASSERT_EQ(setup->status, 200);
+  auto created = b.post(
+      "/setup",
+      {{"name", "院長"}, {"password", "correct-horse"}, {"password_confirm", "correct-horse"}});
+  ASSERT_EQ(created->status, 303);
+  EXPECT_FALSE(b.cookie("medbcp_session").empty());
+  auto dashboard = b.get("/");
+  EXPECT_EQ(dashboard->status, 200);
+  EXPECT_TRUE(contains(dashboard->body, "ひな形から計画を作成"));
+
+  // The set-up page is closed from now on.
+  TestBrowser other = browser();
+  EXPECT_EQ(other.get("/setup")->get_header_value("Location"), "/login");
+  auto again = other.post(
+      "/setup",
+      {{"name", "intruder"}, {"password", "intruder-pass"}, {"password_confirm", "intruder-pass"}});
+  EXPECT_NE(again->status, 303);
+  EXPECT_EQ(app::list_users(*ws_, app::cli_actor()).size(), 1u);
+}
+
+TEST_F(FirstRun, MismatchedPasswordsKeepTheNameAndSayWhy) {
+  TestBrowser b = browser();
+  b.get("/setup");
+  auto res = b.post(
+      "/setup",
+      {{"name", "事務長"}, {"password", "correct-horse"}, {"password_confirm", "correct-horsf"}});
+  EXPECT_EQ(res->status, 422);
+  EXPECT_TRUE(contains(res->body, "value=\"事務長\""));
+  EXPECT_TRUE(contains(res->body, "確認用のパスワードが一致しません。"));
+  EXPECT_FALSE(contains(res->body, "correct-horse"));
+}
+
+TEST_F(WebServerTest, AnonymousVisitorsAreSentToLoginAndBack) {
+  TestBrowser b = browser();
+  auto res = b.get("/plan/devices?q=PC");
+  EXPECT_EQ(res->status, 303);
+  // (httplib's client decodes Location; the server sends it percent-encoded)
+  EXPECT_EQ(res->get_header_value("Location"), "/login?next=/plan/devices?q=PC");
+  b.get("/login?next=%2Fplan%2Fdevices");
+  auto login =
+      b.post("/login",
+             {{"name", "viewer"}, {"password", "correct-horse-viewer"}, {"next", "/plan/devices"}});
+  EXPECT_EQ(login->get_header_value("Location"), "/plan/devices");
+}
+
+TEST_F(WebServerTest, LoginNeverRedirectsToAnotherSite) {
+  TestBrowser b = browser();
+  b.get("/login");
+  auto login = b.post(
+      "/login",
+      {{"name", "viewer"}, {"password", "correct-horse-viewer"}, {"next", "//evil.example/"}});
+  EXPECT_EQ(login->get_header_value("Location"), "/");
+}
+
+TEST_F(WebServerTest, TheSessionCookieIsHttpOnlyAndSameSiteStrict) {
+  TestBrowser b = browser();
+  b.get("/login");
+  auto res = b.post("/login", {{"name", "staff"}, {"password", "correct-horse-staff"}});
+  std::string cookie;
+  for (auto [it, end] = res->headers.equal_range("Set-Cookie"); it != end; ++it) {
+    if (it->second.starts_with("medbcp_session=")) cookie = it->second;
+  }
+  ASSERT_FALSE(cookie.empty());
+  EXPECT_TRUE(contains(cookie, "HttpOnly"));
+  EXPECT_TRUE(contains(cookie, "SameSite=Strict"));
+  EXPECT_TRUE(contains(cookie, "Path=/"));
+  EXPECT_FALSE(contains(cookie, "Secure"));  // plain HTTP on 127.0.0.1
+}
+
+TEST_F(WebServerTest, WrongPasswordsAreThrottled) {
+  TestBrowser b = browser();
+  b.get("/login");
+  for (int i = 0; i < 5; ++i) {
+    auto res = b.post("/login", {{"name", "editor"}, {"password", "guess-" + std::to_string(i)}});
+    EXPECT_EQ(res->status, 422);
+    EXPECT_TRUE(contains(res->body, "ユーザー名またはパスワードが正しくありません。"));
+  }
+  auto res = b.post("/login", {{"name", "editor"}, {"password", "correct-horse-editor"}});
+  EXPECT_EQ(res->status, 429);
+  EXPECT_TRUE(contains(res->body, "一時的にログインを止めています"));
+  EXPECT_TRUE(b.cookie("medbcp_session").empty());
+}
+
+TEST_F(WebServerTest, LogoutEndsTheSession) {
+  TestBrowser b = signed_in("staff");
+  std::string old_cookie = b.cookie("medbcp_session");
+  auto res = b.post("/logout", {});
+  EXPECT_EQ(res->status, 303);
+  EXPECT_EQ(b.get("/")->status, 303);
+  // The old token no longer works even if someone kept it.
+  httplib::Client c("127.0.0.1", port_);
+  auto replay = c.Get("/", {{"Cookie", "medbcp_session=" + old_cookie}});
+  EXPECT_EQ(replay->status, 303);
+}
+
+TEST_F(WebServerTest, AStaffAccountIsRefusedAnEdit) {
+  TestBrowser b = signed_in("staff");
+  EXPECT_EQ(b.get("/plan/facility")->status, 200);  // reading is allowed
+  EXPECT_EQ(b.get("/plan/devices/new")->status, 403);
+  auto res = b.post("/plan/facility", {{"name", "書き換え"}});
+  EXPECT_EQ(res->status, 403);
+  EXPECT_TRUE(contains(res->body, "権限がありません"));
+  EXPECT_NE(app::load_plan(*ws_).facility.name, "書き換え");
+}
+
+TEST_F(WebServerTest, RolesDecideWhoSeesHistoryAndUsers) {
+  TestBrowser viewer = signed_in("viewer");
+  EXPECT_EQ(viewer.get("/history")->status, 403);
+  EXPECT_EQ(viewer.get("/users")->status, 403);
+  EXPECT_FALSE(contains(viewer.get("/")->body, "href=\"/users\""));
+  TestBrowser editor = signed_in("editor");
+  EXPECT_EQ(editor.get("/history")->status, 403);
+  EXPECT_EQ(editor.get("/plan/devices/new")->status, 200);
+  TestBrowser admin = signed_in("admin");
+  EXPECT_EQ(admin.get("/history")->status, 200);
+  EXPECT_EQ(admin.get("/users")->status, 200);
+}
+
+TEST_F(WebServerTest, APostWithoutTheCsrfTokenIsRefused) {
+  TestBrowser b = signed_in("editor");
+  auto res = b.post("/plan/facility", {{"name", "CSRFなし"}}, /*with_token=*/false);
+  EXPECT_EQ(res->status, 403);
+  auto wrong = b.post("/plan/facility", {{"name", "CSRF違い"}, {"csrf", std::string(64, '0')}},
+                      /*with_token=*/false);
+  EXPECT_EQ(wrong->status, 403);
+  std::string name = app::load_plan(*ws_).facility.name;
+  EXPECT_NE(name, "CSRFなし");
+  EXPECT_NE(name, "CSRF違い");
+}
+
+TEST_F(WebServerTest, APostFromAnotherOriginIsRefusedEvenWithTheToken) {
+  TestBrowser b = signed_in("editor");
+  b.get("/plan/facility");
+  auto res =
+      b.post("/plan/facility", {{"name", "他サイト"}}, true, {{"Origin", "http://evil.example"}});
+  EXPECT_EQ(res->status, 403);
+  EXPECT_NE(app::load_plan(*ws_).facility.name, "他サイト");
+}
+
+TEST_F(WebServerTest, AnEditIsSavedAndRecordedInHistory) {
+  TestBrowser b = signed_in("editor");
+  b.get("/plan/officer");
+  auto res = b.post("/plan/officer", {{"name", "新しい 責任者"},
+                                      {"title", "院長"},
+                                      {"phone_day", "054-000-1111"},
+                                      {"phone_night", "090-0000-1111"},
+                                      {"email", ""}});
+  EXPECT_EQ(res->status, 303);
+  EXPECT_EQ(app::load_plan(*ws_).officer.name, "新しい 責任者");
+  TestBrowser admin = signed_in("admin");
+  auto history = admin.get("/history?section=officer");
+  EXPECT_TRUE(contains(history->body, "editor"));
+}
+
+TEST_F(WebServerTest, ARejectedFormKeepsWhatWasTypedWithTheMessageBesideTheField) {
+  TestBrowser b = signed_in("editor");
+  b.get("/plan/facility");
+  core::Plan before = app::load_plan(*ws_);
+  auto res = b.post("/plan/facility", {{"name", "さくら内科クリニック（新）"},
+                                       {"address", before.facility.address},
+                                       {"phone", before.facility.phone},
+                                       {"document_department", "事務部門"},
+                                       {"effective_date", "令和6年13月1日"},
+                                       {"last_reviewed", ""}});
+  EXPECT_EQ(res->status, 422);
+  EXPECT_TRUE(contains(res->body, "value=\"令和6年13月1日\""));
+  EXPECT_TRUE(contains(res->body, "value=\"さくら内科クリニック（新）\""));
+  EXPECT_TRUE(contains(res->body, "id=\"f-effective_date-error\""));
+  EXPECT_EQ(app::load_plan(*ws_).facility.name, before.facility.name);
+}
+
+TEST_F(WebServerTest, TypedMarkupIsShownAsText) {
+  TestBrowser b = signed_in("editor");
+  b.get("/plan/threats/new");
+  auto res = b.post("/plan/threats/new", {{"title", "<script>alert(1)</script>"},
+                                          {"kind", "other"},
+                                          {"description", "\"><img src=x onerror=alert(1)>"}});
+  ASSERT_EQ(res->status, 303);
+  auto page = b.get("/plan/threats");
+  EXPECT_FALSE(contains(page->body, "<script>alert(1)"));
+  EXPECT_TRUE(contains(page->body, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+  auto dash = b.get("/plan");
+  EXPECT_FALSE(contains(dash->body, "<img src=x"));
+}
+
+TEST_F(WebServerTest, EveryResponseCarriesTheSafetyHeaders) {
+  TestBrowser b = signed_in("viewer");
+  for (const char* path : {"/", "/plan", "/login", "/no-such-page"}) {
+    auto res = b.get(path);
+    ASSERT_TRUE(res) << path;
+    std::string csp = res->get_header_value("Content-Security-Policy");
+    EXPECT_TRUE(contains(csp, "script-src 'self'")) << path;
+    EXPECT_TRUE(contains(csp, "frame-ancestors 'none'")) << path;
+    EXPECT_FALSE(contains(csp, "unsafe-inline")) << path;
+    EXPECT_EQ(res->get_header_value("X-Frame-Options"), "DENY") << path;
+    EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff") << path;
+    EXPECT_EQ(res->get_header_value("Cache-Control"), "no-store") << path;
+  }
+}
+
+TEST_F(WebServerTest, PagesHaveNoInlineScriptOrStyle) {
+  TestBrowser b = signed_in("admin");
+  for (const char* path : {"/", "/plan", "/plan/devices", "/plan/internal_contacts", "/versions",
+                           "/history", "/users"}) {
+    auto res = b.get(path);
+    ASSERT_EQ(res->status, 200) << path;
+    EXPECT_FALSE(contains(res->body, "<script>")) << path;
+    EXPECT_FALSE(contains(res->body, " style=")) << path;
+    EXPECT_FALSE(contains(res->body, " onclick=")) << path;
+  }
+}
+
+TEST_F(WebServerTest, UnknownPagesAnswer404WithoutInternals) {
+  TestBrowser b = signed_in("viewer");
+  auto res = b.get("/plan/devices/999999");
+  EXPECT_EQ(res->status, 403);  // editing is not the viewer's; checked before looking
+  TestBrowser editor = signed_in("editor");
+  auto missing = editor.get("/plan/devices/999999");
+  EXPECT_EQ(missing->status, 404);
+  auto unknown = editor.get("/../../etc/passwd");
+  EXPECT_EQ(unknown->status, 404);
+  EXPECT_FALSE(contains(unknown->body, "root:"));
+}
+
+TEST_F(WebServerTest, OversizedRequestsAreRefused) {
+  TestBrowser b = signed_in("editor");
+  b.get("/plan/facility");
+  auto res = b.post("/plan/facility", {{"name", std::string(200 * 1024, 'x')}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 413);
+  EXPECT_FALSE(contains(app::load_plan(*ws_).facility.name, "xxxx"));
+}
+
+TEST_F(WebServerTest, AssetsAreServedWithTheirTypeAndCacheable) {
+  TestBrowser b = browser();
+  auto css = b.get("/assets/app.css");
+  ASSERT_EQ(css->status, 200);
+  EXPECT_EQ(css->get_header_value("Content-Type"), "text/css; charset=utf-8");
+  EXPECT_EQ(css->get_header_value("Cache-Control"), "no-cache");
+  std::string etag = css->get_header_value("ETag");
+  auto versioned = b.get("/assets/app.css?v=" + etag.substr(1, etag.size() - 2));
+  EXPECT_EQ(versioned->get_header_value("Cache-Control"), "public, max-age=31536000, immutable");
+  EXPECT_EQ(b.get("/assets/nothing.css")->status, 404);
+}
+
+TEST_F(WebServerTest, PublishingAVersionAndConfirmingIt) {
+  TestBrowser editor = signed_in("editor");
+  editor.get("/versions");
+  auto published = editor.post("/versions", {{"published_on", "令和6年4月1日"}, {"note", "初版"}});
+  ASSERT_EQ(published->status, 303);
+  std::string version_url = published->get_header_value("Location");
+  version_url = version_url.substr(0, version_url.find('?'));
+
+  TestBrowser staff = signed_in("staff");
+  auto dash = staff.get("/");
+  EXPECT_TRUE(contains(dash->body, "版の内容を確認してください"));
+  auto ack = staff.post(version_url + "/acknowledge", {{"return", "/"}});
+  EXPECT_EQ(ack->status, 303);
+  EXPECT_FALSE(contains(staff.get("/")->body, "版の内容を確認してください"));
+
+  auto readers = editor.get(version_url);
+  EXPECT_TRUE(contains(readers->body, "職員の確認状況"));
+  auto unread = editor.get("/");
+  EXPECT_TRUE(contains(unread->body, "版を未確認の職員（3/4人）"));
+}
+
+}  // namespace
+}  // namespace medbcp::web
