@@ -20,6 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       FUZZ_CHECK(p.row >= 0);
     }
   }
-  for (const auto& d : result.devices) FUZZ_CHECK(d.row >= 1);
+  FUZZ_CHECK(result.rows.size() == result.devices.size());
+  for (int row : result.rows) FUZZ_CHECK(row >= 1);
   return 0;
 }
