@@ -96,9 +96,10 @@ AppendResult record_decision(Workspace& ws, const Actor& actor, core::IncidentId
                              core::Decision decision, std::optional<core::Instant> occurred_at,
                              core::Instant now);
 
-// Registers an evidence item. When `file_path` is given its size and SHA-256
-// are computed first (streamed; before the write transaction, so hashing a
-// disk image never blocks other writers).
+// Registers an evidence item. When `file_path` is given its name, size and
+// SHA-256 are computed first (streamed; before the write transaction, so
+// hashing a disk image never blocks other writers). Without a path, a file
+// the caller hashed itself (a web upload) may be described in `item`.
 AppendResult add_evidence(Workspace& ws, const Actor& actor, core::IncidentId id,
                           core::EvidenceItem item, const std::optional<std::string>& file_path,
                           std::optional<core::Instant> occurred_at, core::Instant now);

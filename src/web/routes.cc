@@ -4,6 +4,7 @@
 #include "web/auth_pages.h"
 #include "web/dashboard_page.h"
 #include "web/history_pages.h"
+#include "web/incident_pages.h"
 #include "web/kit_pages.h"
 #include "web/plan_page.h"
 #include "web/upkeep_backup_pages.h"
@@ -26,6 +27,7 @@ void register_all_routes(Router& router) {
   register_backup_routes(router);
   register_check_routes(router);
   register_kit_routes(router);
+  register_incident_routes(router);
   // Add new features here, one line each: register_<feature>_routes(router);
 }
 

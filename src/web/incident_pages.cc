@@ -1,0 +1,468 @@
+#include "web/incident_pages.h"
+
+#include "app/incident_evidence.h"
+#include "app/incident_export.h"
+#include "app/incident_report.h"
+#include "app/incident_service.h"
+#include "app/plan_service.h"
+#include "core/incident_payload.h"
+#include "core/sha256.h"
+#include "web/incident_forms.h"
+#include "web/incident_sections.h"
+#include "web/section_pages.h"
+
+namespace medbcp::web {
+namespace {
+
+using app::Permission;
+
+core::Plan plan_of(RequestContext& ctx) {
+  return app::has_plan(ctx.ws) ? app::load_plan(ctx.ws) : core::Plan{};
+}
+
+core::IncidentId incident_id(RequestContext& ctx) { return core::IncidentId(ctx.id_match(1)); }
+
+// Runs a handler of one incident; an unknown number is a 404 page.
+Handler for_incident(std::function<void(RequestContext&, core::IncidentId)> body) {
+  return [body = std::move(body)](RequestContext& ctx) {
+    try {
+      body(ctx, incident_id(ctx));
+    } catch (const app::NoSuchIncident&) {
+      render_error(ctx, 404, "見つかりません", "指定されたインシデントはありません。");
+    }
+  };
+}
+
+// --- list and start -------------------------------------------------------------
+
+void list_page(RequestContext& ctx) {
+  Page page;
+  page.title = "インシデント";
+  page.nav = "incidents";
+  page.crumbs.push_back({"ダッシュボード", "/"});
+  Html& h = page.body;
+  h.el("p", {{"class", "lead"}},
+       "不審な画面、脅迫文、見覚えのないログインなどに気づいたら、すぐに記録して医療情報システム"
+       "安全管理責任者へ報告します（第３章 １（１））。");
+  if (ctx.can(Permission::ReportIncident)) {
+    h.open("p")
+        .el("a", {{"href", "/incidents/new"}, {"class", "button"}}, "インシデントを報告する")
+        .close("p");
+  }
+  auto incidents = app::list_incidents(ctx.ws, ctx.actor());
+  if (incidents.empty()) {
+    h.el("p", {{"class", "empty"}}, "インシデントの記録はありません。");
+  } else {
+    h.open("div", {{"class", "table-wrap"},
+                   {"role", "region"},
+                   {"aria-label", "インシデント一覧"},
+                   {"tabindex", "0"}});
+    h.open("table", {{"class", "data"}});
+    h.open("thead").open("tr");
+    for (const char* c : {"No.", "状態", "発見日時", "件名", "想定する事象"})
+      h.el("th", {{"scope", "col"}}, c);
+    h.close("tr").close("thead").open("tbody");
+    for (const auto& i : incidents) {
+      h.open("tr");
+      h.el("td", std::to_string(i.id.value));
+      h.open("td")
+          .el("span",
+              {{"class", i.status == core::IncidentStatus::Open ? "tag tag--warn" : "tag tag--ok"}},
+              core::label(i.status))
+          .close("td");
+      h.el("td", i.discovery.discovered_at.tokyo_text());
+      h.open("td").el("a", {{"href", incident_url(i.id)}}, i.title).close("td");
+      h.el("td", core::label(i.threat));
+      h.close("tr");
+    }
+    h.close("tbody").close("table").close("div");
+  }
+  render_page(ctx, page);
+}
+
+void start_page(RequestContext& ctx, const FormState& state, int status = 200) {
+  const core::Plan plan = plan_of(ctx);
+  Page page;
+  page.title = "インシデントを報告する";
+  page.nav = "incidents";
+  page.crumbs = {{"ダッシュボード", "/"}, {"インシデント", "/incidents"}};
+  page.status = status;
+  Html& h = page.body;
+  h.el(
+      "p", {{"class", "lead"}},
+      "分かる範囲で構いません。端末の初期化や再起動はせず、まず記録して責任者に報告してください。");
+  const auto specs = start_fields(plan);
+  error_summary(h, state, specs);
+  begin_form(h, ctx, "/incidents");
+  h.open("fieldset").el("legend", "発見・報告（第３章 １（１））");
+  for (const auto& s : specs) {
+    if (s.key.rfind("system-", 0) == 0 || s.key.rfind("device-", 0) == 0 ||
+        s.key == "personal_data_leak" || s.key == "aware_at") {
+      continue;
+    }
+    field(h, s, state);
+  }
+  h.close("fieldset");
+  if (!plan.systems.empty()) {
+    h.open("fieldset").el("legend", "影響を受けたシステム");
+    for (const auto& s : specs) {
+      if (s.key.rfind("system-", 0) == 0) field(h, s, state);
+    }
+    h.close("fieldset");
+  }
+  if (!plan.devices.empty()) {
+    h.open("details").el("summary", "影響を受けた機器（情報機器台帳から選ぶ）");
+    for (const auto& s : specs) {
+      if (s.key.rfind("device-", 0) == 0) field(h, s, state);
+    }
+    h.close("details");
+  }
+  h.open("fieldset").el("legend", "個人情報");
+  for (const auto& s : specs) {
+    if (s.key == "personal_data_leak" || s.key == "aware_at") field(h, s, state);
+  }
+  h.close("fieldset");
+  h.open("div", {{"class", "form-actions"}});
+  submit_button(h, "記録して報告する");
+  h.close("div");
+  end_form(h);
+  render_page(ctx, page);
+}
+
+void start(RequestContext& ctx) {
+  const core::Plan plan = plan_of(ctx);
+  const auto specs = start_fields(plan);
+  FormState state = read_form(ctx, specs);
+  app::StartIncidentRequest r;
+  r.title = state.value("title");
+  r.threat = core::threat_kind_from_code(state.value("threat")).value_or(core::ThreatKind::Other);
+  r.discovery.discoverer = state.value("discoverer");
+  r.discovery.how_found = state.value("how_found");
+  r.discovery.situation = state.value("situation");
+  r.discovery.actions_taken = state.value("actions_taken");
+  r.discovery.discovered_at = read_time(state, "discovered_at", ctx.now()).value_or(ctx.now());
+  r.aware_at = read_time(state, "aware_at", ctx.now());
+  for (const auto& s : plan.systems) {
+    if (!state.value(system_key(s.id)).empty()) r.systems.push_back(s.id);
+  }
+  for (const auto& d : plan.devices) {
+    if (!state.value(device_key(d.id)).empty()) r.devices.push_back(d.id);
+  }
+  r.personal_data_leak = !state.value("personal_data_leak").empty();
+  if (state.has_errors()) {
+    start_page(ctx, state, 422);
+    return;
+  }
+  auto started = app::start_incident(ctx.ws, ctx.actor(), r, ctx.now());
+  if (!started.problems.empty()) {
+    state.add_problems(started.problems, incident_problem_key);
+    start_page(ctx, state, 422);
+    return;
+  }
+  ctx.redirect(incident_url(started.id) + "?notice=added");
+}
+
+// --- the incident's page ----------------------------------------------------------
+
+void incident_page(RequestContext& ctx, core::IncidentId id,
+                   const RejectedForm* rejected = nullptr) {
+  const app::IncidentView view = app::load_incident_view(ctx.ws, ctx.actor(), id, ctx.now());
+  Page page;
+  page.title = "No." + std::to_string(id.value) + " " + view.incident.title;
+  page.nav = "incidents";
+  page.crumbs = {{"ダッシュボード", "/"}, {"インシデント", "/incidents"}};
+  page.wide = true;
+  if (rejected) page.status = 422;
+  incident_page_body(ctx, page.body, view, rejected);
+  render_page(ctx, page);
+}
+
+// After a use case: back to the page (at the section), or the page again
+// with the form's problems.
+void finish(RequestContext& ctx, core::IncidentId id, const app::AppendResult& result,
+            RejectedForm rejected, const std::string& anchor) {
+  if (result.problems.empty() && !rejected.state.has_errors()) {
+    ctx.redirect(incident_url(id) + "?notice=added#" + anchor);
+    return;
+  }
+  rejected.state.add_problems(result.problems, incident_problem_key);
+  incident_page(ctx, id, &rejected);
+}
+
+void post_log(RequestContext& ctx, core::IncidentId id) {
+  RejectedForm f{"log", read_form(ctx, log_fields())};
+  app::LogRequest r;
+  r.kind = core::entry_kind_from_code(f.state.value("kind")).value_or(core::EntryKind::Fact);
+  r.text = f.state.value("text");
+  r.occurred_at = read_time(f.state, "occurred_at", ctx.now());
+  app::AppendResult result;
+  if (!f.state.has_errors()) result = app::log_entry(ctx.ws, ctx.actor(), id, r, ctx.now());
+  finish(ctx, id, result, std::move(f), "timeline");
+}
+
+void post_step(RequestContext& ctx, core::IncidentId id) {
+  const auto state = core::step_state_from_code(ctx.param("state")).value_or(core::StepState::Done);
+  const std::string note = ctx.param("note");
+  core::StepMark mark{ctx.param("step"), state, state == core::StepState::NotApplicable ? note : "",
+                      ""};
+  RejectedForm f{"step", {}};
+  auto result =
+      app::mark_step(ctx.ws, ctx.actor(), id, mark,
+                     state == core::StepState::NotApplicable ? "" : note, std::nullopt, ctx.now());
+  if (!result.problems.empty()) {
+    // The step forms are one line each; their message goes at the top of the page.
+    for (const auto& p : result.problems) f.state.error("", p.message);
+    f.form = "log";
+    incident_page(ctx, id, &f);
+    return;
+  }
+  ctx.redirect(incident_url(id) + "?notice=added#step-" + mark.step);
+}
+
+void post_contact(RequestContext& ctx, core::IncidentId id) {
+  const app::IncidentView view = app::load_incident_view(ctx.ws, ctx.actor(), id, ctx.now());
+  RejectedForm f{"contact", read_form(ctx, contact_fields(view.plan))};
+  core::ContactCall call;
+  const std::string choice = f.state.value("contact");
+  if (choice.size() > 1 && (choice[0] == 'e' || choice[0] == 'i') && choice != "other") {
+    call.target.type = choice[0] == 'e' ? core::ContactTarget::Type::External
+                                        : core::ContactTarget::Type::Internal;
+    try {
+      call.target.id = std::stoll(choice.substr(1));
+    } catch (const std::exception&) {
+      f.state.error("contact", "連絡先を選んでください。");
+    }
+  } else {
+    call.target.name = f.state.value("name");
+  }
+  call.reached = !f.state.value("reached").empty();
+  call.channel = f.state.value("channel");
+  call.said = f.state.value("said");
+  call.follow_up = f.state.value("follow_up");
+  call.called_by = f.state.value("called_by");
+  auto at = read_time(f.state, "occurred_at", ctx.now());
+  app::AppendResult result;
+  if (!f.state.has_errors())
+    result = app::record_contact(ctx.ws, ctx.actor(), id, call, at, ctx.now());
+  finish(ctx, id, result, std::move(f), "contacts");
+}
+
+void post_decision(RequestContext& ctx, core::IncidentId id) {
+  const app::IncidentView view = app::load_incident_view(ctx.ws, ctx.actor(), id, ctx.now());
+  RejectedForm f{"decision", read_form(ctx, decision_fields(view))};
+  core::Decision d;
+  d.kind = core::decision_kind_from_code(f.state.value("kind")).value_or(core::DecisionKind::Care);
+  if (!f.state.value("system").empty() && d.kind != core::DecisionKind::Care) {
+    try {
+      d.system = core::SystemId(std::stoll(f.state.value("system")));
+    } catch (const std::exception&) {
+      f.state.error("system", "システムを選んでください。");
+    }
+  }
+  if (f.state.value("possible") == "yes") d.possible = true;
+  if (f.state.value("possible") == "no") d.possible = false;
+  d.vendor = f.state.value("vendor");
+  d.backup_generation = f.state.value("backup_generation");
+  d.care = core::care_status_from_code(f.state.value("care")).value_or(core::CareStatus::Continued);
+  d.care_mode = f.state.value("care_mode");
+  d.reason = f.state.value("reason");
+  auto at = read_time(f.state, "occurred_at", ctx.now());
+  app::AppendResult result;
+  if (!f.state.has_errors())
+    result = app::record_decision(ctx.ws, ctx.actor(), id, d, at, ctx.now());
+  finish(ctx, id, result, std::move(f), "decisions");
+}
+
+std::string multipart_value(const httplib::Request& req, const std::string& name) {
+  if (req.has_file(name)) return req.get_file_value(name).content;
+  return req.get_param_value(name.c_str());
+}
+
+void post_evidence(RequestContext& ctx, core::IncidentId id) {
+  const core::Plan plan = plan_of(ctx);
+  RejectedForm f{"evidence", {}};
+  for (const auto& spec : evidence_fields(plan))
+    f.state.set(spec.key, multipart_value(ctx.request, spec.key));
+  core::EvidenceItem item;
+  item.item = f.state.value("item");
+  item.location = f.state.value("location");
+  item.holder = f.state.value("holder");
+  if (!f.state.value("device").empty()) {
+    try {
+      item.device = core::DeviceId(std::stoll(f.state.value("device")));
+    } catch (const std::exception&) {
+      f.state.error("device", "機器を選んでください。");
+    }
+  }
+  auto at = read_time(f.state, "occurred_at", ctx.now());
+  app::AppendResult result;
+  if (!f.state.has_errors()) {
+    if (ctx.request.has_file("file") && !ctx.request.get_file_value("file").filename.empty()) {
+      // The upload is already in memory (the body limit bounds it); medbcp
+      // keeps its name, size and hash, not the file.
+      const auto& file = ctx.request.get_file_value("file");
+      item.file_name = file.filename;
+      item.file_size = file.content.size();
+      item.sha256 = core::sha256_hex(file.content);
+    }
+    result = app::add_evidence(ctx.ws, ctx.actor(), id, item, std::nullopt, at, ctx.now());
+  }
+  finish(ctx, id, result, std::move(f), "evidence");
+}
+
+void post_custody(RequestContext& ctx, core::IncidentId id) {
+  const app::IncidentView view = app::load_incident_view(ctx.ws, ctx.actor(), id, ctx.now());
+  RejectedForm f{"custody", read_form(ctx, custody_fields(view))};
+  core::CustodyTransfer t{f.state.value("evidence_id"), f.state.value("from"), f.state.value("to"),
+                          f.state.value("location")};
+  if (t.from.empty()) {
+    if (const auto* e = view.state.find_evidence(t.evidence_id)) t.from = e->current_holder();
+  }
+  auto at = read_time(f.state, "occurred_at", ctx.now());
+  app::AppendResult result;
+  if (!f.state.has_errors())
+    result = app::hand_over_evidence(ctx.ws, ctx.actor(), id, t, at, ctx.now());
+  finish(ctx, id, result, std::move(f), "evidence");
+}
+
+void post_correction(RequestContext& ctx, core::IncidentId id) {
+  const app::IncidentView view = app::load_incident_view(ctx.ws, ctx.actor(), id, ctx.now());
+  RejectedForm f{"correction", read_form(ctx, correction_fields(view))};
+  auto result = app::correct_entry(ctx.ws, ctx.actor(), id, f.state.value("entry"),
+                                   {!f.state.value("withdraw").empty(), std::nullopt},
+                                   f.state.value("text"), ctx.now());
+  finish(ctx, id, result, std::move(f), "timeline");
+}
+
+void post_close(RequestContext& ctx, core::IncidentId id) {
+  RejectedForm f{"close", read_form(ctx, close_fields())};
+  core::Closure closure{f.state.value("lessons"), read_follow_ups(f.state, "follow_ups")};
+  app::AppendResult result;
+  if (!f.state.has_errors())
+    result = app::close_incident(ctx.ws, ctx.actor(), id, closure, ctx.now());
+  finish(ctx, id, result, std::move(f), "closing");
+}
+
+void post_reopen(RequestContext& ctx, core::IncidentId id) {
+  RejectedForm f{"reopen", read_form(ctx, reopen_fields())};
+  auto result = app::reopen_incident(ctx.ws, ctx.actor(), id, f.state.value("reason"), ctx.now());
+  finish(ctx, id, result, std::move(f), "steps");
+}
+
+// --- verification and downloads -----------------------------------------------------
+
+void verify_page(RequestContext& ctx, core::IncidentId id) {
+  std::vector<std::string> witnessed;
+  if (const std::string expect = ctx.param("expect"); !expect.empty()) witnessed.push_back(expect);
+  const auto incident = app::load_incident_view(ctx.ws, ctx.actor(), id, ctx.now()).incident;
+  const core::ChainReport report = app::verify_incident(ctx.ws, ctx.actor(), id, witnessed);
+  Page page;
+  page.title = "No." + std::to_string(id.value) + " 時系列の検証";
+  page.nav = "incidents";
+  page.crumbs = {
+      {"ダッシュボード", "/"}, {"インシデント", "/incidents"}, {incident.title, incident_url(id)}};
+  Html& h = page.body;
+  if (report.ok()) {
+    h.el("p", {{"class", "status status--ok"}, {"role", "status"}},
+         "時系列 " + std::to_string(report.entries) +
+             " 件のハッシュの連鎖を検証しました。改ざん・削除・並べ替え・挿入は見つかりませんでした"
+             "。");
+  } else {
+    h.el("p", {{"class", "status status--error"}, {"role", "alert"}},
+         "時系列に不整合が " + std::to_string(report.breaks.size()) +
+             " 件あります。記録後にアプリケーションの外で変更された可能性があります。");
+    h.open(
+        "div",
+        {{"class", "table-wrap"}, {"role", "region"}, {"aria-label", "不整合"}, {"tabindex", "0"}});
+    h.open("table", {{"class", "data"}});
+    h.open("thead").open("tr");
+    for (const char* c : {"seq", "種類", "記録ID", "内容"}) h.el("th", {{"scope", "col"}}, c);
+    h.close("tr").close("thead").open("tbody");
+    for (const auto& b : report.breaks) {
+      h.open("tr");
+      h.el("td", std::to_string(b.seq));
+      h.open("td").el("span", {{"class", "tag tag--bad"}}, core::label(b.kind)).close("td");
+      h.open("td");
+      cell_text(h, b.entry_id);
+      h.close("td");
+      h.el("td", b.message);
+      h.close("tr");
+    }
+    h.close("tbody").close("table").close("div");
+  }
+  h.open("dl", {{"class", "facts"}});
+  h.el("dt", "最終ハッシュ（SHA-256）");
+  h.el("dd", report.head_hash);
+  h.close("dl");
+  h.open("form",
+         {{"method", "get"}, {"action", incident_url(id) + "/verify"}, {"class", "filter-form"}});
+  h.open("div", {{"class", "field"}});
+  h.el("label", {{"for", "f-expect"}}, "報告書などに控えたハッシュ");
+  h.empty(
+      "input",
+      {{"type", "text"}, {"id", "f-expect"}, {"name", "expect"}, {"value", ctx.param("expect")}});
+  h.close("div");
+  submit_button(h, "このハッシュが含まれているか確かめる", "button button--secondary");
+  h.close("form");
+  render_page(ctx, page);
+}
+
+void send_download(RequestContext& ctx, const std::string& name, const std::string& bytes,
+                   const char* type) {
+  ctx.response.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+  ctx.send(200, bytes, type);
+}
+
+void download(RequestContext& ctx, core::IncidentId id, const std::string& what) {
+  app::require(ctx.actor(), Permission::Export);
+  const app::IncidentView view = app::load_incident_view(ctx.ws, ctx.actor(), id, ctx.now());
+  const std::string base = "incident-" + std::to_string(id.value);
+  if (what == "report.pdf") {
+    send_download(ctx, base + ".pdf", app::incident_report_pdf(view, ctx.now()), "application/pdf");
+  } else if (what == "report.docx") {
+    send_download(ctx, base + ".docx", app::incident_report_docx(view, ctx.now()),
+                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  } else if (what == "timeline.csv") {
+    send_download(ctx, base + "-timeline.csv", app::timeline_csv(view), "text/csv; charset=utf-8");
+  } else {
+    send_download(ctx, base + "-timeline.json", app::timeline_json(view, ctx.now()),
+                  "application/json; charset=utf-8");
+  }
+}
+
+}  // namespace
+
+void register_incident_routes(Router& router) {
+  router.add_nav({"incidents", "インシデント", "/incidents", Permission::ReadPlan, 15});
+  router.get("/incidents", Permission::ReadPlan, list_page);
+  router.get("/incidents/new", Permission::ReportIncident, [](RequestContext& ctx) {
+    FormState state;
+    state.set("threat", "malware");
+    start_page(ctx, state);
+  });
+  router.post("/incidents", Permission::ReportIncident, start);
+  router.get(
+      R"(/incidents/(\d+))", Permission::ReadPlan,
+      for_incident([](RequestContext& ctx, core::IncidentId id) { incident_page(ctx, id); }));
+  router.post(R"(/incidents/(\d+)/log)", Permission::ReportIncident, for_incident(post_log));
+  router.post(R"(/incidents/(\d+)/steps)", Permission::ReportIncident, for_incident(post_step));
+  router.post(R"(/incidents/(\d+)/contacts)", Permission::ReportIncident,
+              for_incident(post_contact));
+  router.post(R"(/incidents/(\d+)/decisions)", Permission::ManageIncident,
+              for_incident(post_decision));
+  router.post(R"(/incidents/(\d+)/evidence)", Permission::ReportIncident,
+              for_incident(post_evidence));
+  router.post(R"(/incidents/(\d+)/custody)", Permission::ReportIncident,
+              for_incident(post_custody));
+  router.post(R"(/incidents/(\d+)/corrections)", Permission::ReportIncident,
+              for_incident(post_correction));
+  router.post(R"(/incidents/(\d+)/close)", Permission::ManageIncident, for_incident(post_close));
+  router.post(R"(/incidents/(\d+)/reopen)", Permission::ManageIncident, for_incident(post_reopen));
+  router.get(R"(/incidents/(\d+)/verify)", Permission::ReadPlan, for_incident(verify_page));
+  router.get(R"(/incidents/(\d+)/(report\.pdf|report\.docx|timeline\.csv|timeline\.json))",
+             Permission::Export, for_incident([](RequestContext& ctx, core::IncidentId id) {
+               download(ctx, id, ctx.match(2));
+             }));
+}
+
+}  // namespace medbcp::web

@@ -1,0 +1,517 @@
+#include "web/incident_sections.h"
+
+#include "core/incident_guidance.h"
+#include "core/incident_steps.h"
+#include "web/incident_forms.h"
+#include "web/section_pages.h"
+
+namespace medbcp::web {
+namespace {
+
+using app::IncidentView;
+
+std::string when(core::Instant t) { return t.tokyo_text(); }
+
+const FormState& state_for(const RejectedForm* rejected, const std::string& form,
+                           const FormState& fallback) {
+  return rejected && rejected->form == form ? rejected->state : fallback;
+}
+
+void open_table(Html& h, const std::string& label, std::initializer_list<const char*> columns) {
+  h.open("div",
+         {{"class", "table-wrap"}, {"role", "region"}, {"aria-label", label}, {"tabindex", "0"}});
+  h.open("table", {{"class", "data"}});
+  h.open("thead").open("tr");
+  for (const char* c : columns) h.el("th", {{"scope", "col"}}, c);
+  h.close("tr").close("thead");
+  h.open("tbody");
+}
+
+void close_table(Html& h) { h.close("tbody").close("table").close("div"); }
+
+void section(Html& h, const std::string& id, const std::string& title) {
+  h.open("section", {{"class", "panel"}, {"id", id}, {"aria-labelledby", id + "-title"}});
+  h.el("h2", {{"id", id + "-title"}}, title);
+}
+
+// A form of the page, with its summary of problems when it was rejected.
+void form_with(RequestContext& ctx, Html& h, const std::string& action,
+               const std::vector<FieldSpec>& specs, const FormState& state,
+               const std::string& button) {
+  error_summary(h, state, specs);
+  begin_form(h, ctx, action);
+  for (const auto& s : specs) field(h, s, state);
+  h.open("div", {{"class", "form-actions"}});
+  submit_button(h, button);
+  h.close("div");
+  end_form(h);
+}
+
+void summary(RequestContext& ctx, Html& h, const IncidentView& v) {
+  const core::Incident& i = v.incident;
+  const std::string url = incident_url(i.id);
+  h.open("p", {{"class", "toolbar"}});
+  h.el("span",
+       {{"class", i.status == core::IncidentStatus::Open ? "tag tag--warn" : "tag tag--ok"}},
+       core::label(i.status));
+  h.text(" ");
+  if (v.chain.ok()) {
+    h.el("a", {{"class", "tag tag--ok"}, {"href", url + "/verify"}},
+         "時系列 " + std::to_string(v.chain.entries) + " 件・改ざんなし");
+  } else {
+    h.el("a", {{"class", "tag tag--bad"}, {"href", url + "/verify"}},
+         "時系列に改ざんの疑い（" + std::to_string(v.chain.breaks.size()) + " 件）");
+  }
+  h.close("p");
+
+  h.open("dl", {{"class", "facts"}});
+  auto fact = [&](const char* label, const std::string& value) {
+    h.el("dt", label);
+    h.open("dd");
+    cell_text(h, value);
+    h.close("dd");
+  };
+  fact("想定する事象", core::label(i.threat));
+  fact("発見者", i.discovery.discoverer);
+  fact("発見日時", when(i.discovery.discovered_at));
+  fact("発見の経緯", i.discovery.how_found);
+  fact("発生状況", i.discovery.situation);
+  fact("処置内容", i.discovery.actions_taken);
+  fact("当院が知った日時", when(i.aware_at));
+  fact("個人情報漏えいのおそれ", i.personal_data_leak ? "あり" : "なし");
+  std::string systems;
+  for (const auto& s : i.systems) systems += (systems.empty() ? "" : "、") + s.name;
+  fact("影響を受けたシステム", systems);
+  std::string devices;
+  for (const auto& d : i.devices) {
+    devices += (devices.empty() ? "" : "、") + d.name + "（" + d.asset_number + "）";
+  }
+  fact("影響を受けた機器", devices);
+  fact("記録開始", when(i.opened_at) + " " + i.opened_by);
+  h.close("dl");
+
+  if (!i.devices.empty() && i.status == core::IncidentStatus::Open) {
+    h.open("div", {{"class", "callout"}, {"role", "note"}});
+    h.el("strong", "影響を受けた機器: ");
+    h.text(devices);
+    h.el("p", std::string(core::kDoNotInitialiseReminder));
+    h.close("div");
+  }
+
+  if (ctx.can(app::Permission::Export)) {
+    h.open("ul", {{"class", "downloads"}});
+    for (auto [href, label] :
+         {std::pair{"/report.pdf", "報告書（PDF）"}, std::pair{"/report.docx", "報告書（Word）"},
+          std::pair{"/timeline.csv", "時系列（CSV・Excel用）"},
+          std::pair{"/timeline.json", "時系列（JSON・検証用）"}}) {
+      h.open("li").el("a", {{"href", url + href}}, label).close("li");
+    }
+    h.close("ul");
+  }
+}
+
+void deadlines(Html& h, const IncidentView& v) {
+  if (v.deadlines.empty()) return;
+  section(h, "deadlines", "報告・連絡の期限");
+  open_table(h, "報告・連絡の期限", {"報告・連絡", "期限の考え方", "期限", "状況"});
+  for (const auto& d : v.deadlines) {
+    h.open("tr");
+    h.el("td", d.title);
+    h.el("td", d.rule);
+    std::string due = d.state == core::DeadlineState::Prompt ? "速やかに" : when(d.due);
+    if (d.hard_limit) due += "（遅くとも " + when(*d.hard_limit) + "）";
+    if (d.kind == core::DeadlineKind::Police || d.kind == core::DeadlineKind::Mhlw)
+      due = "速やかに";
+    h.el("td", due);
+    h.open("td");
+    const char* css = "tag";
+    switch (d.state) {
+      case core::DeadlineState::Done:
+        css = "tag tag--ok";
+        break;
+      case core::DeadlineState::Overdue:
+        css = "tag tag--bad";
+        break;
+      case core::DeadlineState::Warning:
+      case core::DeadlineState::Prompt:
+        css = "tag tag--warn";
+        break;
+      case core::DeadlineState::Upcoming:
+        break;
+    }
+    h.el("span", {{"class", css}}, core::label(d.state));
+    h.text(" ");
+    if (d.done_at) {
+      h.text(when(*d.done_at));
+    } else if (d.state == core::DeadlineState::Prompt) {
+      h.text("認知から " + core::format_time_left(d.seconds_left));
+    } else {
+      h.text(core::format_time_left(d.seconds_left));
+    }
+    h.close("td");
+    h.close("tr");
+  }
+  close_table(h);
+  h.close("section");
+}
+
+void to_reach(Html& h, const IncidentView& v) {
+  section(h, "to-reach", "すぐに連絡する先");
+  h.open("p");
+  h.text("医療情報システム安全管理責任者 " + v.plan.officer.name + "（" + v.plan.officer.title +
+         "）: ");
+  for (const auto& phone : {v.plan.officer.phone_day, v.plan.officer.phone_night}) {
+    if (!phone.empty()) h.el("a", {{"href", "tel:" + phone}}, phone).text(" ");
+  }
+  h.close("p");
+  if (v.still_to_reach.empty()) {
+    h.el("p", {{"class", "status status--ok"}}, "初報で必須の連絡先には、すべて連絡がつきました。");
+  } else {
+    h.el("p", "別紙１で初報に必須とされ、まだ連絡がついていない先（" +
+                  std::to_string(v.still_to_reach.size()) + " 件）:");
+    h.open("ul", {{"class", "reminder-list"}});
+    for (const auto& c : v.still_to_reach) {
+      h.open("li", {{"class", "reminder reminder--overdue"}});
+      h.el("span", {{"class", "tag tag--bad"}}, "未連絡");
+      h.text(" " + c.organization + "（" + core::label(c.category) + "） ");
+      if (!c.phone.empty()) h.el("a", {{"href", "tel:" + c.phone}}, c.phone);
+      if (!c.phone_after_hours.empty()) {
+        h.text(" 時間外 ");
+        h.el("a", {{"href", "tel:" + c.phone_after_hours}}, c.phone_after_hours);
+      }
+      if (!c.what_to_tell.empty())
+        h.el("span", {{"class", "reminder-message"}}, "伝える内容: " + c.what_to_tell);
+      h.close("li");
+    }
+    h.close("ul");
+  }
+  h.close("section");
+}
+
+void steps(RequestContext& ctx, Html& h, const IncidentView& v, bool writable) {
+  section(h, "steps", "対応手順（第３章 発生時の対応）");
+  open_table(h, "対応手順", {"手順", "状態", "実施者・日時・備考", ""});
+  const std::string url = incident_url(v.incident.id);
+  for (const auto* step : core::response_steps_for(v.incident)) {
+    const auto* mark = v.state.step(step->id);
+    const core::StepState state = mark ? mark->value.state : core::StepState::Pending;
+    h.open("tr", {{"id", "step-" + std::string(step->id)}});
+    h.open("td");
+    h.el("strong",
+         std::string(step->phase) + std::string(step->number) + " " + std::string(step->title));
+    h.el("p", {{"class", "hint"}}, std::string(step->guidance));
+    h.close("td");
+    h.open("td");
+    h.el("span",
+         {{"class", state == core::StepState::Done            ? "tag tag--ok"
+                    : state == core::StepState::NotApplicable ? "tag"
+                                                              : "tag tag--warn"}},
+         core::label(state));
+    h.close("td");
+    h.open("td");
+    if (mark) {
+      h.text(mark->author + " " + when(mark->occurred_at));
+      if (state == core::StepState::NotApplicable) h.el("p", "理由: " + mark->value.reason);
+      if (!mark->value.note.empty()) h.el("p", mark->value.note);
+    } else {
+      cell_text(h, "");
+    }
+    h.close("td");
+    h.open("td");
+    if (writable && step->id != core::kStepReport) {
+      begin_form(h, ctx, url + "/steps", "inline-form");
+      h.empty("input", {{"type", "hidden"}, {"name", "step"}, {"value", std::string(step->id)}});
+      const std::string input_id = "step-note-" + std::string(step->id);
+      h.el("label", {{"for", input_id}, {"class", "muted"}}, "備考・対象外の理由");
+      h.empty("input", {{"type", "text"}, {"id", input_id}, {"name", "note"}});
+      h.el("button",
+           {{"type", "submit"},
+            {"name", "state"},
+            {"value", "done"},
+            {"class", "button button--small"}},
+           "実施済");
+      h.el("button",
+           {{"type", "submit"},
+            {"name", "state"},
+            {"value", "not_applicable"},
+            {"class", "button button--small button--secondary"}},
+           "対象外");
+      end_form(h);
+    }
+    h.close("td");
+    h.close("tr");
+  }
+  close_table(h);
+  h.close("section");
+}
+
+void decisions(RequestContext& ctx, Html& h, const IncidentView& v, bool writable,
+               const RejectedForm* rejected) {
+  section(h, "decisions", "業務継続の判断（復旧可否・診療形態）");
+  const auto guidance = core::system_guidance(v.incident, v.plan);
+  if (!guidance.empty()) {
+    h.el("h3", "影響を受けたシステムの代替手段と復旧方法（計画より）");
+    open_table(h, "代替手段と復旧方法", {"システム", "代替手段", "バックアップからの復旧方法"});
+    for (const auto& g : guidance) {
+      h.open("tr");
+      h.open("td").text(g.system.name);
+      if (!g.vendor.empty()) h.el("p", {{"class", "hint"}}, "事業者: " + g.vendor);
+      h.close("td");
+      h.open("td");
+      if (g.fallbacks.empty()) cell_text(h, "");
+      for (const auto* f : g.fallbacks) h.el("p", f->business + "：" + f->fallback);
+      h.close("td");
+      h.open("td");
+      if (g.backups.empty()) cell_text(h, "");
+      for (const auto* b : g.backups) {
+        h.el("p", b->restore_method + (b->offline ? "（オフライン保管）" : ""));
+      }
+      h.close("td");
+      h.close("tr");
+    }
+    close_table(h);
+  }
+  if (!v.state.decisions.empty()) {
+    open_table(h, "判断の記録", {"日時", "判断", "判断者", "理由"});
+    for (const auto& d : v.state.decisions) {
+      h.open("tr");
+      h.el("td", when(d.occurred_at));
+      h.el("td", core::describe(d.value).substr(0, core::describe(d.value).find("。理由: ")) +
+                     (d.withdrawn ? "（取消）" : ""));
+      h.el("td", d.author);
+      h.el("td", d.value.reason);
+      h.close("tr");
+    }
+    close_table(h);
+  }
+  if (writable && ctx.can(app::Permission::ManageIncident)) {
+    FormState fresh;
+    fresh.set("care", "reduced");
+    if (v.incident.systems.size() == 1)
+      fresh.set("system", std::to_string(v.incident.systems[0].id.value));
+    h.el("h3", "判断を記録");
+    form_with(ctx, h, incident_url(v.incident.id) + "/decisions", decision_fields(v),
+              state_for(rejected, "decision", fresh), "判断を記録");
+  }
+  h.close("section");
+}
+
+void contacts(RequestContext& ctx, Html& h, const IncidentView& v, bool writable,
+              const RejectedForm* rejected) {
+  section(h, "contacts", "連絡の記録（別紙１）");
+  if (v.state.contacts.empty()) {
+    h.el("p", {{"class", "empty"}}, "まだ連絡の記録はありません。");
+  } else {
+    open_table(h, "連絡の記録", {"日時", "連絡先", "連絡した人", "結果", "伝えた内容・今後"});
+    for (const auto& c : v.state.contacts) {
+      h.open("tr");
+      h.el("td", when(c.occurred_at));
+      h.el("td", c.value.target.name);
+      h.el("td", c.value.called_by);
+      h.open("td");
+      h.el("span", {{"class", c.value.reached ? "tag tag--ok" : "tag tag--warn"}},
+           c.value.reached ? "連絡済" : "不通");
+      if (c.withdrawn) h.text("（取消）");
+      h.close("td");
+      h.open("td");
+      cell_text(h, c.value.said);
+      if (!c.value.follow_up.empty()) h.el("p", "今後: " + c.value.follow_up);
+      h.close("td");
+      h.close("tr");
+    }
+    close_table(h);
+  }
+  if (writable) {
+    FormState fresh;
+    fresh.set("reached", "1");
+    h.el("h3", "連絡を記録");
+    form_with(ctx, h, incident_url(v.incident.id) + "/contacts", contact_fields(v.plan),
+              state_for(rejected, "contact", fresh), "連絡を記録");
+  }
+  h.close("section");
+}
+
+void evidence(RequestContext& ctx, Html& h, const IncidentView& v, bool writable,
+              const RejectedForm* rejected) {
+  section(h, "evidence", "証拠保全");
+  h.el("p", {{"class", "hint"}}, std::string(core::kDoNotInitialiseReminder));
+  if (v.state.evidence.empty()) {
+    h.el("p", {{"class", "empty"}}, "まだ登録された証拠はありません。");
+  } else {
+    open_table(
+        h, "証拠の登録簿",
+        {"保全したもの", "元の機器", "保管場所・保管者（現在）", "ファイル・SHA-256", "受け渡し"});
+    for (const auto& e : v.state.evidence) {
+      const auto& item = e.item.value;
+      h.open("tr");
+      h.el("td", item.item + (e.item.withdrawn ? "（取消）" : ""));
+      h.open("td");
+      cell_text(h, item.device_name);
+      h.close("td");
+      h.el("td", e.current_location() + " / " + e.current_holder());
+      h.open("td");
+      if (item.sha256.empty()) {
+        cell_text(h, "");
+      } else {
+        h.text(item.file_name + "（" + std::to_string(item.file_size) + " バイト）");
+        h.el("p", {{"class", "hint"}}, item.sha256);
+      }
+      h.close("td");
+      h.open("td");
+      if (e.custody.empty()) cell_text(h, "");
+      for (const auto& c : e.custody) {
+        h.el("p", when(c.occurred_at) + " " + c.value.from + " → " + c.value.to);
+      }
+      h.close("td");
+      h.close("tr");
+    }
+    close_table(h);
+  }
+  if (!writable) {
+    h.close("section");
+    return;
+  }
+  const std::string url = incident_url(v.incident.id);
+  h.el("h3", "証拠を登録");
+  const auto specs = evidence_fields(v.plan);
+  const FormState empty;
+  const FormState& state = state_for(rejected, "evidence", empty);
+  error_summary(h, state, specs);
+  // A file rides in a multipart body, where the router does not look for
+  // form fields; the CSRF token goes in the action URL instead.
+  h.open("form", {{"method", "post"},
+                  {"action", url + "/evidence?csrf=" + ctx.csrf_token()},
+                  {"enctype", "multipart/form-data"},
+                  {"class", "form"}});
+  for (const auto& s : specs) field(h, s, state);
+  h.open("div", {{"class", "field"}});
+  h.el("label", {{"for", "f-file"}}, "ファイル（任意。SHA-256 を計算して記録します）");
+  h.el("p", {{"class", "hint"}, {"id", "f-file-hint"}},
+       "大きなファイル（ディスクイメージなど）は、コマンド medbcp incident evidence --file "
+       "で登録して"
+       "ください。ファイル自体は保存しません。");
+  h.empty(
+      "input",
+      {{"type", "file"}, {"id", "f-file"}, {"name", "file"}, {"aria-describedby", "f-file-hint"}});
+  h.close("div");
+  h.open("div", {{"class", "form-actions"}});
+  submit_button(h, "証拠を登録");
+  h.close("div");
+  h.close("form");
+
+  if (!v.state.evidence.empty()) {
+    h.el("h3", "受け渡しを記録");
+    form_with(ctx, h, url + "/custody", custody_fields(v), state_for(rejected, "custody", empty),
+              "受け渡しを記録");
+  }
+  h.close("section");
+}
+
+void timeline(RequestContext& ctx, Html& h, const IncidentView& v, bool writable,
+              const RejectedForm* rejected) {
+  section(h, "timeline", "時系列（" + std::to_string(v.timeline.size()) + " 件）");
+  h.el("p", {{"class", "hint"}},
+       "記録は追記だけで、書き換えも削除もできません。誤りは「訂正」で新しい記録として残します。"
+       "各記録はハッシュでつながっており、あとからの改ざんを検出できます。");
+  const FormState empty;
+  if (writable) {
+    FormState fresh;
+    fresh.set("kind", "fact");
+    h.el("h3", "記録を追加");
+    form_with(ctx, h, incident_url(v.incident.id) + "/log", log_fields(),
+              state_for(rejected, "log", fresh), "時系列に記録");
+  }
+  open_table(h, "時系列", {"No.", "起きた日時", "記録日時", "種類", "記録者", "内容"});
+  for (auto it = v.timeline.rbegin(); it != v.timeline.rend(); ++it) {
+    const auto& e = *it;
+    h.open("tr", {{"id", "entry-" + std::to_string(e.seq)}});
+    h.el("td", std::to_string(e.seq));
+    h.el("td", when(e.occurred_at));
+    h.el("td", when(e.recorded_at));
+    h.el("td", core::label(e.kind));
+    h.el("td", e.author);
+    h.open("td");
+    h.text(e.text);
+    if (!e.corrects.empty()) {
+      for (const auto& other : v.timeline) {
+        if (other.id == e.corrects) {
+          h.el("p", {{"class", "hint"}}, "No." + std::to_string(other.seq) + " を訂正");
+        }
+      }
+    }
+    if (v.state.corrections.contains(e.id))
+      h.el("p", {{"class", "hint"}}, "この記録には訂正があります");
+    if (e.recorded_offline) h.el("p", {{"class", "hint"}}, "オフラインで記録");
+    h.close("td");
+    h.close("tr");
+  }
+  close_table(h);
+  if (writable && v.timeline.size() > 1) {
+    h.open("details");
+    h.el("summary", "記録を訂正する");
+    form_with(ctx, h, incident_url(v.incident.id) + "/corrections", correction_fields(v),
+              state_for(rejected, "correction", empty), "訂正を記録");
+    h.close("details");
+  }
+  h.close("section");
+}
+
+void closing(RequestContext& ctx, Html& h, const IncidentView& v, const RejectedForm* rejected) {
+  const FormState empty;
+  const std::string url = incident_url(v.incident.id);
+  if (v.incident.status == core::IncidentStatus::Closed) {
+    section(h, "closing", "教訓と再発防止策");
+    if (v.state.closure) h.el("p", v.state.closure->value.lessons);
+    if (!v.follow_ups.empty()) {
+      open_table(h, "再発防止策", {"内容", "担当", "期限", "状況"});
+      for (const auto& f : v.follow_ups) {
+        h.open("tr");
+        h.el("td", f.title);
+        h.el("td", f.owner);
+        h.el("td", f.due ? f.due->iso() : "");
+        h.el("td", f.done ? "完了" : "未完了");
+        h.close("tr");
+      }
+      close_table(h);
+    }
+    if (ctx.can(app::Permission::ManageIncident)) {
+      h.el("h3", "再開する");
+      form_with(ctx, h, url + "/reopen", reopen_fields(), state_for(rejected, "reopen", empty),
+                "インシデントを再開");
+    }
+    h.close("section");
+    return;
+  }
+  if (!ctx.can(app::Permission::ManageIncident)) return;
+  section(h, "closing", "インシデントを終了する");
+  h.el("p", {{"class", "hint"}},
+       "終了すると、再開しない限り時系列に記録できなくなります。再発防止策はダッシュボードの課題"
+       "として残ります。");
+  form_with(ctx, h, url + "/close", close_fields(), state_for(rejected, "close", empty),
+            "インシデントを終了");
+  h.close("section");
+}
+
+}  // namespace
+
+std::string incident_url(core::IncidentId id) { return "/incidents/" + std::to_string(id.value); }
+
+void incident_page_body(RequestContext& ctx, Html& h, const IncidentView& v,
+                        const RejectedForm* rejected) {
+  const bool writable =
+      v.incident.status == core::IncidentStatus::Open && ctx.can(app::Permission::ReportIncident);
+  // The forms that append are gone once the incident is closed (by someone
+  // else, meanwhile); what was refused still says why, at the top.
+  if (rejected && !writable && rejected->form != "reopen") error_summary(h, rejected->state, {});
+  summary(ctx, h, v);
+  deadlines(h, v);
+  if (v.incident.status == core::IncidentStatus::Open) to_reach(h, v);
+  steps(ctx, h, v, writable);
+  decisions(ctx, h, v, writable, rejected);
+  contacts(ctx, h, v, writable, rejected);
+  evidence(ctx, h, v, writable, rejected);
+  timeline(ctx, h, v, writable, rejected);
+  closing(ctx, h, v, rejected);
+}
+
+}  // namespace medbcp::web

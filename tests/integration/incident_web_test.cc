@@ -1,0 +1,164 @@
+// The incident pages through a real server: a staff member reports a
+// ransomware screen, records the first steps and calls; the security officer
+// decides, registers evidence, downloads the report whose text holds every
+// timeline entry, and closes; a closed incident refuses new entries.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "web_test_browser.h"
+
+namespace medbcp::web {
+namespace {
+
+class IncidentWeb : public WebServerTest {
+ protected:
+  std::string pdf_text(const std::string& pdf) {
+    const auto path = dir_ / "report.pdf";
+    std::ofstream(path, std::ios::binary) << pdf;
+    FILE* p = ::popen(("pdftotext '" + path.string() + "' - 2>/dev/null").c_str(), "r");
+    std::string out;
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    ::pclose(p);
+    std::string squashed;
+    for (char c : out) {
+      if (c != ' ' && c != '\n' && c != '\f') squashed.push_back(c);
+    }
+    return squashed;
+  }
+};
+
+TEST_F(IncidentWeb, RansomwareScenarioEndToEnd) {
+  TestBrowser staff = signed_in("staff");
+  auto form = staff.get("/incidents/new");
+  ASSERT_EQ(form->status, 200);
+  EXPECT_NE(form->body.find("発生状況"), std::string::npos);
+  auto started = staff.post("/incidents", {{"discoverer", "受付 中村"},
+                                           {"discovered_at", "2024-06-03 08:40"},
+                                           {"how_found", "始業時に受付端末を起動"},
+                                           {"situation", "画面に英語の脅迫文。ファイルが開けない"},
+                                           {"actions_taken", "LANケーブルを抜いた"},
+                                           {"threat", "malware"},
+                                           {"system-1", "1"},
+                                           {"device-4", "1"},
+                                           {"personal_data_leak", "1"},
+                                           {"aware_at", "2024-06-03 08:50"}});
+  ASSERT_EQ(started->status, 303) << started->body;
+  EXPECT_EQ(started->get_header_value("Location"), "/incidents/1?notice=added");
+
+  auto page = staff.get("/incidents/1");
+  ASSERT_EQ(page->status, 200);
+  for (const char* expected : {"画面に英語の脅迫文", "初期化", "個人情報保護委員会への速報",
+                               "未連絡", "tel:0120-000-101", "紙運用"}) {
+    EXPECT_NE(page->body.find(expected), std::string::npos) << expected;
+  }
+  EXPECT_EQ(staff
+                .post("/incidents/1/steps",
+                      {{"step", "isolate"}, {"state", "done"}, {"note", "受付端末1を切り離し"}})
+                ->status,
+            303);
+  EXPECT_EQ(staff
+                .post("/incidents/1/contacts", {{"contact", "e1"},
+                                                {"reached", "1"},
+                                                {"channel", "電話"},
+                                                {"said", "受付端末1に脅迫文"},
+                                                {"occurred_at", "2024-06-03 09:05"}})
+                ->status,
+            303);
+  EXPECT_EQ(
+      staff.post("/incidents/1/log", {{"kind", "fact"}, {"text", "他の端末は正常に動作"}})->status,
+      303);
+  // Decisions are the security officer's.
+  EXPECT_EQ(staff.post("/incidents/1/decisions", {{"kind", "care"}, {"reason", "x"}})->status, 403);
+
+  TestBrowser officer = signed_in("admin");
+  officer.get("/incidents/1");
+  auto bad = officer.post("/incidents/1/decisions", {{"kind", "care"}, {"care", "reduced"}});
+  EXPECT_EQ(bad->status, 422);
+  EXPECT_NE(bad->body.find("判断の理由を入力してください"), std::string::npos);
+  EXPECT_EQ(officer
+                .post("/incidents/1/decisions", {{"kind", "system_recovery"},
+                                                 {"system", "1"},
+                                                 {"possible", "no"},
+                                                 {"vendor", "富岳メディカル"},
+                                                 {"reason", "サーバも暗号化されていた"}})
+                ->status,
+            303);
+  EXPECT_EQ(officer
+                .post("/incidents/1/decisions", {{"kind", "care"},
+                                                 {"care", "reduced"},
+                                                 {"care_mode", "予約患者のみ"},
+                                                 {"reason", "紙カルテで対応できる範囲"}})
+                ->status,
+            303);
+  EXPECT_EQ(officer
+                .post("/incidents/1/evidence", {{"item", "脅迫文の画面の写真"},
+                                                {"device", "4"},
+                                                {"location", "事務室の金庫"},
+                                                {"holder", "山田 花子"}})
+                ->status,
+            303);
+
+  page = officer.get("/incidents/1");
+  // Start, step, contact, fact, two decisions, evidence.
+  EXPECT_NE(page->body.find("時系列 7 件・改ざんなし"), std::string::npos);
+  EXPECT_NE(page->body.find("予約患者のみ"), std::string::npos);
+
+  auto pdf = officer.get("/incidents/1/report.pdf");
+  ASSERT_EQ(pdf->status, 200);
+  ASSERT_EQ(pdf->body.substr(0, 5), "%PDF-");
+  const std::string text = pdf_text(pdf->body);
+  for (const char* entry : {"インシデント開始", "該当端末等のネットワークからの切り離し",
+                            "富岳メディカルシステム株式会社", "他の端末は正常に動作",
+                            "サーバも暗号化されていた", "予約患者のみ", "脅迫文の画面の写真"}) {
+    EXPECT_NE(text.find(entry), std::string::npos) << entry;
+  }
+  auto json = officer.get("/incidents/1/timeline.json");
+  EXPECT_EQ(json->status, 200);
+  EXPECT_NE(json->body.find("\"verified\": true"), std::string::npos);
+
+  EXPECT_EQ(officer
+                .post("/incidents/1/close", {{"lessons", "オフラインのバックアップが有効だった"},
+                                             {"follow_ups", "VPN装置の更新|鈴木|2024-07-01"}})
+                ->status,
+            303);
+  // Closed: nothing more is written, except by reopening.
+  staff.get("/incidents/1");
+  auto refused = staff.post("/incidents/1/log", {{"kind", "note"}, {"text", "追記"}});
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_NE(refused->body.find("終了しています"), std::string::npos);
+  EXPECT_EQ(officer.post("/incidents/1/reopen", {{"reason", "別の端末でも脅迫文"}})->status, 303);
+  EXPECT_NE(officer.get("/incidents/1/verify")->body.find("見つかりませんでした"),
+            std::string::npos);
+}
+
+TEST_F(IncidentWeb, ViewersReadButCannotWrite) {
+  TestBrowser staff = signed_in("staff");
+  staff.get("/incidents/new");
+  ASSERT_EQ(staff.post("/incidents", {{"discoverer", "中村"}, {"situation", "不審なポップアップ"}})
+                ->status,
+            303);
+  TestBrowser viewer = signed_in("viewer");
+  auto page = viewer.get("/incidents/1");
+  EXPECT_EQ(page->status, 200);
+  // No form that appends to the incident, and no button of one.
+  EXPECT_EQ(page->body.find("action=\"/incidents/1/"), std::string::npos);
+  EXPECT_EQ(page->body.find("時系列に記録</button>"), std::string::npos);
+  EXPECT_EQ(viewer.post("/incidents/1/log", {{"kind", "note"}, {"text", "x"}})->status, 403);
+  EXPECT_EQ(viewer.get("/incidents/9")->status, 404);
+}
+
+TEST_F(IncidentWeb, MissingDiscoveryReportIsShownBesideTheFields) {
+  TestBrowser staff = signed_in("staff");
+  staff.get("/incidents/new");
+  auto res = staff.post("/incidents", {{"discovered_at", "明日の朝"}});
+  EXPECT_EQ(res->status, 422);
+  EXPECT_NE(res->body.find("日時を読めません"), std::string::npos);
+  EXPECT_NE(res->body.find("明日の朝"), std::string::npos);  // what was typed stays
+}
+
+}  // namespace
+}  // namespace medbcp::web
