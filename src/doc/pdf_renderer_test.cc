@@ -53,7 +53,8 @@ std::string pdf_text(const std::string& pdf, const ScratchDir& dir, const char* 
 class PdfRenderer : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!have_tool("pdftotext")) GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
+    ASSERT_TRUE(have_tool("pdftotext"))
+        << "pdftotext (poppler-utils, scripts/install-deps) is missing";
   }
   ScratchDir dir_;
 };
