@@ -79,6 +79,20 @@ core::Plan filled(core::Plan plan) {
   police.organization = "静岡県警察 サイバー犯罪対策課";
   police.phone = "054-000-0110";
   plan.external_contacts = {vendor, police};
+  InternalContact manager;
+  manager.id = InternalContactId(1);
+  manager.name = "鈴木 花子";
+  manager.role = "事務長";
+  manager.phone_day = "054-000-0002";
+  plan.internal_contacts = {manager};
+  Device server;
+  server.id = DeviceId(1);
+  server.asset_number = "SV-001";
+  server.name = "電子カルテサーバ";
+  server.kind = DeviceKind::Server;
+  server.location = "サーバ室";
+  server.vendor = vendor.organization;
+  plan.devices = {server};
   // The template's ⑥〇〇〇〇 becomes the clinic's own system.
   for (auto& s : plan.systems) {
     if (s.name.find("〇") != std::string::npos) s.name = "予約システム";
@@ -92,11 +106,10 @@ core::Plan filled(core::Plan plan) {
       f.system = plan.systems.back().id;
     }
   }
-  plan.backups.erase(std::remove_if(plan.backups.begin(), plan.backups.end(),
-                                    [](const BackupPlan& b) {
-                                      return b.method.find("○") != std::string::npos;
-                                    }),
-                     plan.backups.end());
+  plan.backups.erase(
+      std::remove_if(plan.backups.begin(), plan.backups.end(),
+                     [](const BackupPlan& b) { return b.method.find("○") != std::string::npos; }),
+      plan.backups.end());
   // Every system needs a backup row and a fallback row.
   std::int64_t next_backup = 100, next_fallback = 100;
   for (const auto& s : plan.systems) {
@@ -188,7 +201,8 @@ TEST_F(CliPlan, InvalidImportChangesNothingAndNamesThePath) {
 
 TEST_F(CliPlan, DatabasePathComesFromFlagThenEnvironment) {
   std::string env_db = path("env.db");
-  std::string cmd = "MEDBCP_DB='" + env_db + "' " + MEDBCP_BINARY + " init --facility 環境医院 2>&1";
+  std::string cmd =
+      "MEDBCP_DB='" + env_db + "' " + MEDBCP_BINARY + " init --facility 環境医院 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   EXPECT_TRUE(std::filesystem::exists(env_db));
   EXPECT_FALSE(std::filesystem::exists(db()));
