@@ -5,7 +5,7 @@
 # LibreOffice converting medbcp's own DOCX to PDF, WeasyPrint converting its
 # HTML to PDF.
 #
-#   bench/render_bench.sh [path/to/medbcp]      (default: build/src/cli/medbcp)
+#   bench/render_bench.sh [path/to/medbcp]      (default: build/medbcp)
 #   RUNS=5 bench/render_bench.sh
 #
 # The plan is the demo clinic (`medbcp init --demo`) whose device ledger is
@@ -14,7 +14,7 @@
 # time; soffice and weasyprint are optional (scripts/install-deps --bench).
 set -euo pipefail
 
-medbcp=$(realpath "${1:-build/src/cli/medbcp}")
+medbcp=$(realpath "${1:-build/medbcp}")
 runs=${RUNS:-5}
 devices=${DEVICES:-1000}
 work=$(mktemp -d)
@@ -62,22 +62,26 @@ count=$("$medbcp" --db "$db" devices export --format csv --out - |
   python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(sys.stdin)) - 1)')
 echo "plan: demo clinic with $count devices; $runs runs each"
 
-# measure NAME COMMAND...: prints "NAME median_s peak_MB" over $runs runs.
+# measure NAME COMMAND...: prints the median wall time, the median CPU time
+# (user + system, steadier on a shared machine) and the peak RSS of $runs runs.
 measure() {
   local name=$1
   shift
-  local times=() peak=0
+  local walls=() cpus=() peak=0
   for ((i = 0; i < runs; i++)); do
     local out
-    out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
-    times+=("${out% *}")
-    local kb=${out#* }
+    out=$( { /usr/bin/time -f "%e %U %S %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+    read -r wall user sys kb <<<"$out"
+    walls+=("$wall")
+    cpus+=("$(echo "$user + $sys" | bc -l)")
     ((kb > peak)) && peak=$kb
   done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  printf '%-34s median %7.3f s   peak RSS %6.1f MB\n' "$name" "$median" "$(echo "$peak / 1024" | bc -l)"
-  echo "$median" >"$work/$name.median"
+  local wall_median cpu_median
+  wall_median=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  cpu_median=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  printf '%-28s median %7.3f s wall, %7.3f s CPU; peak RSS %6.1f MB\n' "$name" "$wall_median" \
+    "$cpu_median" "$(echo "$peak / 1024" | bc -l)"
+  echo "$wall_median" >"$work/$name.median"
 }
 
 measure "medbcp render --format pdf" "$medbcp" --db "$db" render --format pdf --out "$work/plan.pdf"
