@@ -1,5 +1,6 @@
 #include "web/dashboard_page.h"
 
+#include <algorithm>
 #include <map>
 
 #include "app/plan_service.h"
@@ -117,19 +118,32 @@ void reminder_list(Html& h, const core::Plan& plan, const std::vector<core::Remi
     h.close("section");
     return;
   }
-  h.open("ul", {{"class", "reminder-list"}});
-  for (const auto& r : list) {
-    bool overdue = r.urgency == core::Urgency::Overdue;
-    h.open("li", {{"class", overdue ? "reminder reminder--overdue" : "reminder"}});
-    h.el("span", {{"class", overdue ? "tag tag--bad" : "tag tag--warn"}}, core::label(r.urgency));
-    h.open("a", {{"href", field_link(plan, r.field)}});
-    h.text(std::string(core::label(r.kind)) + "：" + r.subject);
-    h.close("a");
-    h.el("span", {{"class", "reminder-message"}},
-         r.message + (r.due ? "（期限 " + r.due->iso() + "）" : ""));
-    h.close("li");
+  // The first few in full; the rest behind one click, so the dashboard
+  // stays a summary even when much is overdue.
+  constexpr std::size_t kShown = 6;
+  auto items = [&](std::size_t from, std::size_t to) {
+    h.open("ul", {{"class", "reminder-list"}});
+    for (std::size_t i = from; i < to; ++i) {
+      const auto& r = list[i];
+      bool overdue = r.urgency == core::Urgency::Overdue;
+      h.open("li", {{"class", overdue ? "reminder reminder--overdue" : "reminder"}});
+      h.el("span", {{"class", overdue ? "tag tag--bad" : "tag tag--warn"}}, core::label(r.urgency));
+      h.open("a", {{"href", field_link(plan, r.field)}});
+      h.text(std::string(core::label(r.kind)) + "：" + r.subject);
+      h.close("a");
+      h.el("span", {{"class", "reminder-message"}},
+           r.message + (r.due ? "（期限 " + r.due->iso() + "）" : ""));
+      h.close("li");
+    }
+    h.close("ul");
+  };
+  items(0, std::min(kShown, list.size()));
+  if (list.size() > kShown) {
+    h.open("details", {{"class", "more"}});
+    h.el("summary", "ほか " + std::to_string(list.size() - kShown) + "件を表示");
+    items(kShown, list.size());
+    h.close("details");
   }
-  h.close("ul");
   h.close("section");
 }
 

@@ -45,7 +45,7 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
-void Html::start_tag(std::string_view tag, const Attr* begin, const Attr* end) {
+void Html::start_tag(std::string_view tag, const Attr* begin, const Attr* end, bool self_close) {
   check_name(tag);
   out_ += '<';
   out_ += tag;
@@ -59,7 +59,7 @@ void Html::start_tag(std::string_view tag, const Attr* begin, const Attr* end) {
     out_ += escape_html(a->value);
     out_ += '"';
   }
-  out_ += '>';
+  out_ += self_close ? "/>" : ">";
 }
 
 Html& Html::open(std::string_view tag, Attrs attrs) {
@@ -101,6 +101,11 @@ Html& Html::empty(std::string_view tag, Attrs attrs) {
 
 Html& Html::empty(std::string_view tag, const std::vector<Attr>& attrs) {
   start_tag(tag, attrs.data(), attrs.data() + attrs.size());
+  return *this;
+}
+
+Html& Html::self_closing(std::string_view tag, Attrs attrs) {
+  start_tag(tag, attrs.begin(), attrs.end(), true);
   return *this;
 }
 

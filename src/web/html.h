@@ -54,6 +54,9 @@ class Html {
   // A void element: <input …>, <meta …>, <link …>, <br>.
   Html& empty(std::string_view tag, Attrs attrs = {});
   Html& empty(std::string_view tag, const std::vector<Attr>& attrs);
+  // A childless element inside <svg>: <rect … />. Foreign content has no
+  // void elements, so without the slash what follows would nest inside.
+  Html& self_closing(std::string_view tag, Attrs attrs);
   Html& text(std::string_view text);
   // A fragment built by another Html writer (already escaped).
   Html& append(const Html& fragment);
@@ -68,7 +71,7 @@ class Html {
   std::size_t depth() const { return open_.size(); }
 
  private:
-  void start_tag(std::string_view tag, const Attr* begin, const Attr* end);
+  void start_tag(std::string_view tag, const Attr* begin, const Attr* end, bool self_close = false);
   std::string out_;
   std::vector<std::string> open_;  // copies: a tag may be built at run time
 };

@@ -30,6 +30,12 @@ TEST(Html, FlagsAndOptionalAttributesAppearOnlyWhenSet) {
   EXPECT_EQ(h.str(), "<input name=\"x\" checked>");
 }
 
+TEST(Html, SvgLeavesCloseThemselves) {
+  Html h;
+  h.open("svg").self_closing("rect", {{"width", "3"}}).el("text", "x").close("svg");
+  EXPECT_EQ(h.str(), "<svg><rect width=\"3\"/><text>x</text></svg>");
+}
+
 TEST(Html, TagsMustCloseInOrder) {
   Html h;
   h.open("div").open("p");

@@ -19,26 +19,20 @@ void head(Html& h, std::string_view title) {
   h.close("head");
 }
 
-void site_header(RequestContext& ctx, Html& h, std::string_view current) {
-  h.open("header", {{"class", "site-header"}});
-  h.open("div", {{"class", "site-header__inner"}});
+void brand(Html& h) {
   h.open("a", {{"class", "brand"}, {"href", "/"}});
   h.el("span", {{"class", "brand__mark"}, {"aria-hidden", "true"}}, "BCP");
   h.el("span", {{"class", "brand__name"}}, "medbcp");
   h.close("a");
+}
+
+// Two rows: the brand and the account on top, the menu below (it grows as
+// features are added, and scrolls sideways on a narrow screen).
+void site_header(RequestContext& ctx, Html& h, std::string_view current) {
+  h.open("header", {{"class", "site-header"}});
+  h.open("div", {{"class", "site-header__inner"}});
+  brand(h);
   if (ctx.signed_in()) {
-    h.open("nav", {{"class", "site-nav"}, {"aria-label", "メインメニュー"}});
-    h.open("ul");
-    for (const auto& item : ctx.router().nav()) {
-      if (!ctx.can(item.permission)) continue;
-      h.open("li");
-      h.el("a",
-           {{"href", item.href}, Attr::optional("aria-current", item.key == current ? "page" : "")},
-           item.label);
-      h.close("li");
-    }
-    h.close("ul");
-    h.close("nav");
     h.open("div", {{"class", "account"}});
     h.open("a", {{"href", "/account"}, {"class", "account__name"}});
     h.text(ctx.actor().name);
@@ -51,6 +45,20 @@ void site_header(RequestContext& ctx, Html& h, std::string_view current) {
     h.close("div");
   }
   h.close("div");
+  if (ctx.signed_in()) {
+    h.open("nav", {{"class", "site-nav"}, {"aria-label", "メインメニュー"}});
+    h.open("ul", {{"class", "site-nav__list"}});
+    for (const auto& item : ctx.router().nav()) {
+      if (!ctx.can(item.permission)) continue;
+      h.open("li");
+      h.el("a",
+           {{"href", item.href}, Attr::optional("aria-current", item.key == current ? "page" : "")},
+           item.label);
+      h.close("li");
+    }
+    h.close("ul");
+    h.close("nav");
+  }
   h.close("header");
 }
 
@@ -163,10 +171,7 @@ std::string standalone_error_page(int status) {
   h.open("body");
   h.open("header", {{"class", "site-header"}});
   h.open("div", {{"class", "site-header__inner"}});
-  h.open("a", {{"class", "brand"}, {"href", "/"}});
-  h.el("span", {{"class", "brand__mark"}, {"aria-hidden", "true"}}, "BCP");
-  h.el("span", {{"class", "brand__name"}}, "medbcp");
-  h.close("a");
+  brand(h);
   h.close("div");
   h.close("header");
   h.open("main", {{"id", "main"}, {"class", "main"}});

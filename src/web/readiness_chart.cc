@@ -22,8 +22,9 @@ const char* level(int percent) {
 void readiness_chart(Html& h, const std::vector<SectionReadiness>& sections) {
   const int height = static_cast<int>(sections.size()) * kRow + 8;
   std::string summary = "節ごとの充足率：";
-  for (const auto& s : sections) {
-    summary += std::string(core::label(s.section)) + " " + std::to_string(s.percent()) + "%、";
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    summary += (i > 0 ? "、" : "") + std::string(core::label(sections[i].section)) + " " +
+               std::to_string(sections[i].percent()) + "%";
   }
   h.open("svg", {{"xmlns", "http://www.w3.org/2000/svg"},
                  {"class", "readiness-chart"},
@@ -43,19 +44,19 @@ void readiness_chart(Html& h, const std::vector<SectionReadiness>& sections) {
           {"class", "chart-label"},
           {"text-anchor", "end"}},
          core::label(s.section));
-    h.empty("rect", {{"x", std::to_string(kLabelWidth)},
-                     {"y", std::to_string(y + 5)},
-                     {"width", std::to_string(kBarWidth)},
-                     {"height", std::to_string(kBarHeight)},
-                     {"rx", "3"},
-                     {"class", "bar-track"}});
+    h.self_closing("rect", {{"x", std::to_string(kLabelWidth)},
+                            {"y", std::to_string(y + 5)},
+                            {"width", std::to_string(kBarWidth)},
+                            {"height", std::to_string(kBarHeight)},
+                            {"rx", "3"},
+                            {"class", "bar-track"}});
     if (bar > 0) {
-      h.empty("rect", {{"x", std::to_string(kLabelWidth)},
-                       {"y", std::to_string(y + 5)},
-                       {"width", std::to_string(bar)},
-                       {"height", std::to_string(kBarHeight)},
-                       {"rx", "3"},
-                       {"class", level(percent)}});
+      h.self_closing("rect", {{"x", std::to_string(kLabelWidth)},
+                              {"y", std::to_string(y + 5)},
+                              {"width", std::to_string(bar)},
+                              {"height", std::to_string(kBarHeight)},
+                              {"rx", "3"},
+                              {"class", level(percent)}});
     }
     h.el("text",
          {{"x", std::to_string(kLabelWidth + kBarWidth + 10)},
