@@ -69,10 +69,10 @@ DeviceImportResult import_devices(Workspace& ws, const Actor& actor, std::string
     result.problems = result.file.errors;
     return result;
   }
-  if (dry_run) {
-    result.diff = io::diff_device_ledger(load_plan(ws).devices, result.file);
-    return result;
-  }
+  // A file that matches the ledger needs no transaction (and leaves no
+  // empty history entry); re-importing an unchanged export is common.
+  result.diff = io::diff_device_ledger(load_plan(ws).devices, result.file);
+  if (dry_run || !result.diff.changes_anything()) return result;
   // The comparison happens inside the transaction, against the ledger as it
   // is when the import commits, not as it was when the file was read.
   std::vector<int> file_row_of_device;

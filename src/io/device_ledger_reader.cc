@@ -123,15 +123,9 @@ std::optional<core::Date> checked(int y, int m, int d) {
   return date;
 }
 
-// 2024/4/1, 2024-04-01, 2024.4.1, 2024年4月1日, 20240401, 令和6年4月1日,
-// R6.4.1, H31/4/30; a time after the date ("2024/4/1 0:00", as Excel saves
-// a date-time cell to CSV) is ignored. Full-width digits are read too.
-std::optional<core::Date> parse_ledger_date(std::string_view cell) {
-  std::string text = normalized(cell);
+std::optional<core::Date> parse_normalized_date(std::string_view text) {
   if (auto date = core::Date::parse(text)) return date;
-  const size_t space = text.find(' ');
-  if (space != std::string::npos) text.resize(space);
-  std::string_view s = text;
+  std::string_view s = text.substr(0, text.find(' '));
   int y = 0;
   int m = 0;
   int d = 0;
@@ -156,6 +150,14 @@ std::optional<core::Date> parse_ledger_date(std::string_view cell) {
     return std::nullopt;
   }
   return core::parse_wareki(text);
+}
+
+// 2024/4/1, 2024-04-01, 2024.4.1, 2024年4月1日, 20240401, 令和6年4月1日,
+// R6.4.1, H31/4/30; a time after the date ("2024/4/1 0:00", as Excel saves
+// a date-time cell to CSV) is ignored. Full-width digits are read too.
+std::optional<core::Date> parse_ledger_date(std::string_view cell) {
+  if (is_ascii(cell)) return parse_normalized_date(cell);  // most cells: no copy
+  return parse_normalized_date(normalized(cell));
 }
 
 std::string kind_choices() {
@@ -231,6 +233,7 @@ class LedgerParser {
     if (!take_header(cells, header_row)) return;
     out_.devices.reserve(rows.row_estimate());
     out_.rows.reserve(rows.row_estimate());
+    first_row_of_asset_.reserve(rows.row_estimate());
     while (rows.next(cells)) {
       if (const std::string problem = rows.row_problem(); !problem.empty()) {
         error("", rows.row_number(), problem);
