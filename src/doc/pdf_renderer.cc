@@ -259,7 +259,7 @@ class PdfWriter {
   };
 
   TableStyle table_style(const Table& t) const {
-    double size = t.compact ? 6.8 : 8.6;
+    double size = t.compact ? 7.2 : 8.6;
     TableStyle s;
     s.cell = {.sans = true, .size = size, .line_spacing = 1.25};
     s.header = {.sans = true, .size = size, .bold = true, .color = kNavy, .line_spacing = 1.2};
