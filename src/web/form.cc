@@ -49,6 +49,9 @@ FormState read_form(const RequestContext& ctx, const std::vector<FieldSpec>& spe
 }
 
 std::string field_id(const std::string& key) { return "f-" + key; }
+std::string field_id(const FieldSpec& spec) {
+  return spec.id.empty() ? field_id(spec.key) : spec.id;
+}
 
 void csrf_field(Html& h, RequestContext& ctx) {
   h.empty("input", {{"type", "hidden"}, {"name", "csrf"}, {"value", ctx.csrf_token()}});
@@ -57,6 +60,14 @@ void csrf_field(Html& h, RequestContext& ctx) {
 void begin_form(Html& h, RequestContext& ctx, const std::string& action,
                 const std::string& css_class) {
   h.open("form", {{"method", "post"}, {"action", action}, {"class", css_class}});
+  csrf_field(h, ctx);
+}
+
+void begin_upload_form(Html& h, RequestContext& ctx, const std::string& action) {
+  h.open("form", {{"method", "post"},
+                  {"action", action},
+                  {"enctype", "multipart/form-data"},
+                  {"class", "form"}});
   csrf_field(h, ctx);
 }
 
@@ -70,13 +81,13 @@ void error_summary(Html& h, const FormState& state, const std::vector<FieldSpec>
   h.el("h2", "入力内容を確認してください");
   h.open("ul");
   for (const auto& [key, message] : state.all()) {
-    std::string label;
+    const FieldSpec* spec = nullptr;
     for (const auto& s : specs) {
-      if (s.key == key) label = s.label;
+      if (s.key == key) spec = &s;
     }
     h.open("li");
-    if (!key.empty() && !label.empty()) {
-      h.el("a", {{"href", "#" + field_id(key)}}, label + "：" + message);
+    if (!key.empty() && spec && !spec->label.empty()) {
+      h.el("a", {{"href", "#" + field_id(*spec)}}, spec->label + "：" + message);
     } else {
       h.text(message);
     }
@@ -87,7 +98,7 @@ void error_summary(Html& h, const FormState& state, const std::vector<FieldSpec>
 }
 
 void field(Html& h, const FieldSpec& spec, const FormState& state) {
-  const std::string id = field_id(spec.key);
+  const std::string id = field_id(spec);
   const auto* errors = state.errors_for(spec.key);
   const std::string hint_id = spec.hint.empty() ? "" : id + "-hint";
   const std::string error_id = errors ? id + "-error" : "";

@@ -41,6 +41,9 @@ struct FieldSpec {
   std::vector<Option> options;  // Select
   std::string autocomplete;     // e.g. "username", "new-password"
   bool read_only = false;
+  // The element id; empty means "f-" + key. Set it where several forms of
+  // one page share field names.
+  std::string id;
 };
 
 class FormState {
@@ -71,10 +74,14 @@ class FormState {
 FormState read_form(const RequestContext& ctx, const std::vector<FieldSpec>& specs);
 
 std::string field_id(const std::string& key);
+std::string field_id(const FieldSpec& spec);
 
 // <form method="post" action=…> with the CSRF token; close with end_form.
 void begin_form(Html& h, RequestContext& ctx, const std::string& action,
                 const std::string& css_class = "form");
+// The same for a form that uploads a file (multipart/form-data); the CSRF
+// token is a part of the body, never in the URL where logs would keep it.
+void begin_upload_form(Html& h, RequestContext& ctx, const std::string& action);
 void end_form(Html& h);
 void csrf_field(Html& h, RequestContext& ctx);
 

@@ -34,10 +34,19 @@ void section(Html& h, const std::string& id, const std::string& title) {
   h.el("h2", {{"id", id + "-title"}}, title);
 }
 
+// The page holds several forms that share field names (occurred_at,
+// location …); each form's ids carry its name, so every label names its own
+// input and the ids stay unique.
+std::vector<FieldSpec> scoped(std::vector<FieldSpec> specs, std::string_view form) {
+  for (auto& s : specs) s.id = "f-" + std::string(form) + "-" + s.key;
+  return specs;
+}
+
 // A form of the page, with its summary of problems when it was rejected.
 void form_with(RequestContext& ctx, Html& h, const std::string& action,
-               const std::vector<FieldSpec>& specs, const FormState& state,
+               const std::vector<FieldSpec>& unscoped, const FormState& state,
                const std::string& button) {
+  const auto specs = scoped(unscoped, action.substr(action.rfind('/') + 1));
   error_summary(h, state, specs);
   begin_form(h, ctx, action);
   for (const auto& s : specs) field(h, s, state);
@@ -373,16 +382,11 @@ void evidence(RequestContext& ctx, Html& h, const IncidentView& v, bool writable
   }
   const std::string url = incident_url(v.incident.id);
   h.el("h3", "証拠を登録");
-  const auto specs = evidence_fields(v.plan);
+  const auto specs = scoped(evidence_fields(v.plan), "evidence");
   const FormState empty;
   const FormState& state = state_for(rejected, "evidence", empty);
   error_summary(h, state, specs);
-  // A file rides in a multipart body, where the router does not look for
-  // form fields; the CSRF token goes in the action URL instead.
-  h.open("form", {{"method", "post"},
-                  {"action", url + "/evidence?csrf=" + ctx.csrf_token()},
-                  {"enctype", "multipart/form-data"},
-                  {"class", "form"}});
+  begin_upload_form(h, ctx, url + "/evidence");
   for (const auto& s : specs) field(h, s, state);
   h.open("div", {{"class", "field"}});
   h.el("label", {{"for", "f-file"}}, "ファイル（任意。SHA-256 を計算して記録します）");

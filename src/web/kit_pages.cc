@@ -58,12 +58,7 @@ void import_panel(RequestContext& ctx, Html& h) {
   h.el("p",
        "オフラインキットで「記録を書き出す」をしたファイルを取り込みます。同じファイルを"
        "二度取り込んでも記録は重複しません。書き出した後に編集されたファイルは取り込めません。");
-  // A multipart body carries its fields apart from the query, where the
-  // router looks for the CSRF token; the token rides in the action URL.
-  h.open("form", {{"method", "post"},
-                  {"action", "/kit/import?csrf=" + ctx.csrf_token()},
-                  {"enctype", "multipart/form-data"},
-                  {"class", "form"}});
+  begin_upload_form(h, ctx, "/kit/import");
   h.el("label", {{"for", "kit-log"}}, "記録ファイル（JSON）");
   h.empty("input", {{"type", "file"},
                     {"id", "kit-log"},

@@ -220,6 +220,8 @@ void Router::dispatch(const Route& route, const httplib::Request& req, httplib::
     }
     if (req.method == "POST") {
       std::string sent = ctx.param("csrf");
+      // A file upload's fields are parts of its multipart body.
+      if (sent.empty() && req.has_file("csrf")) sent = req.get_file_value("csrf").content;
       if (sent.empty()) sent = req.get_header_value("X-CSRF-Token");
       if (!same_origin(req, config_.tls()) || !app::constant_time_equal(sent, ctx.csrf_token())) {
         render_error(ctx, 403, "送信を受け付けられませんでした",

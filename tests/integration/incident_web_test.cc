@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <regex>
 
 #include "web_test_browser.h"
 
@@ -149,6 +151,45 @@ TEST_F(IncidentWeb, ViewersReadButCannotWrite) {
   EXPECT_EQ(page->body.find("時系列に記録</button>"), std::string::npos);
   EXPECT_EQ(viewer.post("/incidents/1/log", {{"kind", "note"}, {"text", "x"}})->status, 403);
   EXPECT_EQ(viewer.get("/incidents/9")->status, 404);
+}
+
+TEST_F(IncidentWeb, AnUploadedFileIsHashedAndItsFormNeedsTheToken) {
+  TestBrowser staff = signed_in("staff");
+  staff.get("/incidents/new");
+  ASSERT_EQ(staff.post("/incidents", {{"discoverer", "中村"}, {"situation", "脅迫文"}})->status,
+            303);
+  const auto page = staff.get("/incidents/1");
+  // The token is a hidden field of the upload form, not a part of its URL.
+  EXPECT_NE(page->body.find("action=\"/incidents/1/evidence\""), std::string::npos);
+  EXPECT_EQ(page->body.find("csrf="), std::string::npos);
+  httplib::MultipartFormDataItems items = {{"item", "脅迫文のテキストファイル", "", ""},
+                                           {"location", "事務室の金庫", "", ""},
+                                           {"holder", "山田 花子", "", ""},
+                                           {"file", "abc", "README-DECRYPT.txt", "text/plain"}};
+  EXPECT_EQ(staff.post_multipart("/incidents/1/evidence", items, false)->status, 403);
+  ASSERT_EQ(staff.post_multipart("/incidents/1/evidence", items)->status, 303);
+  const auto after = staff.get("/incidents/1");
+  EXPECT_NE(after->body.find("README-DECRYPT.txt"), std::string::npos);
+  // SHA-256("abc")
+  EXPECT_NE(after->body.find("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+            std::string::npos);
+}
+
+TEST_F(IncidentWeb, EveryFieldIdOfThePageIsUnique) {
+  TestBrowser officer = signed_in("admin");
+  officer.get("/incidents/new");
+  ASSERT_EQ(officer.post("/incidents", {{"discoverer", "中村"}, {"situation", "脅迫文"}})->status,
+            303);
+  officer.post("/incidents/1/log", {{"kind", "fact"}, {"text", "二件目"}});
+  const std::string body = officer.get("/incidents/1")->body;
+  std::map<std::string, int> ids;
+  static const std::regex id_re(" id=\"([^\"]+)\"");
+  for (auto it = std::sregex_iterator(body.begin(), body.end(), id_re);
+       it != std::sregex_iterator(); ++it) {
+    ++ids[(*it)[1].str()];
+  }
+  ASSERT_GT(ids.size(), 20u);
+  for (const auto& [id, count] : ids) EXPECT_EQ(count, 1) << id;
 }
 
 TEST_F(IncidentWeb, MissingDiscoveryReportIsShownBesideTheFields) {

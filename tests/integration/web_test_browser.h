@@ -42,6 +42,16 @@ class TestBrowser {
     if (res) last_token_ = token_in(res->body).empty() ? last_token_ : token_in(res->body);
     return res;
   }
+  // Posts a multipart form (a file upload); the CSRF token goes as a part,
+  // as the browser sends the page's hidden field.
+  httplib::Result post_multipart(const std::string& path, httplib::MultipartFormDataItems items,
+                                 bool with_token = true) {
+    if (with_token) items.push_back({"csrf", last_token_, "", ""});
+    auto res = client_.Post(path.c_str(), headers(), items);
+    remember(res);
+    if (res) last_token_ = token_in(res->body).empty() ? last_token_ : token_in(res->body);
+    return res;
+  }
   void sign_in(const std::string& name, const std::string& password) {
     get("/login");
     auto res = post("/login", {{"name", name}, {"password", password}});
