@@ -7,6 +7,7 @@
 #include "app/kit_assets.h"
 #include "core/incident_steps.h"
 #include "core/numbering.h"
+#include "core/phone.h"
 #include "core/readiness.h"
 #include "core/text.h"
 #include "core/wareki.h"
@@ -52,12 +53,9 @@ std::string value(const std::string& text) {
 std::string phone_html(const std::string& phone) {
   const std::string p = value(phone);
   if (p.empty()) return "<span class=\"missing\">未記入</span>";
-  const std::string uri = tel_uri(p);
+  const std::string uri = core::tel_uri(p);
   if (uri.empty()) return esc(p);
-  // Non-breaking hyphens: a number must not wrap at its hyphens.
-  std::string shown;
-  for (char c : p) shown += c == '-' ? std::string("\u2011") : std::string(1, c);
-  return "<a class=\"tel\" href=\"" + esc(uri) + "\">" + esc(shown) + "</a>";
+  return "<a class=\"tel\" href=\"" + esc(uri) + "\">" + esc(core::unbreakable_phone(p)) + "</a>";
 }
 
 std::string made_text(const KitStamp& stamp) {
@@ -346,25 +344,6 @@ std::string_view kit_asset(std::string_view path) {
     if (f.path == path) return f.bytes;
   }
   throw std::logic_error("assets/kit/" + std::string(path) + " is not embedded");
-}
-
-std::string tel_uri(const std::string& phone) {
-  // Only the part before any remark in brackets: "03-1234-5678（代表）".
-  std::string digits;
-  bool any_digit = false;
-  for (char c : phone) {
-    if (c >= '0' && c <= '9') {
-      digits += c;
-      any_digit = true;
-    } else if (c == '+' && digits.empty()) {
-      digits += c;
-    } else if (c == '-' || c == ' ' || c == '(' || c == ')') {
-      continue;
-    } else if (any_digit) {
-      break;
-    }
-  }
-  return any_digit ? "tel:" + digits : std::string();
 }
 
 std::string offline_kit_html(const core::Plan& plan, const KitStamp& stamp,

@@ -24,8 +24,4 @@ struct KitStamp {
 std::string offline_kit_html(const core::Plan& plan, const KitStamp& stamp,
                              const std::string& plan_document_html);
 
-// "tel:0312345678" from "03-1234-5678（代表）": digits, + * # only; empty
-// when the number has no digit.
-std::string tel_uri(const std::string& phone);
-
 }  // namespace medbcp::app

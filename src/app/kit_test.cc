@@ -16,6 +16,7 @@
 #include "app/plan_service.h"
 #include "core/incident_steps.h"
 #include "core/numbering.h"
+#include "core/phone.h"
 #include "doc/kit_forms.h"
 
 namespace medbcp::app {
@@ -117,7 +118,7 @@ TEST_F(KitTest, OfflineKitHasItsPartsAndStatesEditionAndTime) {
   EXPECT_NE(html.find("計画 第" + core::full_width_number(plan.facility.edition) + "版"),
             std::string::npos);
   EXPECT_NE(html.find("令和６年６月３日 09:00"), std::string::npos);
-  EXPECT_NE(html.find("href=\"" + tel_uri(plan.officer.phone_day) + "\""), std::string::npos);
+  EXPECT_NE(html.find("href=\"" + core::tel_uri(plan.officer.phone_day) + "\""), std::string::npos);
   EXPECT_NE(html.find("medbcpSha256"), std::string::npos);  // the logger is inline
   // The logger's data block is JSON naming this kit.
   const auto open = html.find("<script type=\"application/json\" id=\"kit-data\">");
@@ -140,12 +141,6 @@ TEST(KitHtml, PlanTextCannotCloseTheScriptOrInjectMarkup) {
   EXPECT_EQ(html.find("<b>x</b>"), std::string::npos);
   // Inside the logger's JSON the name cannot end the script element.
   EXPECT_NE(html.find("\\u003c/script>\\u003cimg"), std::string::npos);
-}
-
-TEST(KitHtml, TelUriKeepsDigitsOnly) {
-  EXPECT_EQ(tel_uri("03-1234-5678（代表）"), "tel:0312345678");
-  EXPECT_EQ(tel_uri("+81 3 1234 5678"), "tel:+81312345678");
-  EXPECT_EQ(tel_uri("内線なし"), "");
 }
 
 TEST_F(KitTest, FreshnessFollowsPlanChangesAndPrinting) {
