@@ -2,6 +2,7 @@
 
 #include "core/incident_guidance.h"
 #include "core/incident_steps.h"
+#include "core/phone.h"
 #include "web/incident_forms.h"
 #include "web/section_pages.h"
 
@@ -122,7 +123,7 @@ void summary(RequestContext& ctx, Html& h, const IncidentView& v) {
 void deadlines(Html& h, const IncidentView& v) {
   if (v.deadlines.empty()) return;
   section(h, "deadlines", "報告・連絡の期限");
-  open_table(h, "報告・連絡の期限", {"報告・連絡", "期限の考え方", "期限", "状況"});
+  open_table(h, "期限の一覧", {"報告・連絡", "期限の考え方", "期限", "状況"});
   for (const auto& d : v.deadlines) {
     h.open("tr");
     h.el("td", d.title);
@@ -164,13 +165,25 @@ void deadlines(Html& h, const IncidentView& v) {
   h.close("section");
 }
 
+// A number to tap on a phone or tablet; shown whole, never wrapped.
+void phone_link(Html& h, const std::string& phone) {
+  const std::string uri = core::tel_uri(phone);
+  if (uri.empty()) {
+    h.text(phone);
+    return;
+  }
+  h.el("a", {{"href", uri}, {"class", "tel"}}, core::unbreakable_phone(phone));
+}
+
 void to_reach(Html& h, const IncidentView& v) {
   section(h, "to-reach", "すぐに連絡する先");
   h.open("p");
   h.text("医療情報システム安全管理責任者 " + v.plan.officer.name + "（" + v.plan.officer.title +
          "）: ");
   for (const auto& phone : {v.plan.officer.phone_day, v.plan.officer.phone_night}) {
-    if (!phone.empty()) h.el("a", {{"href", "tel:" + phone}}, phone).text(" ");
+    if (phone.empty()) continue;
+    phone_link(h, phone);
+    h.text(" ");
   }
   h.close("p");
   if (v.still_to_reach.empty()) {
@@ -183,10 +196,10 @@ void to_reach(Html& h, const IncidentView& v) {
       h.open("li", {{"class", "reminder reminder--overdue"}});
       h.el("span", {{"class", "tag tag--bad"}}, "未連絡");
       h.text(" " + c.organization + "（" + core::label(c.category) + "） ");
-      if (!c.phone.empty()) h.el("a", {{"href", "tel:" + c.phone}}, c.phone);
+      if (!c.phone.empty()) phone_link(h, c.phone);
       if (!c.phone_after_hours.empty()) {
         h.text(" 時間外 ");
-        h.el("a", {{"href", "tel:" + c.phone_after_hours}}, c.phone_after_hours);
+        phone_link(h, c.phone_after_hours);
       }
       if (!c.what_to_tell.empty())
         h.el("span", {{"class", "reminder-message"}}, "伝える内容: " + c.what_to_tell);

@@ -99,7 +99,7 @@ export async function htmlProblems(html) {
   const report = await validator.validateString(html);
   const out = [];
   for (const r of report.results) {
-    for (const m of r.messages) out.push(`${m.ruleId}: ${m.message} (line ${m.line})`);
+    for (const m of r.messages) out.push(`${m.ruleId}: ${m.message} (line ${m.line}, ${m.selector ?? "?"})`);
   }
   return out;
 }
