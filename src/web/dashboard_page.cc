@@ -7,6 +7,7 @@
 #include "app/publish.h"
 #include "app/reminders.h"
 #include "core/wareki.h"
+#include "web/dashboard_incidents.h"
 #include "web/form.h"
 #include "web/layout.h"
 #include "web/plan_links.h"
@@ -195,6 +196,7 @@ void dashboard(RequestContext& ctx) {
   std::optional<app::Version> version = app::current_version(ctx.ws);
 
   Html& h = page.body;
+  open_incidents_banner(ctx, h);
   acknowledgement(ctx, h, version);
   summary_cards(h, plan, gaps.size(), overdue, version);
   h.open("div", {{"class", "dashboard-grid"}});
@@ -207,6 +209,7 @@ void dashboard(RequestContext& ctx) {
   h.close("section");
   h.open("div");
   unread_list(ctx, h, version);
+  follow_up_tasks_panel(ctx, h);
   reminder_list(h, plan, reminders);
   h.close("div");
   h.close("div");

@@ -7,6 +7,7 @@
 #include "app/plan_service.h"
 #include "core/incident_payload.h"
 #include "core/sha256.h"
+#include "web/dashboard_incidents.h"
 #include "web/incident_forms.h"
 #include "web/incident_sections.h"
 #include "web/section_pages.h"
@@ -433,6 +434,7 @@ void download(RequestContext& ctx, core::IncidentId id, const std::string& what)
 }  // namespace
 
 void register_incident_routes(Router& router) {
+  register_follow_up_routes(router);
   router.add_nav({"incidents", "インシデント", "/incidents", Permission::ReadPlan, 15});
   router.get("/incidents", Permission::ReadPlan, list_page);
   router.get("/incidents/new", Permission::ReportIncident, [](RequestContext& ctx) {

@@ -54,7 +54,7 @@ TEST_F(IncidentWeb, RansomwareScenarioEndToEnd) {
   auto page = staff.get("/incidents/1");
   ASSERT_EQ(page->status, 200);
   for (const char* expected : {"画面に英語の脅迫文", "初期化", "個人情報保護委員会への速報",
-                               "未連絡", "tel:0120-000-101", "紙運用"}) {
+                               "未連絡", "tel:0120000101", "紙運用"}) {
     EXPECT_NE(page->body.find(expected), std::string::npos) << expected;
   }
   EXPECT_EQ(staff
@@ -190,6 +190,44 @@ TEST_F(IncidentWeb, EveryFieldIdOfThePageIsUnique) {
   }
   ASSERT_GT(ids.size(), 20u);
   for (const auto& [id, count] : ids) EXPECT_EQ(count, 1) << id;
+}
+
+TEST_F(IncidentWeb, TheDashboardLeadsToAnOpenIncidentAndListsItsFollowUps) {
+  TestBrowser staff = signed_in("staff");
+  EXPECT_EQ(staff.get("/")->body.find("対応中のインシデント"), std::string::npos);
+  staff.get("/incidents/new");
+  ASSERT_EQ(
+      staff.post("/incidents", {{"discoverer", "中村"}, {"situation", "脅迫文が出た"}})->status,
+      303);
+  auto home = staff.get("/");
+  EXPECT_NE(home->body.find("対応中のインシデントがあります（1件）"), std::string::npos);
+  EXPECT_NE(home->body.find("href=\"/incidents/1\""), std::string::npos);
+
+  TestBrowser officer = signed_in("admin");
+  officer.get("/incidents/1");
+  ASSERT_EQ(officer
+                .post("/incidents/1/close", {{"lessons", "切り離しが早かった"},
+                                             {"follow_ups",
+                                              "VPN装置の更新|鈴木|2020-01-31\n"
+                                              "職員研修|山田|"}})
+                ->status,
+            303);
+  home = officer.get("/");
+  EXPECT_EQ(home->body.find("対応中のインシデント"), std::string::npos);
+  EXPECT_NE(home->body.find("再発防止策（インシデントからの課題・2件）"), std::string::npos);
+  EXPECT_NE(home->body.find("VPN装置の更新"), std::string::npos);
+  EXPECT_NE(home->body.find("期限切れ"), std::string::npos);  // 2020-01-31 has passed
+  EXPECT_NE(home->body.find("担当 鈴木"), std::string::npos);
+
+  // Staff read the tasks but do not tick them off; the 担当者 and up do.
+  EXPECT_EQ(staff.get("/")->body.find("/tasks/1/done"), std::string::npos);
+  EXPECT_EQ(staff.post("/tasks/1/done", {})->status, 403);
+  ASSERT_NE(officer.get("/")->body.find("action=\"/tasks/1/done\""), std::string::npos);
+  EXPECT_EQ(officer.post("/tasks/1/done", {})->status, 303);
+  EXPECT_EQ(officer.post("/tasks/1/done", {})->status, 404);  // already done
+  home = officer.get("/");
+  EXPECT_EQ(home->body.find("VPN装置の更新"), std::string::npos);
+  EXPECT_NE(home->body.find("再発防止策（インシデントからの課題・1件）"), std::string::npos);
 }
 
 TEST_F(IncidentWeb, MissingDiscoveryReportIsShownBesideTheFields) {
