@@ -22,7 +22,6 @@ constexpr ExternalContactId kBillingVendor{2};
 constexpr ExternalContactId kImagingVendor{3};
 constexpr ExternalContactId kLabVendor{4};
 constexpr ExternalContactId kBookingVendor{5};
-constexpr ExternalContactId kNetworkMaintenance{6};
 
 // Internal contacts (別紙１ 院内).
 constexpr InternalContactId kOfficeManager{1};

@@ -426,14 +426,14 @@ std::vector<Page> pages(const core::Plan& plan) {
   out.push_back({"連絡記録", "第３章 １（４）外部関係先への連絡（別紙１）",
                  [&plan](FormPainter& p, double y) { draw_contact_log(p, y, plan); }});
   const std::size_t devices = plan.devices.size();
-  const std::size_t per_sheet =
+  constexpr std::size_t per_sheet =
       kStocktakeRows - 3;  // leave blank rows for devices not on the ledger
   const std::size_t sheets = std::max<std::size_t>(1, (devices + per_sheet - 1) / per_sheet);
   for (std::size_t s = 0; s < sheets; ++s) {
     std::string t = "棚卸し記録用紙";
     if (sheets > 1) t += "（" + std::to_string(s + 1) + "／" + std::to_string(sheets) + "）";
     out.push_back({t, "別紙２ 情報機器台帳　機器の所在と稼働状況の確認",
-                   [&plan, s, per_sheet](FormPainter& p, double y) {
+                   [&plan, s](FormPainter& p, double y) {
                      draw_stocktake(p, y, plan, s * per_sheet, per_sheet);
                    }});
   }
