@@ -2,20 +2,23 @@
 #   make run   install what is missing, build, create the demo plan if the
 #              database has none, serve on http://127.0.0.1:8080
 #   make test  install, build, and run every test: unit and integration
-#              (ctest, also under AddressSanitizer + UBSan) and browser (Playwright)
+#              (ctest, also under AddressSanitizer + UBSan), a short run of
+#              every fuzz target, and browser (Playwright)
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= 2
 DB         ?= medbcp.db
 HOST       ?= 127.0.0.1
 PORT       ?= 8080
+# Seconds per fuzz target in `make test` (`make fuzz` runs longer).
+TEST_FUZZ_SECONDS ?= 10
 
 # ccache (when installed) keys on paths relative to the checkout, so a fresh
 # clone elsewhere reuses what an earlier build of the same sources compiled.
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: all deps build asan run test test-unit test-asan test-e2e e2e-deps fuzz bench format clean
+.PHONY: all deps build asan run test test-unit test-asan test-fuzz test-e2e e2e-deps fuzz bench format clean
 
 all: build
 
@@ -35,7 +38,7 @@ run: build
 	@echo "medbcp: http://$(HOST):$(PORT)/ を開いてください（Ctrl-C で終了）"
 	@$(BUILD)/medbcp --db $(DB) serve --host $(HOST) --port $(PORT)
 
-test: test-unit test-asan test-e2e
+test: test-unit test-asan test-fuzz test-e2e
 
 test-unit: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
@@ -44,6 +47,11 @@ test-asan: asan
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j$(JOBS)
+
+# Every libFuzzer target for a few seconds from its committed seeds: new
+# crashes in CI, not only the replay of known inputs that ctest does.
+test-fuzz: deps
+	@scripts/fuzz $(TEST_FUZZ_SECONDS)
 
 e2e-deps: deps
 	@cd tests/e2e && if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then \
@@ -63,4 +71,4 @@ format:
 	@find src tests bench -name '*.cc' -o -name '*.h' | xargs clang-format -i
 
 clean:
-	@rm -rf $(BUILD) $(ASAN_BUILD)
+	@rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
