@@ -9,14 +9,17 @@
 #include <cairo-pdf.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <stdexcept>
 #include <unordered_map>
 
 #include "doc/cairo_chart.h"
 #include "doc/contact_chart_layout.h"
 #include "doc/pango_text.h"
+#include "doc/table_widths.h"
 
 namespace medbcp::doc {
 namespace {
@@ -350,13 +353,57 @@ class PdfWriter {
     cairo_stroke(cr_);
   }
 
+  // Width of a run of printable ASCII in `style`, from per-character
+  // advances measured once per style (kerning is left out: these are
+  // minimum column widths, not positions).
+  double ascii_width(std::string_view run, const TextStyle& style) {
+    auto [it, inserted] = ascii_advances_.try_emplace({style.size, style.bold});
+    if (inserted) {
+      for (char c = ' '; c < 0x7f; ++c)
+        it->second[c - ' '] = layout_width(text_.layout(std::string(1, c), style, 0).get());
+    }
+    double w = 0;
+    for (char c : run) w += it->second[c - ' '];
+    return w;
+  }
+
+  // Column edges: widths by weight, but wide enough for each header and for
+  // the longest run of each column that must not break (see table_widths.h).
+  std::vector<double> column_edges(const Table& t, const TableStyle& s) {
+    std::vector<double> weights, hard, soft;
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      weights.push_back(t.columns[c].weight);
+      double need = layout_width(text_.layout(t.columns[c].header, s.header, 0).get());
+      double label = 0;
+      std::unordered_map<std::string, bool> seen;
+      for (const auto& row : t.rows) {
+        if (c >= row.size()) continue;
+        std::string plain = to_plain(row[c]);
+        if (!seen.try_emplace(plain, true).second) continue;  // ledgers repeat their words
+        if (is_short_label(plain)) {
+          // 「電子カルテシステム」「稼働中」: a label read as one word.
+          label = std::max(label, layout_width(text_.layout(plain, s.cell, 0).get()));
+          continue;
+        }
+        for (std::string_view run : unbreakable_runs(plain))
+          need = std::max(need, ascii_width(run, s.cell));
+      }
+      // A run wider than a third of the page (a URL, an e-mail address)
+      // wraps rather than squeeze every other column.
+      hard.push_back(std::min(need + 0.5, width() / 3) + 2 * s.pad_x);
+      soft.push_back(std::min(label + 0.5, width() / 3) + 2 * s.pad_x);
+    }
+    std::vector<double> xs{left()};
+    for (double w : column_widths(weights, hard, soft, width())) xs.push_back(xs.back() + w);
+    return xs;
+  }
+
   void block(const Table& t) {
     if (t.columns.empty()) return;
     TableStyle s = table_style(t);
-    double total = 0;
-    for (const Column& c : t.columns) total += c.weight;
-    std::vector<double> xs{left()};
-    for (const Column& c : t.columns) xs.push_back(xs.back() + width() * c.weight / total);
+    auto [edges, new_table] = table_edges_.try_emplace(&t);
+    if (new_table) edges->second = column_edges(t, s);
+    const std::vector<double>& xs = edges->second;
     const std::size_t n = t.columns.size();
     // The cells laid out in the first pass are drawn in the second.
     auto [cached, first_pass] = table_cells_.try_emplace(&t);
@@ -770,6 +817,8 @@ class PdfWriter {
   int total_ = 0;            // pages in the PDF
   std::vector<Mark> marks_;
   std::unordered_map<const Table*, std::vector<CellCache>> table_cells_;
+  std::unordered_map<const Table*, std::vector<double>> table_edges_;
+  std::map<std::pair<double, bool>, std::array<double, 0x7f - ' '>> ascii_advances_;
   cairo_surface_t* scratch_ = nullptr;  // pass 1 draws its shapes here
   cairo_surface_t* pdf_ = nullptr;
   cairo_t* cr_ = nullptr;
