@@ -175,6 +175,26 @@ void phone_link(Html& h, const std::string& phone) {
   h.el("a", {{"href", uri}, {"class", "tel"}}, core::unbreakable_phone(phone));
 }
 
+// The page is long on the day; one line of links to each part of it.
+void contents(Html& h, const IncidentView& v, bool manages) {
+  const bool open = v.incident.status == core::IncidentStatus::Open;
+  h.open("nav", {{"class", "page-contents"}, {"aria-label", "このページの項目"}});
+  h.open("ul");
+  auto item = [&](const char* id, const char* label) {
+    h.open("li").el("a", {{"href", std::string("#") + id}}, label).close("li");
+  };
+  if (!v.deadlines.empty()) item("deadlines", "期限");
+  if (open) item("to-reach", "すぐに連絡する先");
+  item("steps", "対応手順");
+  item("decisions", "判断");
+  item("contacts", "連絡の記録");
+  item("evidence", "証拠保全");
+  item("timeline", "時系列");
+  if (!open || manages) item("closing", open ? "終了" : "教訓と再発防止策");
+  h.close("ul");
+  h.close("nav");
+}
+
 void to_reach(Html& h, const IncidentView& v) {
   section(h, "to-reach", "すぐに連絡する先");
   h.open("p");
@@ -521,6 +541,7 @@ void incident_page_body(RequestContext& ctx, Html& h, const IncidentView& v,
   // else, meanwhile); what was refused still says why, at the top.
   if (rejected && !writable && rejected->form != "reopen") error_summary(h, rejected->state, {});
   summary(ctx, h, v);
+  contents(h, v, ctx.can(app::Permission::ManageIncident));
   deadlines(h, v);
   if (v.incident.status == core::IncidentStatus::Open) to_reach(h, v);
   steps(ctx, h, v, writable);

@@ -190,6 +190,14 @@ TEST_F(IncidentWeb, EveryFieldIdOfThePageIsUnique) {
   }
   ASSERT_GT(ids.size(), 20u);
   for (const auto& [id, count] : ids) EXPECT_EQ(count, 1) << id;
+  // Every in-page link (the contents line, the error summaries) has a target.
+  static const std::regex anchor_re("href=\"#([^\"]+)\"");
+  int anchors = 0;
+  for (auto it = std::sregex_iterator(body.begin(), body.end(), anchor_re);
+       it != std::sregex_iterator(); ++it, ++anchors) {
+    EXPECT_TRUE(ids.count((*it)[1].str())) << "#" << (*it)[1].str();
+  }
+  EXPECT_GE(anchors, 7);
 }
 
 TEST_F(IncidentWeb, TheDashboardLeadsToAnOpenIncidentAndListsItsFollowUps) {
