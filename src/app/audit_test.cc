@@ -7,7 +7,11 @@
 #include <filesystem>
 
 #include "app/db_backup.h"
+#include "app/device_import.h"
+#include "app/incident_export.h"
+#include "app/kit.h"
 #include "app/plan_service.h"
+#include "app/render.h"
 #include "app/sessions.h"
 #include "app/users.h"
 #include "store/audit_store.h"
@@ -132,6 +136,37 @@ TEST_F(Audit, TimelineEntriesAreRecordedWithTheirAuthor) {
   EXPECT_EQ(entries[0].actor_name, "鈴木");
   EXPECT_EQ(entries[0].at, 1711940660);
   EXPECT_NE(entries[0].detail.find(e.id), std::string::npos);
+}
+
+TEST_F(Audit, EveryExportIsRecordedWithWhoTookWhat) {
+  const Actor staff{core::UserId(), "看護師 佐藤", Role::Staff};
+  ensure_demo_plan(*ws_, Actor{core::UserId(), "cli", Role::Admin});
+  export_plan_json(*ws_, staff);
+  render_stored_plan(*ws_, staff, Format::Pdf, {});
+  export_devices(*ws_, staff, DeviceExportFormat::Xlsx);
+  make_offline_kit(*ws_, staff, core::Instant::now());
+  StartIncidentRequest r;
+  r.discovery.discoverer = "中村";
+  r.discovery.situation = "脅迫文";
+  const auto started = start_incident(*ws_, staff, r, core::Instant::now());
+  ASSERT_TRUE(started.problems.empty());
+  const auto file = export_incident_file(*ws_, staff, started.id, IncidentFile::TimelineCsv,
+                                         core::Instant::now());
+
+  const auto exports = rows("export");
+  std::vector<std::string> targets;
+  for (const auto& e : exports) {
+    EXPECT_EQ(e.actor_name, "看護師 佐藤");
+    targets.push_back(e.target);
+  }
+  EXPECT_EQ(targets,
+            (std::vector<std::string>{"計画データ（JSON）", "計画書（pdf）", "情報機器台帳（XLSX）",
+                                      "オフラインキット", "incident-1-timeline.csv"}));
+  EXPECT_NE(exports.back().detail.find(file.head_hash.substr(0, 16)), std::string::npos);
+  // A viewer may not take files out, and a refusal leaves no export row.
+  const Actor viewer{core::UserId(), "閲覧者", Role::Viewer};
+  EXPECT_THROW(export_devices(*ws_, viewer, DeviceExportFormat::CsvUtf8), PermissionDenied);
+  EXPECT_EQ(rows("export").size(), exports.size());
 }
 
 TEST_F(Audit, TheLogCannotBeEditedOrDeleted) {

@@ -3,6 +3,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "app/audit.h"
 #include "app/plan_service.h"
 #include "io/device_ledger_columns.h"
 #include "io/device_ledger_writer.h"
@@ -120,6 +121,13 @@ DeviceExport export_devices(Workspace& ws, const Actor& actor, DeviceExportForma
     case DeviceExportFormat::Xlsx:
       out.bytes = io::device_ledger_xlsx(plan.devices);
       break;
+  }
+  if (out.problems.empty()) {
+    const char* kind = format == DeviceExportFormat::Xlsx       ? "XLSX"
+                       : format == DeviceExportFormat::CsvCp932 ? "CSV Shift_JIS"
+                                                                : "CSV UTF-8";
+    audit_export(ws, actor, std::string("情報機器台帳（") + kind + "）",
+                 std::to_string(plan.devices.size()) + " 台");
   }
   return out;
 }

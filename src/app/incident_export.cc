@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/audit.h"
+#include "app/incident_report.h"
 #include "io/csv_writer.h"
 
 namespace medbcp::app {
@@ -132,6 +134,36 @@ std::string timeline_json(const IncidentView& view, core::Instant exported_at) {
       {"entries", entries},
   };
   return dump(root) + "\n";
+}
+
+ExportedFile export_incident_file(Workspace& ws, const Actor& actor, core::IncidentId id,
+                                  IncidentFile what, core::Instant now) {
+  require(actor, Permission::Export);
+  const IncidentView view = load_incident_view(ws, actor, id, now);
+  const std::string base = "incident-" + std::to_string(id.value);
+  ExportedFile out;
+  out.head_hash = view.chain.head_hash;
+  switch (what) {
+    case IncidentFile::ReportPdf:
+      out = {base + ".pdf", incident_report_pdf(view, now), "application/pdf", out.head_hash};
+      break;
+    case IncidentFile::ReportDocx:
+      out = {base + ".docx", incident_report_docx(view, now),
+             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+             out.head_hash};
+      break;
+    case IncidentFile::TimelineCsv:
+      out = {base + "-timeline.csv", timeline_csv(view), "text/csv; charset=utf-8", out.head_hash};
+      break;
+    case IncidentFile::TimelineJson:
+      out = {base + "-timeline.json", timeline_json(view, now), "application/json; charset=utf-8",
+             out.head_hash};
+      break;
+  }
+  audit_export(ws, actor, out.name,
+               "インシデント No." + std::to_string(id.value) + "（最終ハッシュ " +
+                   out.head_hash.substr(0, 16) + "…）");
+  return out;
 }
 
 }  // namespace medbcp::app

@@ -20,4 +20,19 @@ std::string timeline_csv(const IncidentView& view);
 //  "incident":{…}, "chain":{…}, "entries":[{… "payload":"<exact text>" …}]}
 std::string timeline_json(const IncidentView& view, core::Instant exported_at);
 
+// The files of an incident that leave medbcp: its report and its timeline.
+enum class IncidentFile { ReportPdf, ReportDocx, TimelineCsv, TimelineJson };
+
+struct ExportedFile {
+  std::string name;       // incident-3.pdf, incident-3-timeline.csv …
+  std::string bytes;
+  std::string mime_type;
+  std::string head_hash;  // the chain's final hash, as printed in the report
+};
+
+// Builds the file for someone with Export, and records in the audit log who
+// took which file of which incident.
+ExportedFile export_incident_file(Workspace& ws, const Actor& actor, core::IncidentId id,
+                                  IncidentFile what, core::Instant now);
+
 }  // namespace medbcp::app

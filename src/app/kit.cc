@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "app/audit.h"
 #include "app/kit_html.h"
 #include "app/kit_pdf.h"
 #include "app/plan_service.h"
@@ -82,6 +83,7 @@ KitFile make_offline_kit(Workspace& ws, const Actor& actor, core::Instant now) {
   file.bytes = offline_kit_html(plan, KitStamp{kit.id, now, actor.name},
                                 doc::render_html(plan_document(plan)));
   save_kit(ws, kit);
+  audit_export(ws, actor, "オフラインキット", "キット " + kit.id.substr(0, 8));
   return file;
 }
 
@@ -95,6 +97,7 @@ KitFile make_paper_kit(Workspace& ws, const Actor& actor, core::Instant now) {
   file.bytes = concatenate_pdfs(
       {doc::render_pdf(plan_document(plan)), doc::render_paper_forms_pdf(plan, {kit.id, now})});
   save_kit(ws, kit);
+  audit_export(ws, actor, "紙のキット", "キット " + kit.id.substr(0, 8));
   return file;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/audit.h"
 #include "core/demo_plan.h"
 #include "core/plan_template.h"
 #include "core/plan_validation.h"
@@ -12,10 +13,9 @@
 namespace medbcp::app {
 namespace {
 
-constexpr const char* kAllSections[] = {"facility",          "officer", "systems",
-                                        "threats",           "internal_contacts",
-                                        "external_contacts", "devices", "fallbacks",
-                                        "backups"};
+constexpr const char* kAllSections[] = {"facility", "officer",           "systems",
+                                        "threats",  "internal_contacts", "external_contacts",
+                                        "devices",  "fallbacks",         "backups"};
 
 template <class T>
 void assign_ids(std::vector<T>& records) {
@@ -77,7 +77,8 @@ void assign_missing_ids(core::Plan& plan) {
 
 void init_plan(Workspace& ws, const Actor& actor, const std::string& facility_name, bool force) {
   require(actor, Permission::EditPlan);
-  save_new_plan(ws, actor, core::template_plan(facility_name), force ? Replace::Wipe : Replace::Refuse);
+  save_new_plan(ws, actor, core::template_plan(facility_name),
+                force ? Replace::Wipe : Replace::Refuse);
 }
 
 bool ensure_demo_plan(Workspace& ws, const Actor& actor) {
@@ -122,7 +123,9 @@ std::vector<core::Gap> check_plan(Workspace& ws) { return core::readiness_gaps(l
 
 std::string export_plan_json(Workspace& ws, const Actor& actor) {
   require(actor, Permission::ReadPlan);
-  return io::plan_to_json(load_plan(ws));
+  std::string json = io::plan_to_json(load_plan(ws));
+  audit_export(ws, actor, "計画データ（JSON）");
+  return json;
 }
 
 core::Problems import_plan_json(Workspace& ws, const Actor& actor, const std::string& json) {

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/audit.h"
 #include "app/plan_service.h"
 #include "doc/docx_renderer.h"
 #include "doc/html_renderer.h"
@@ -109,7 +110,10 @@ std::string render_plan(const core::Plan& plan, Format format, const RenderOptio
 std::string render_stored_plan(Workspace& ws, const Actor& actor, Format format,
                                const RenderOptions& options) {
   require(actor, Permission::Export);
-  return render_plan(load_plan(ws), format, options);
+  std::string bytes = render_plan(load_plan(ws), format, options);
+  audit_export(ws, actor, std::string("計画書（") + format_name(format) + "）",
+               options.template_path.empty() ? "" : "ひな形 " + options.template_path);
+  return bytes;
 }
 
 }  // namespace medbcp::app

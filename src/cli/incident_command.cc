@@ -929,15 +929,14 @@ void add_report(CLI::App& parent, GlobalOptions& options) {
     guarded([&] {
       Session s = open_session(options);
       const auto id = parse_incident_id(f->id);
-      app::require(s.actor, app::Permission::Export);
-      auto v = app::load_incident_view(*s.ws, s.actor, id, s.now);
-      const std::string out =
-          f->out.empty() ? "incident-" + std::to_string(id.value) + "." + f->format : f->out;
-      const std::string bytes = f->format == "docx" ? app::incident_report_docx(v, s.now)
-                                                    : app::incident_report_pdf(v, s.now);
-      write_output_atomically(out, bytes);
+      const app::ExportedFile file = app::export_incident_file(
+          *s.ws, s.actor, id,
+          f->format == "docx" ? app::IncidentFile::ReportDocx : app::IncidentFile::ReportPdf,
+          s.now);
+      const std::string out = f->out.empty() ? file.name : f->out;
+      write_output_atomically(out, file.bytes);
       if (out != "-") {
-        std::cout << "報告書を書き出しました: " << out << "\n最終ハッシュ: " << v.chain.head_hash
+        std::cout << "報告書を書き出しました: " << out << "\n最終ハッシュ: " << file.head_hash
                   << "\n";
       }
     });
@@ -991,10 +990,11 @@ void add_export(CLI::App& parent, GlobalOptions& options) {
   cmd->callback([&options, f] {
     guarded([&] {
       Session s = open_session(options);
-      app::require(s.actor, app::Permission::Export);
-      auto v = app::load_incident_view(*s.ws, s.actor, parse_incident_id(f->id), s.now);
-      write_output_atomically(
-          f->out, f->format == "json" ? app::timeline_json(v, s.now) : app::timeline_csv(v));
+      const app::ExportedFile file = app::export_incident_file(
+          *s.ws, s.actor, parse_incident_id(f->id),
+          f->format == "json" ? app::IncidentFile::TimelineJson : app::IncidentFile::TimelineCsv,
+          s.now);
+      write_output_atomically(f->out, file.bytes);
     });
   });
 }

@@ -33,7 +33,8 @@ std::string read_input(const std::string& path) {
     return std::string(std::istreambuf_iterator<char>(std::cin), {});
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("ファイルを開けません: " + path + "（" + std::strerror(errno) + "）");
+  if (!in)
+    throw std::runtime_error("ファイルを開けません: " + path + "（" + std::strerror(errno) + "）");
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) throw std::runtime_error("ファイルを読めません: " + path);
@@ -48,7 +49,8 @@ void write_output_atomically(const std::string& path, const std::string& bytes) 
   std::string tmp = path + ".tmp-" + std::to_string(::getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {
-    throw std::runtime_error("ファイルを作成できません: " + path + "（" + std::strerror(errno) + "）");
+    throw std::runtime_error("ファイルを作成できません: " + path + "（" + std::strerror(errno) +
+                             "）");
   }
   const char* p = bytes.data();
   std::size_t left = bytes.size();
@@ -59,7 +61,8 @@ void write_output_atomically(const std::string& path, const std::string& bytes) 
       int err = errno;
       ::close(fd);
       ::unlink(tmp.c_str());
-      throw std::runtime_error("書き込みに失敗しました: " + path + "（" + std::strerror(err) + "）");
+      throw std::runtime_error("書き込みに失敗しました: " + path + "（" + std::strerror(err) +
+                               "）");
     }
     p += n;
     left -= static_cast<std::size_t>(n);
@@ -71,7 +74,8 @@ void write_output_atomically(const std::string& path, const std::string& bytes) 
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
-    throw std::runtime_error("ファイルを置き換えられません: " + path + "（" + std::strerror(err) + "）");
+    throw std::runtime_error("ファイルを置き換えられません: " + path + "（" + std::strerror(err) +
+                             "）");
   }
 }
 

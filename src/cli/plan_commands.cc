@@ -14,7 +14,8 @@ void add_init_command(CLI::App& root, GlobalOptions& options) {
     bool demo = false;
   };
   auto flags = std::make_shared<Flags>();
-  auto* cmd = root.add_subcommand("init", "ひな形から計画を作成する（create a plan from the template）");
+  auto* cmd =
+      root.add_subcommand("init", "ひな形から計画を作成する（create a plan from the template）");
   cmd->add_option("--facility", flags->facility, "医療機関名");
   cmd->add_flag("--force", flags->force, "既存の計画を破棄して作り直す");
   cmd->add_flag("--demo", flags->demo,
@@ -39,8 +40,8 @@ void add_init_command(CLI::App& root, GlobalOptions& options) {
 }
 
 void add_check_command(CLI::App& root, GlobalOptions& options) {
-  auto* cmd = root.add_subcommand(
-      "check", "計画の不備を一覧する（終了コード 0: 不備なし、1: 不備あり）");
+  auto* cmd =
+      root.add_subcommand("check", "計画の不備を一覧する（終了コード 0: 不備なし、1: 不備あり）");
   cmd->callback([&options] {
     auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
     auto gaps = app::check_plan(*ws);

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/audit.h"
 #include "app/backup_runs.h"
 #include "app/plan_service.h"
 #include "app/reminders.h"
@@ -347,6 +348,10 @@ void add_stocktake_printout(CLI::App& parent, GlobalOptions& options, bool sheet
         flags->out,
         app::render_printout(
             document, flags->format == "pdf" ? app::PrintFormat::Pdf : app::PrintFormat::Html));
+    app::audit_export(
+        *ws, app::cli_actor(),
+        std::string(sheet ? "棚卸し記録用紙" : "棚卸し差異報告") + "（" + flags->format + "）",
+        view->round.title);
   });
 }
 

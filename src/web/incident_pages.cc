@@ -408,27 +408,15 @@ void verify_page(RequestContext& ctx, core::IncidentId id) {
   render_page(ctx, page);
 }
 
-void send_download(RequestContext& ctx, const std::string& name, const std::string& bytes,
-                   const char* type) {
-  ctx.response.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-  ctx.send(200, bytes, type);
-}
-
 void download(RequestContext& ctx, core::IncidentId id, const std::string& what) {
-  app::require(ctx.actor(), Permission::Export);
-  const app::IncidentView view = app::load_incident_view(ctx.ws, ctx.actor(), id, ctx.now());
-  const std::string base = "incident-" + std::to_string(id.value);
-  if (what == "report.pdf") {
-    send_download(ctx, base + ".pdf", app::incident_report_pdf(view, ctx.now()), "application/pdf");
-  } else if (what == "report.docx") {
-    send_download(ctx, base + ".docx", app::incident_report_docx(view, ctx.now()),
-                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-  } else if (what == "timeline.csv") {
-    send_download(ctx, base + "-timeline.csv", app::timeline_csv(view), "text/csv; charset=utf-8");
-  } else {
-    send_download(ctx, base + "-timeline.json", app::timeline_json(view, ctx.now()),
-                  "application/json; charset=utf-8");
-  }
+  using app::IncidentFile;
+  const IncidentFile file = what == "report.pdf"     ? IncidentFile::ReportPdf
+                            : what == "report.docx"  ? IncidentFile::ReportDocx
+                            : what == "timeline.csv" ? IncidentFile::TimelineCsv
+                                                     : IncidentFile::TimelineJson;
+  app::ExportedFile out = app::export_incident_file(ctx.ws, ctx.actor(), id, file, ctx.now());
+  ctx.response.set_header("Content-Disposition", "attachment; filename=\"" + out.name + "\"");
+  ctx.send(200, std::move(out.bytes), out.mime_type.c_str());
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "web/upkeep_stocktake_pages.h"
 
+#include "app/audit.h"
 #include "app/stocktake.h"
 #include "app/stocktake_documents.h"
 #include "core/text.h"
@@ -489,8 +490,9 @@ void printout(RequestContext& ctx, bool sheet, app::PrintFormat format) {
                             "font-src data:; base-uri 'none'; form-action 'none'; "
                             "frame-ancestors 'none'");
   }
-  ctx.send(200, app::render_printout(document, format),
-           pdf ? "application/pdf" : "text/html; charset=utf-8");
+  std::string bytes = app::render_printout(document, format);
+  app::audit_export(ctx.ws, ctx.actor(), name, view->round.title);
+  ctx.send(200, std::move(bytes), pdf ? "application/pdf" : "text/html; charset=utf-8");
 }
 
 }  // namespace
