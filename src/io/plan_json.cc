@@ -159,10 +159,9 @@ Json section(const core::Plan& plan, std::string_view name) {
   return nullptr;
 }
 
-constexpr const char* kSections[] = {"facility",          "officer", "systems",
-                                     "threats",           "internal_contacts",
-                                     "external_contacts", "devices", "fallbacks",
-                                     "backups"};
+constexpr const char* kSections[] = {"facility", "officer",           "systems",
+                                     "threats",  "internal_contacts", "external_contacts",
+                                     "devices",  "fallbacks",         "backups"};
 
 std::string dump(const Json& j) {
   return j.dump(2, ' ', false, Json::error_handler_t::strict) + "\n";
@@ -444,14 +443,15 @@ PlanParseResult plan_from_json(std::string_view text) {
   }
   if (root.value("format", Json(nullptr)) != Json("medbcp-plan")) {
     result.problems.push_back(
-        {"format", 0, "medbcp の計画ファイルではありません（\"format\": \"medbcp-plan\" がありません）。"});
+        {"format", 0,
+         "medbcp の計画ファイルではありません（\"format\": \"medbcp-plan\" がありません）。"});
     return result;
   }
   auto version = root.value("version", Json(nullptr));
   if (!version.is_number_integer() || version.get<int>() != kPlanJsonVersion) {
-    result.problems.push_back({"version", 0,
-                               "この medbcp が読める計画ファイルの版は " +
-                                   std::to_string(kPlanJsonVersion) + " です。"});
+    result.problems.push_back(
+        {"version", 0,
+         "この medbcp が読める計画ファイルの版は " + std::to_string(kPlanJsonVersion) + " です。"});
     return result;
   }
   std::set<std::string> known(std::begin(kSections), std::end(kSections));

@@ -52,8 +52,8 @@ TEST(PlanJson, SyntaxErrorIsAProblemNotACrash) {
 TEST(PlanJson, RejectsOtherFormatsAndVersions) {
   EXPECT_TRUE(has_problem_at(plan_from_json("{}").problems, "format"));
   EXPECT_TRUE(has_problem_at(plan_from_json("[1,2]").problems, "$"));
-  EXPECT_TRUE(has_problem_at(
-      plan_from_json("{\"format\":\"medbcp-plan\",\"version\":99}").problems, "version"));
+  EXPECT_TRUE(has_problem_at(plan_from_json("{\"format\":\"medbcp-plan\",\"version\":99}").problems,
+                             "version"));
 }
 
 TEST(PlanJson, ReportsEveryBadFieldWithItsPath) {
@@ -71,7 +71,8 @@ TEST(PlanJson, ReportsEveryBadFieldWithItsPath) {
 
 TEST(PlanJson, MissingFieldsAndUnknownSectionsAreReported) {
   std::string json = plan_to_json(sample());
-  json.replace(json.find("\"name\": \"サーバ①\","), std::string("\"name\": \"サーバ①\",").size(), "");
+  json.replace(json.find("\"name\": \"サーバ①\","), std::string("\"name\": \"サーバ①\",").size(),
+               "");
   json.insert(1, "\"extra\": 1,");
   auto parsed = plan_from_json(json);
   EXPECT_TRUE(has_problem_at(parsed.problems, "devices[0].name"));
