@@ -60,6 +60,28 @@ TEST_F(DeviceImportTest, ImportsAndGivesIdsToNewDevices) {
   EXPECT_EQ(stored[1].introduced, (core::Date{2023, 4, 1}));
 }
 
+TEST_F(DeviceImportTest, RowsWithoutANumberAreNewDevicesNumberedWhenSaved) {
+  // A clinic's own sheet: the new router has no 管理番号 yet, and someone
+  // typed M-0001 by hand on another row.
+  const std::string file = csv({{"管理番号", "機器名", "種別"},
+                                {"M-0001", "受付PC", "端末"},
+                                {"", "新しいルータ", "ネットワーク機器"},
+                                {"", "予備のNAS", "サーバ"}});
+  const DeviceImportResult first = import_devices(*ws_, actor_, file, false);
+  ASSERT_TRUE(first.problems.empty()) << first.problems.front().message;
+  EXPECT_EQ(first.file.warnings.size(), 2u);
+  const auto stored = devices();
+  ASSERT_EQ(stored.size(), 3u);
+  EXPECT_EQ(stored[1].asset_number, "M-0002");  // M-0001 is taken
+  EXPECT_EQ(stored[2].asset_number, "M-0003");
+  // Exported and imported again: every row is matched, nothing changes.
+  const DeviceExport exported = export_devices(*ws_, actor_, DeviceExportFormat::CsvUtf8);
+  const DeviceImportResult again = import_devices(*ws_, actor_, exported.bytes, true);
+  ASSERT_TRUE(again.problems.empty());
+  EXPECT_FALSE(again.diff.changes_anything());
+  EXPECT_TRUE(again.file.warnings.empty());
+}
+
 TEST_F(DeviceImportTest, DryRunStoresNothing) {
   const DeviceImportResult result = import_devices(*ws_, actor_, csv(kTwoDevices), true);
   EXPECT_TRUE(result.problems.empty());

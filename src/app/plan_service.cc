@@ -73,6 +73,7 @@ void assign_missing_ids(core::Plan& plan) {
   assign_ids(plan.devices);
   assign_ids(plan.fallbacks);
   assign_ids(plan.backups);
+  core::number_unnumbered_devices(plan);
 }
 
 void init_plan(Workspace& ws, const Actor& actor, const std::string& facility_name, bool force) {
@@ -132,6 +133,7 @@ core::Problems import_plan_json(Workspace& ws, const Actor& actor, const std::st
   require(actor, Permission::EditPlan);
   io::PlanParseResult parsed = io::plan_from_json(json);
   if (!parsed.problems.empty()) return parsed.problems;
+  core::number_unnumbered_devices(*parsed.plan);
   core::Problems problems = core::validate_plan(*parsed.plan);
   if (!problems.empty()) return problems;
   save_new_plan(ws, actor, *parsed.plan, Replace::Merge);

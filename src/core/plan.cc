@@ -4,7 +4,9 @@
 #include "core/plan.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <initializer_list>
+#include <set>
 
 #include "core/text.h"
 
@@ -219,6 +221,34 @@ std::optional<ThreatKind> threat_kind_from_text(std::string_view t) {
 }
 std::optional<ExternalCategory> external_category_from_text(std::string_view t) {
   return from_text(kExternalNames, t);
+}
+
+int number_unnumbered_devices(Plan& plan) {
+  std::set<std::string> used;
+  bool any_missing = false;
+  for (const auto& d : plan.devices) {
+    if (trim(d.asset_number).empty()) {
+      any_missing = true;
+    } else {
+      used.insert(match_key(d.asset_number));
+    }
+  }
+  if (!any_missing) return 0;
+  int numbered = 0;
+  int next = 1;
+  for (auto& d : plan.devices) {
+    if (!trim(d.asset_number).empty()) continue;
+    std::string candidate;
+    do {
+      char digits[16];
+      std::snprintf(digits, sizeof digits, "%04d", next++);
+      candidate = std::string(kAutoAssetPrefix) + digits;
+    } while (used.count(match_key(candidate)) > 0);
+    used.insert(match_key(candidate));
+    d.asset_number = candidate;
+    ++numbered;
+  }
+  return numbered;
 }
 
 }  // namespace medbcp::core

@@ -15,13 +15,13 @@ namespace medbcp::core {
 
 // 医療機関 — 総則 and the document's own metadata.
 struct Facility {
-  std::string name;                      // 医療機関名（当院）
-  std::string address;                   // 住所
-  std::string phone;                     // 電話
-  std::string document_department;       // 文書の管理部門（〇〇部門）
-  std::optional<Date> effective_date;    // 附則: 施行日
-  int edition = 1;                       // 版数
-  std::optional<Date> last_reviewed;     // 最終見直し日
+  std::string name;                    // 医療機関名（当院）
+  std::string address;                 // 住所
+  std::string phone;                   // 電話
+  std::string document_department;     // 文書の管理部門（〇〇部門）
+  std::optional<Date> effective_date;  // 附則: 施行日
+  int edition = 1;                     // 版数
+  std::optional<Date> last_reviewed;   // 最終見直し日
 };
 
 // 医療情報システム安全管理責任者.
@@ -36,10 +36,10 @@ struct SecurityOfficer {
 // 対象範囲: an in-scope medical information system.
 struct InScopeSystem {
   SystemId id;
-  std::string name;                            // 電子カルテシステム …
-  std::string description;                     // 用途・製品名など
-  std::optional<ExternalContactId> vendor;     // システム事業者（別紙1の外部連絡先）
-  bool from_template = false;                  // ひな形の①〜⑤
+  std::string name;                         // 電子カルテシステム …
+  std::string description;                  // 用途・製品名など
+  std::optional<ExternalContactId> vendor;  // システム事業者（別紙1の外部連絡先）
+  bool from_template = false;               // ひな形の①〜⑤
 };
 
 // 想定する事象.
@@ -48,7 +48,7 @@ enum class ThreatKind { TargetedEmail, UnauthorizedAccess, Malware, Precursor, O
 struct ThreatScenario {
   ThreatId id;
   ThreatKind kind = ThreatKind::Other;
-  std::string title;        // 標的型メール攻撃 …
+  std::string title;  // 標的型メール攻撃 …
   std::string description;
 };
 
@@ -57,8 +57,8 @@ struct ThreatScenario {
 struct InternalContact {
   InternalContactId id;
   std::string name;
-  std::string role;         // 役割（事務長、IT担当 …）
-  std::string department;   // 部門（受付、看護、放射線 …）
+  std::string role;        // 役割（事務長、IT担当 …）
+  std::string department;  // 部門（受付、看護、放射線 …）
   std::string phone_day;
   std::string phone_night;
   std::string email;
@@ -81,55 +81,63 @@ enum class ExternalCategory {
 struct ExternalContact {
   ExternalContactId id;
   ExternalCategory category = ExternalCategory::Other;
-  std::string organization;   // 組織名
-  std::string person;         // 担当者
+  std::string organization;  // 組織名
+  std::string person;        // 担当者
   std::string phone;
   std::string phone_after_hours;
-  std::string hours;          // 受付時間
+  std::string hours;  // 受付時間
   std::string email;
-  std::string what_to_tell;   // 伝える内容
-  bool notify_on_incident = false;     // 初報で必ず連絡する
-  std::optional<Date> last_verified;   // 連絡先の最終確認日
+  std::string what_to_tell;           // 伝える内容
+  bool notify_on_incident = false;    // 初報で必ず連絡する
+  std::optional<Date> last_verified;  // 連絡先の最終確認日
 };
 
 enum class DeviceKind {
-  Server, Terminal, Network, VpnRemote, Medical, Printer, Mobile, Media, Other
+  Server,
+  Terminal,
+  Network,
+  VpnRemote,
+  Medical,
+  Printer,
+  Mobile,
+  Media,
+  Other
 };
 enum class DeviceStatus { Active, Spare, Broken, Retired };
 
 // 別紙2 情報機器台帳: one device.
 struct Device {
   DeviceId id;
-  std::string asset_number;       // 管理番号
-  std::string name;               // 機器名
+  std::string asset_number;  // 管理番号
+  std::string name;          // 機器名
   DeviceKind kind = DeviceKind::Other;
-  std::string system;             // 関連システム
-  std::string location;           // 設置場所
-  std::string manager;            // 管理者
-  std::string os;                 // OS・ファームウェア
-  std::string os_version;         // バージョン
+  std::string system;      // 関連システム
+  std::string location;    // 設置場所
+  std::string manager;     // 管理者
+  std::string os;          // OS・ファームウェア
+  std::string os_version;  // バージョン
   std::string ip_address;
   std::string mac_address;
-  std::string network_zone;       // ネットワーク区分
-  bool internet_facing = false;   // インターネット接続
+  std::string network_zone;         // ネットワーク区分
+  bool internet_facing = false;     // インターネット接続
   bool remote_maintenance = false;  // リモート保守
-  std::string vendor;             // 保守業者
+  std::string vendor;               // 保守業者
   std::optional<Date> introduced;   // 導入日
   std::optional<Date> support_end;  // サポート終了日
   DeviceStatus status = DeviceStatus::Active;
   std::optional<Date> last_stocktake;  // 最終棚卸日
-  std::string note;               // 備考
+  std::string note;                    // 備考
 };
 
 // 代替運用: what to do when a system is unavailable.
 struct FallbackOperation {
   FallbackId id;
-  std::string business;                 // 業務内容
-  std::optional<SystemId> system;       // システム
-  std::string system_label;             // 表示名（システム未選択時）
-  std::string fallback;                 // 代替手段
-  std::string materials;                // 必要な物品・様式
-  std::string return_to_normal;         // 通常運用への戻し方
+  std::string business;            // 業務内容
+  std::optional<SystemId> system;  // システム
+  std::string system_label;        // 表示名（システム未選択時）
+  std::string fallback;            // 代替手段
+  std::string materials;           // 必要な物品・様式
+  std::string return_to_normal;    // 通常運用への戻し方
 };
 
 // バックアップ体制: how a system's data is backed up and restored.
@@ -137,12 +145,12 @@ struct BackupPlan {
   BackupPlanId id;
   std::optional<SystemId> system;
   std::string system_label;
-  int frequency_days = 0;               // 頻度（日）; 0 = 未設定
-  std::string method;                   // 作成方法
-  std::string restore_method;           // 復旧方法
-  std::string media;                    // 媒体
-  bool offline = false;                 // オフライン（切り離した）保管
-  int generations = 0;                  // 保持世代数
+  int frequency_days = 0;      // 頻度（日）; 0 = 未設定
+  std::string method;          // 作成方法
+  std::string restore_method;  // 復旧方法
+  std::string media;           // 媒体
+  bool offline = false;        // オフライン（切り離した）保管
+  int generations = 0;         // 保持世代数
 };
 
 struct Plan {
@@ -162,6 +170,13 @@ struct Plan {
   // The system's display name, or the label for rows without a system.
   std::string system_name(const std::optional<SystemId>& id, const std::string& label) const;
 };
+
+// 管理番号 is how a device is found again: on its sticker, in the stock-take,
+// and when the ledger comes back from Excel. A device saved without one gets
+// the next free "M-0001", "M-0002" …, so every exported row can be matched
+// on import. Returns how many were numbered.
+inline constexpr std::string_view kAutoAssetPrefix = "M-";
+int number_unnumbered_devices(Plan& plan);
 
 // Japanese labels and stable codes (used in JSON, SQL and forms) for enums.
 const char* label(ThreatKind);

@@ -147,3 +147,22 @@ TEST(PlanTest, SystemNamePrefersTheLinkedSystem) {
 
 }  // namespace
 }  // namespace medbcp::core
+
+namespace medbcp::core {
+namespace {
+
+TEST(NumberUnnumberedDevices, GivesTheNextFreeNumberAndKeepsTypedOnes) {
+  Plan plan;
+  plan.devices.resize(4);
+  plan.devices[0].asset_number = "ｍ－０００２";  // typed full width: the same label as M-0002
+  plan.devices[2].asset_number = "PC-01";
+  EXPECT_EQ(number_unnumbered_devices(plan), 2);
+  EXPECT_EQ(plan.devices[0].asset_number, "ｍ－０００２");
+  EXPECT_EQ(plan.devices[1].asset_number, "M-0001");
+  EXPECT_EQ(plan.devices[2].asset_number, "PC-01");
+  EXPECT_EQ(plan.devices[3].asset_number, "M-0003");
+  EXPECT_EQ(number_unnumbered_devices(plan), 0);  // nothing left to number
+}
+
+}  // namespace
+}  // namespace medbcp::core

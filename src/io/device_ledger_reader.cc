@@ -333,7 +333,10 @@ class LedgerParser {
       read_cell(d, field, column.header, value, row);
     }
     if (!has_asset_number) {
-      error(column_header(DeviceField::AssetNumber), row, "管理番号が空です");
+      // A device added in Excel: new, numbered when it is saved.
+      warning(column_header(DeviceField::AssetNumber), row,
+              std::string("管理番号が空のため、新しい機器として追加します（管理番号は ") +
+                  std::string(core::kAutoAssetPrefix) + "0001 のように自動で付けます）");
     }
     if (!has_name) error(column_header(DeviceField::Name), row, "機器名が空です");
     if (d.introduced && d.support_end && *d.support_end < *d.introduced) {

@@ -202,7 +202,7 @@ TEST_F(Backup, InspectionFindsDanglingReferencesAndReadsTheSchemaVersion) {
       "INSERT INTO schema_version VALUES (3, '', ''), (7, '', '');");
   DatabaseInspection after = inspect_database(*db);
   EXPECT_TRUE(after.has_schema_version);
-  EXPECT_EQ(after.schema_version, 7);
+  EXPECT_EQ(after.schema_version, 7);  // the highest row
   EXPECT_TRUE(after.integrity_errors.empty());
 }
 

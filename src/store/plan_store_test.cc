@@ -48,6 +48,31 @@ core::Plan sample_plan() {
   return plan;
 }
 
+TEST_F(TempDb, Migration8NumbersTheDevicesStoredWithoutANumber) {
+  auto db = open_sqlite(path_);
+  core::Plan plan = sample_plan();  // device 1 has no 管理番号
+  core::Device typed = plan.devices[0];
+  typed.id = core::DeviceId(2);
+  typed.asset_number = "m-0001";  // typed by hand: M-0001 is taken
+  core::Device third = plan.devices[0];
+  third.id = core::DeviceId(3);
+  plan.devices = {plan.devices[0], typed, third};
+  {
+    Transaction tx(*db);
+    save_plan(*db, plan);
+    tx.commit();
+  }
+  // As a database of schema 7 would be when medbcp starts after the update.
+  db->execute_script("DELETE FROM schema_version WHERE version >= 8");
+  migrate(*db);
+  const auto devices = load_plan(*db)->devices;
+  ASSERT_EQ(devices.size(), 3u);
+  EXPECT_EQ(devices[0].asset_number, "");  // its number was taken; numbered at the next save
+  EXPECT_EQ(devices[1].asset_number, "m-0001");
+  EXPECT_EQ(devices[2].asset_number, "M-0003");
+  EXPECT_EQ(current_schema_version(*db), latest_schema_version());
+}
+
 TEST_F(TempDb, MigratesToLatestVersionOnce) {
   auto db = open_sqlite(path_);
   EXPECT_EQ(current_schema_version(*db), latest_schema_version());
