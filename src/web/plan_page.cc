@@ -1,6 +1,7 @@
 #include "web/plan_page.h"
 
 #include "app/plan_service.h"
+#include "app/render.h"
 #include "core/wareki.h"
 #include "web/layout.h"
 #include "web/plan_links.h"
@@ -61,10 +62,19 @@ void overview(RequestContext& ctx) {
   if (ctx.can(app::Permission::Export)) {
     h.open("section", {{"aria-labelledby", "downloads-title"}});
     h.el("h2", {{"id", "downloads-title"}}, "ダウンロード");
+    h.el("p", {{"class", "hint"}},
+         "印刷してそのまま使える計画書です。PDF は A4 で、表紙・目次・別紙１ 連絡体制図・別紙２ "
+         "情報機器台帳まで入っています。Word 版は院内で文言を直すときに使えます。");
     h.open("ul", {{"class", "downloads"}});
+    for (auto [format, label] :
+         {std::pair{"pdf", "計画書（PDF・印刷用）"}, std::pair{"docx", "計画書（Word）"},
+          std::pair{"html", "計画書（HTML・1ファイル）"},
+          std::pair{"xlsx", "別紙２と各表（Excel）"}}) {
+      h.open("li").el("a", {{"href", std::string("/plan/document.") + format}}, label).close("li");
+    }
     h.open("li")
         .el("a", {{"href", "/plan/export.json"}, {"download", "medbcp-plan.json"}},
-            "計画データ（JSON）")
+            "計画データ（JSON・移行とバックアップ用）")
         .close("li");
     h.close("ul");
     h.close("section");
@@ -83,6 +93,15 @@ void register_plan_routes(Router& router) {
     ctx.response.set_header("Content-Disposition", "attachment; filename=\"medbcp-plan.json\"");
     ctx.send(200, std::move(json), "application/json; charset=utf-8");
   });
+  router.get(
+      R"(/plan/document\.(pdf|html|docx|xlsx))", app::Permission::Export, [](RequestContext& ctx) {
+        const app::Format format = *app::format_from_name(ctx.match(1));
+        std::string bytes = app::render_stored_plan(ctx.ws, ctx.actor(), format, {});
+        ctx.response.set_header(
+            "Content-Disposition",
+            std::string("attachment; filename=\"medbcp-plan") + app::file_extension(format) + "\"");
+        ctx.send(200, std::move(bytes), app::mime_type(format));
+      });
   register_plan_section_routes(router);
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/wareki.h"
+#include "web/device_transfer_pages.h"
 #include "web/section_pages.h"
 
 namespace medbcp::web {
@@ -173,7 +174,7 @@ std::shared_ptr<const ListSection<core::ThreatScenario>> threats_section() {
   return s;
 }
 
-void contact_tree(const Plan& plan, Html& h) {
+void contact_tree(const RequestContext&, const Plan& plan, Html& h) {
   std::map<std::int64_t, std::vector<const core::InternalContact*>> children;
   for (const auto& c : plan.internal_contacts) {
     std::int64_t parent = 0;
@@ -325,8 +326,13 @@ std::shared_ptr<const ListSection<core::Device>> devices_section() {
     sec->retire = true;
     sec->page_size = 20;
     sec->name_of = [](const D& r) { return r.name; };
+    sec->after_table = [](const RequestContext& ctx, const Plan&, Html& h) {
+      device_transfer_links(ctx, h);
+    };
     sec->fields = {
-        f::text<D>("asset_number", "管理番号", &D::asset_number).in_table(),
+        f::text<D>("asset_number", "管理番号", &D::asset_number)
+            .hint("機器に貼る番号。空欄なら M-0001 のように自動で付けます")
+            .in_table(),
         f::text<D>("name", "機器名", &D::name).required().in_table(),
         f::choice<D, K>("kind", "種別", &D::kind,
                         {K::Server, K::Terminal, K::Network, K::VpnRemote, K::Medical, K::Printer,

@@ -64,8 +64,9 @@ struct ListSection {
   std::function<void(core::Plan&, RecordId<T>)> on_delete;
   // Pre-fills a new record (e.g. ?system=3 from a readiness gap link).
   std::function<void(const RequestContext&, const core::Plan&, T&)> defaults;
-  // Extra content under the table (the contact chart tree).
-  std::function<void(const core::Plan&, Html&)> after_table;
+  // Extra content under the table (the contact chart tree, the ledger's
+  // Excel links).
+  std::function<void(const RequestContext&, const core::Plan&, Html&)> after_table;
   // Ledger: whether a record passes the search/filter of the request.
   std::function<bool(const RequestContext&, const T&)> filter;
   // Ledger: the filter form's extra controls.
@@ -346,7 +347,7 @@ void render_list(RequestContext& ctx, const ListSection<T>& s) {
                                        {"dir", sort.empty() ? "" : (desc ? "desc" : "asc")}}),
         current, pages);
   }
-  if (s.after_table) s.after_table(plan, h);
+  if (s.after_table) s.after_table(ctx, plan, h);
   render_page(ctx, page);
 }
 

@@ -5,6 +5,9 @@
 // test recorded from the backup page, and a contact verified on the 点検
 // page. Each page is also scanned with axe-core and html-validate.
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { after, before, test } from "node:test";
 import { htmlProblems, openBrowser, screenshot, seriousViolations } from "../lib/browser.mjs";
 import { startServer } from "../lib/server.mjs";
@@ -177,4 +180,44 @@ test("the 点検 page records a contact verification", async () => {
   await page.locator(".notice").waitFor();
   assert.match(await page.locator("#contacts-title ~ .table-wrap tbody tr").first().innerText(),
                /令和/);
+});
+
+test("the ledger goes to Excel and comes back through the web app", async () => {
+  const { page } = browser;
+  await page.goto(server.url + "/plan/devices");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "CSV（UTF-8・BOM 付き）で書き出す" }).click(),
+  ]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "medbcp-ledger-"));
+  const exported = path.join(dir, "ledger.csv");
+  await download.saveAs(exported);
+  // What a 事務長 does in Excel: one device moved, one added.
+  let csv = fs.readFileSync(exported, "utf8");
+  assert.match(csv, /^\uFEFF管理番号,/);
+  csv = csv.replace(",待合室,", ",受付カウンター,");
+  const header = csv.split("\r\n")[0].replace(/^\uFEFF/, "").split(",");
+  const added = header.map((h) =>
+    ({ 管理番号: "PC-901", 機器名: "貸出用ノートPC", 種別: "端末", 設置場所: "事務室", 状態: "予備" })[h] ?? "");
+  csv += added.join(",") + "\r\n";
+  const edited = path.join(dir, "edited.csv");
+  fs.writeFileSync(edited, csv);
+
+  await page.getByRole("link", { name: "Excel の台帳を取り込む" }).click();
+  await page.waitForURL(/\/plan\/devices\/import$/);
+  await page.getByLabel("台帳ファイル（.csv または .xlsx）").setInputFiles(edited);
+  await page.getByRole("button", { name: "変更内容を確認する" }).click();
+  await page.locator("#preview-title").waitFor();
+  const preview = await page.locator("main").innerText();
+  assert.equal(await page.getByRole("button", { name: "この内容で取り込む" }).count(), 1, preview);
+  assert.match(preview, /追加 1 件/);
+  assert.match(preview, /更新 1 件/);
+  assert.match(preview, /「待合室」→「受付カウンター」/);
+  assert.deepEqual(await seriousViolations(page), [], "axe on the import preview");
+  await screenshot(page, "device-import-preview");
+  await page.getByRole("button", { name: "この内容で取り込む" }).click();
+  await page.waitForURL(/\/plan\/devices\?notice=imported$/);
+  await page.goto(server.url + "/plan/devices?status=all&q=PC-901");
+  assert.match(await page.locator("main").innerText(), /貸出用ノートPC/);
+  fs.rmSync(dir, { recursive: true, force: true });
 });
