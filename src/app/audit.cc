@@ -96,6 +96,12 @@ std::string audit_action_label(std::string_view code) {
   return std::string(code);
 }
 
+std::vector<std::pair<std::string, std::string>> audit_actions() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [c, label] : kLabels) out.emplace_back(std::string(c), label);
+  return out;
+}
+
 void audit(store::Database& db, const Actor& actor, std::string_view action,
            std::string_view target, std::string_view detail) {
   store::append_audit(db, record_for(actor, action, target, detail, core::Instant::now()));

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "app/actor.h"
@@ -42,6 +43,9 @@ inline constexpr std::string_view kAuditExport = "audit_export";
 
 // 「ログイン失敗」 for "sign_in_failed"; an unknown code comes back as itself.
 std::string audit_action_label(std::string_view code);
+// Every action code with its label, in the order of the list above (for a
+// filter's choices).
+std::vector<std::pair<std::string, std::string>> audit_actions();
 
 // Appends a row inside the caller's open transaction on `db`.
 void audit(store::Database& db, const Actor& actor, std::string_view action,

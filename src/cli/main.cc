@@ -5,6 +5,7 @@
 
 #include "app/actor.h"
 #include "app/plan_service.h"
+#include "cli/audit_command.h"
 #include "cli/command.h"
 #include "cli/db_command.h"
 #include "cli/devices_command.h"
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
   cli::add_incident_import_command(*root.get_subcommand("incident"), options);
   cli::add_kit_command(root, options);
   cli::add_db_command(root, options);
+  cli::add_audit_command(root, options);
   cli::add_backup_command(root, options);
   cli::add_status_command(root, options);
   cli::add_stocktake_command(root, options);

@@ -1,8 +1,10 @@
 #include "web/routes.h"
 
 #include "web/asset_pages.h"
+#include "web/audit_pages.h"
 #include "web/auth_pages.h"
 #include "web/dashboard_page.h"
+#include "web/device_transfer_pages.h"
 #include "web/history_pages.h"
 #include "web/incident_pages.h"
 #include "web/kit_pages.h"
@@ -28,6 +30,8 @@ void register_all_routes(Router& router) {
   register_check_routes(router);
   register_kit_routes(router);
   register_incident_routes(router);
+  register_device_transfer_routes(router);
+  register_audit_routes(router);
   // Add new features here, one line each: register_<feature>_routes(router);
 }
 

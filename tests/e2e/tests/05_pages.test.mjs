@@ -82,8 +82,17 @@ test("every page an administrator can open", async () => {
     ["/plan/backups", "page-backups"],
     ["/versions", "page-versions"],
     [versionPath, "page-version"],
+    ["/plan/devices/import", "page-device-import"],
     ["/history", "page-history"],
+    ["/audit", "page-audit"],
+    ["/audit?action=export", "page-audit-filtered"],
     ["/users", "page-users"],
+    ["/kit", "page-kit"],
+    ["/checks", "page-checks"],
+    ["/backups", "page-backup-runs"],
+    ["/stocktake", "page-stocktake"],
+    ["/incidents", "page-incidents"],
+    ["/incidents/new", "page-incident-new"],
     ["/account", "page-account"],
   ];
   for (const [path, name] of pages) await check(page, path, name);
