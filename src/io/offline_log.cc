@@ -322,6 +322,13 @@ OfflineLogParse parse_offline_log(std::string_view text) {
          "JSON として読めません（" + std::to_string(e.byte) +
              " バイト目付近）。オフラインキットから書き出したファイルか確認してください。"});
     return result;
+  } catch (const Json::exception&) {
+    // A number too large for any type (1e999…) is out_of_range, not a
+    // parse_error; found by fuzz/offline_log_fuzz.
+    problems.push_back({"", 0,
+                        "JSON として読めません（扱えない大きさの数値があります）。"
+                        "オフラインキットから書き出したファイルか確認してください。"});
+    return result;
   }
   if (!root.is_object()) {
     problems.push_back(

@@ -189,3 +189,17 @@ TEST(OfflineLog, GarbageNeverThrows) {
 
 }  // namespace
 }  // namespace medbcp::io
+
+namespace medbcp::io {
+namespace {
+
+TEST(OfflineLog, ANumberTooLargeForAnyTypeIsAProblemNotACrash) {
+  // Found by fuzz/offline_log_fuzz: nlohmann throws out_of_range here, not
+  // parse_error.
+  const OfflineLogParse parsed = parse_offline_log(R"({"format": "x", "n": 7e7777777})");
+  ASSERT_EQ(parsed.problems.size(), 1u);
+  EXPECT_NE(parsed.problems[0].message.find("数値"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace medbcp::io
