@@ -30,6 +30,14 @@ TEST(Html, FlagsAndOptionalAttributesAppearOnlyWhenSet) {
   EXPECT_EQ(h.str(), "<input name=\"x\" checked>");
 }
 
+TEST(Html, BrokenUtf8BecomesTheReplacementCharacter) {
+  EXPECT_EQ(escape_html("さくら\xff\xfe\xc3(内科"), "さくら\uFFFD\uFFFD\uFFFD(内科");
+  EXPECT_EQ(escape_html("\xe3\x81"), "\uFFFD\uFFFD");            // cut short
+  EXPECT_EQ(escape_html("\xc0\xaf"), "\uFFFD\uFFFD");            // overlong "/"
+  EXPECT_EQ(escape_html("\xed\xa0\x80"), "\uFFFD\uFFFD\uFFFD");  // a surrogate
+  EXPECT_EQ(escape_html("𠮷野家 ① ～"), "𠮷野家 ① ～");          // valid text untouched
+}
+
 TEST(Html, SvgLeavesCloseThemselves) {
   Html h;
   h.open("svg").self_closing("rect", {{"width", "3"}}).el("text", "x").close("svg");
