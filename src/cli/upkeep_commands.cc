@@ -5,6 +5,7 @@
 
 #include "app/audit.h"
 #include "app/backup_runs.h"
+#include "app/kit.h"
 #include "app/plan_service.h"
 #include "app/reminders.h"
 #include "app/stocktake.h"
@@ -403,7 +404,12 @@ void add_status_command(CLI::App& root, GlobalOptions& options) {
                   << r.subject << ": " << r.message << "\n";
       }
     }
-    if (overdue > 0) throw ExitCode{1};
+    // The kits on the stick and in the binder: a plan changed since they
+    // were made is a plan the clinic cannot read on the day the server is gone.
+    const app::KitFreshness kits = app::kit_freshness(*ws);
+    std::cout << "キット: " << kits.offline_summary << "／" << kits.printed_summary << "\n";
+    for (const auto& w : kits.warnings) std::cout << "  [要対応][キット] " << w << "\n";
+    if (overdue > 0 || !kits.warnings.empty()) throw ExitCode{1};
   });
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/kit.h"
 #include "app/plan_service.h"
 #include "app/publish.h"
 #include "app/reminders.h"
@@ -177,6 +178,30 @@ void unread_list(RequestContext& ctx, Html& h, const std::optional<app::Version>
   h.close("section");
 }
 
+// The stick and the binder (offline and paper kits): current, or made
+// before the plan last changed.
+void kit_panel(RequestContext& ctx, Html& h) {
+  const app::KitFreshness f = app::kit_freshness(ctx.ws);
+  h.open("section", {{"id", "kits"}, {"aria-labelledby", "kits-title"}});
+  h.el("h2", {{"id", "kits-title"}}, "ネットワーク停止時の備え（キット）");
+  h.open("ul", {{"class", "reminder-list"}});
+  for (const auto& w : f.warnings) {
+    h.open("li", {{"class", "reminder reminder--overdue"}});
+    h.el("span", {{"class", "tag tag--bad"}}, "要対応");
+    h.el("span", {{"class", "reminder-message"}}, w);
+    h.close("li");
+  }
+  for (const std::string* line : {&f.offline_summary, &f.printed_summary}) {
+    h.open("li", {{"class", "reminder"}}).el("span", {{"class", "reminder-message"}}, *line);
+    h.close("li");
+  }
+  h.close("ul");
+  if (ctx.can(app::Permission::Export)) {
+    h.open("p").el("a", {{"href", "/kit"}}, "キットを作る・印刷を記録する").close("p");
+  }
+  h.close("section");
+}
+
 void dashboard(RequestContext& ctx) {
   Page page;
   page.title = "ダッシュボード";
@@ -211,6 +236,7 @@ void dashboard(RequestContext& ctx) {
   unread_list(ctx, h, version);
   follow_up_tasks_panel(ctx, h);
   reminder_list(h, plan, reminders);
+  kit_panel(ctx, h);
   h.close("div");
   h.close("div");
   gap_list(h, plan, gaps);

@@ -95,6 +95,10 @@ TEST_F(CliUpkeep, StatusExitsZeroOnTheDueDayAndOneTheDayAfter) {
   ASSERT_EQ(recorded.exit_code, 0) << recorded.output;
   ASSERT_EQ(run("backup restore-test --plan 1 --result ok --minutes 40 --at 2025-03-01").exit_code,
             0);
+  // The kits carry the plan as it is.
+  ASSERT_EQ(run("kit --out " + (dir_ / "usb").string()).exit_code, 0);
+  ASSERT_EQ(run("kit --paper --out " + (dir_ / "paper.pdf").string()).exit_code, 0);
+  ASSERT_EQ(run("kit --printed").exit_code, 0);
 
   Result on_due = run("status --today 2025-03-08");
   EXPECT_EQ(on_due.exit_code, 0) << on_due.output;
@@ -108,6 +112,25 @@ TEST_F(CliUpkeep, StatusExitsZeroOnTheDueDayAndOneTheDayAfter) {
   // The next good run clears it.
   ASSERT_EQ(run("backup record --plan 1 --result ok --at '2025-03-09 02:00'").exit_code, 0);
   EXPECT_EQ(run("status --today 2025-03-09").exit_code, 0);
+}
+
+TEST_F(CliUpkeep, StatusWarnsWhenThePlanChangedAfterTheKitsWereMade) {
+  ASSERT_EQ(run("init --facility テスト医院").exit_code, 0);
+  Result none = run("status");
+  EXPECT_NE(none.output.find("[要対応][キット]"), std::string::npos) << none.output;
+  ASSERT_EQ(run("kit --out " + path("usb")).exit_code, 0);
+  ASSERT_EQ(run("kit --paper --out " + path("paper.pdf")).exit_code, 0);
+  ASSERT_EQ(run("kit --printed").exit_code, 0);
+  Result fresh = run("status");
+  EXPECT_EQ(fresh.output.find("[要対応][キット]"), std::string::npos) << fresh.output;
+  EXPECT_NE(fresh.output.find("印刷"), std::string::npos) << fresh.output;  // when last printed
+  // The plan changes: the stick and the binder are out of date.
+  core::Plan plan = exported_plan();
+  plan.facility.name = "テスト医院（本院）";
+  import_plan(plan);
+  Result stale = run("status");
+  EXPECT_EQ(stale.exit_code, 1);
+  EXPECT_NE(stale.output.find("[要対応][キット]"), std::string::npos) << stale.output;
 }
 
 TEST_F(CliUpkeep, AFailedRunIsFlaggedAndBadInputIsRefused) {

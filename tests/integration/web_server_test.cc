@@ -165,6 +165,32 @@ TEST_F(WebServerTest, APostFromAnotherOriginIsRefusedEvenWithTheToken) {
   EXPECT_NE(app::load_plan(*ws_).facility.name, "他サイト");
 }
 
+TEST_F(WebServerTest, TheDashboardSaysWhenTheKitsNoLongerCarryThePlan) {
+  TestBrowser editor = signed_in("editor");
+  auto home = editor.get("/");
+  EXPECT_TRUE(contains(home->body, "ネットワーク停止時の備え（キット）"));
+  EXPECT_TRUE(contains(home->body, "id=\"kits\""));
+  EXPECT_TRUE(contains(home->body,
+                       "<span class=\"tag tag--bad\">要対応</span><span "
+                       "class=\"reminder-message\">オフラインキット"));
+  // Make both kits and confirm the paper one was printed: nothing to do.
+  editor.get("/kit");
+  ASSERT_EQ(editor.post("/kit/offline", {})->status, 200);
+  editor.get("/kit");
+  ASSERT_EQ(editor.post("/kit/paper", {})->status, 200);
+  editor.get("/kit");
+  ASSERT_EQ(editor.post("/kit/printed", {})->status, 303);
+  home = editor.get("/");
+  const std::size_t kits = home->body.find("id=\"kits\"");
+  ASSERT_NE(kits, std::string::npos);
+  EXPECT_EQ(home->body.find("要対応</span>", kits), std::string::npos);
+  // An edit of the plan makes them stale again.
+  editor.get("/plan/facility");
+  ASSERT_EQ(editor.post("/plan/facility", {{"name", "さくら内科クリニック（新館）"}})->status, 303);
+  home = editor.get("/");
+  EXPECT_NE(home->body.find("要対応</span>", home->body.find("id=\"kits\"")), std::string::npos);
+}
+
 TEST_F(WebServerTest, AnEditIsSavedAndRecordedInHistory) {
   TestBrowser b = signed_in("editor");
   b.get("/plan/officer");
