@@ -146,14 +146,14 @@ class HtmlWriter {
     if (!doc_.subtitle.empty()) out_ += "<p class=\"sub\">" + esc(doc_.subtitle) + "</p>\n";
     out_ += "<p class=\"title\">" + esc(doc_.title) + "</p>\n<div class=\"rule\"></div>\n";
     out_ += "<p class=\"facility\">" + text(doc_.facility_name) + "</p>\n";
-    out_ += "<table class=\"facts\">\n";
+    out_ += "<table class=\"facts\">\n<tbody>\n";
     for (const CoverFact& f : doc_.cover_facts)
       out_ +=
           "<tr><th scope=\"row\">" + esc(f.label) + "</th><td>" + text(f.value) + "</td></tr>\n";
-    out_ += "</table>\n<div class=\"bottom\">\n<table class=\"approval\">\n<tr>";
+    out_ += "</tbody>\n</table>\n<div class=\"bottom\">\n<table class=\"approval\">\n<thead><tr>";
     for (const char* who : {"作成", "確認", "承認"})
       out_ += std::string("<th scope=\"col\">") + who + "</th>";
-    out_ += "</tr>\n<tr><td></td><td></td><td></td></tr>\n</table>\n";
+    out_ += "</tr></thead>\n<tbody><tr><td></td><td></td><td></td></tr></tbody>\n</table>\n";
     if (!doc_.source_note.empty())
       out_ += "<p class=\"source\">" + esc(doc_.source_note) + "</p>\n";
     out_ += "</div>\n</header>\n";

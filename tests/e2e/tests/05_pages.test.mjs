@@ -153,3 +153,27 @@ test("print styles hide the application's chrome", async () => {
   await screenshot(page, "print-internal-contacts");
   await page.emulateMedia({ media: "screen" });
 });
+
+test("the plan document as HTML passes the validator and prints on A4", async () => {
+  const { page } = browser;
+  await signIn(page, server.url, "incho", "admin-pass-1");
+  const response = await page.request.get(server.url + "/plan/document.html");
+  assert.equal(response.status(), 200);
+  const html = await response.text();
+  assert.deepEqual(await htmlProblems(html, { standalone: true }), [],
+                   "html-validate on the plan document");
+  // Opened as a file would be: the print stylesheet asks for A4.
+  await page.goto("about:blank");  // out of the app, whose CSP would refuse the inline styles
+  await page.setContent(html);
+  assert.match(await page.locator(".cover").innerText(), /事業継続計画/);
+  assert.match(await page.locator("main").innerText(), /第１章/);
+  const pageRule = await page.evaluate(() =>
+    [...document.styleSheets].flatMap((s) => [...s.cssRules]).some(
+      (r) => r.cssText.startsWith("@page") && /A4/i.test(r.cssText)));
+  assert.ok(pageRule, "an @page rule for A4");
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  assert.ok(pdf.length > 10000);
+  await screenshot(page, "plan-document-html");
+  await page.goto(server.url + "/");
+  await signOut(page);
+});
