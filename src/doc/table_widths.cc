@@ -9,9 +9,10 @@ std::vector<double> column_widths(const std::vector<double>& weights,
                                   const std::vector<double>& minimums, double available) {
   const std::size_t n = weights.size();
   std::vector<bool> at_minimum(n, false);
-  // Each pass moves at least one column to its minimum, so n passes end it.
-  for (std::size_t pass = 0; pass < n; ++pass) {
-    double room = available, weight = 0;
+  double room = available, weight = 0;  // what the columns not at their minimum share
+  auto share_out = [&] {
+    room = available;
+    weight = 0;
     for (std::size_t i = 0; i < n; ++i) {
       if (at_minimum[i]) {
         room -= minimums[i];
@@ -19,6 +20,10 @@ std::vector<double> column_widths(const std::vector<double>& weights,
         weight += weights[i];
       }
     }
+  };
+  // Each pass moves at least one column to its minimum, so n passes end it.
+  for (std::size_t pass = 0; pass < n; ++pass) {
+    share_out();
     bool changed = false;
     for (std::size_t i = 0; i < n && weight > 0; ++i) {
       if (!at_minimum[i] && room * weights[i] / weight < minimums[i]) {
@@ -28,14 +33,7 @@ std::vector<double> column_widths(const std::vector<double>& weights,
     }
     if (!changed) break;
   }
-  double room = available, weight = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (at_minimum[i]) {
-      room -= minimums[i];
-    } else {
-      weight += weights[i];
-    }
-  }
+  share_out();
   std::vector<double> widths(n);
   if (room < 0 || weight <= 0) {
     // Every column at its minimum and still too wide (or exactly full):

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/audit.h"
+#include "web/data_table.h"
 #include "web/form.h"
 #include "web/layout.h"
 #include "web/record_form.h"
@@ -91,16 +92,7 @@ void audit_list(RequestContext& ctx) {
     h.el("p", {{"class", "empty"}}, "条件に合う記録はありません。");
   } else {
     h.el("p", std::to_string(result.total) + " 件（新しい順）");
-    h.open("div", {{"class", "table-wrap"},
-                   {"role", "region"},
-                   {"aria-label", "監査ログの記録"},
-                   {"tabindex", "0"}});
-    h.open("table", {{"class", "data"}});
-    h.open("thead").open("tr");
-    for (const char* col : {"日時", "操作", "利用者", "接続元", "対象", "内容"}) {
-      h.el("th", {{"scope", "col"}}, col);
-    }
-    h.close("tr").close("thead").open("tbody");
+    open_data_table(h, "監査ログの記録", {"日時", "操作", "利用者", "接続元", "対象", "内容"});
     for (const auto& e : result.entries) {
       h.open("tr");
       h.el("td", e.at.tokyo_text());
@@ -111,7 +103,7 @@ void audit_list(RequestContext& ctx) {
       h.el("td", e.detail);
       h.close("tr");
     }
-    h.close("tbody").close("table").close("div");
+    close_data_table(h);
   }
   const int pages = static_cast<int>((result.total + kPerPage - 1) / kPerPage);
   if (pages > 1) pagination(h, "/audit" + query_of(t.state), std::clamp(page_no, 1, pages), pages);

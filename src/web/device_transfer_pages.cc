@@ -4,6 +4,7 @@
 #include "app/plan_service.h"
 #include "io/device_ledger_columns.h"
 #include "io/xlsx_reader.h"
+#include "web/data_table.h"
 #include "web/form.h"
 #include "web/layout.h"
 #include "web/section_pages.h"
@@ -90,14 +91,7 @@ void diff_table(Html& h, const app::DeviceImportResult& r) {
   }
   h.close("ul");
   if (!diff.changes_anything()) return;
-  h.open("div", {{"class", "table-wrap"},
-                 {"role", "region"},
-                 {"aria-label", "取り込みで変わる行"},
-                 {"tabindex", "0"}});
-  h.open("table", {{"class", "data"}});
-  h.open("thead").open("tr");
-  for (const char* c : {"行", "変更", "機器", "内容"}) h.el("th", {{"scope", "col"}}, c);
-  h.close("tr").close("thead").open("tbody");
+  open_data_table(h, "取り込みで変わる行", {"行", "変更", "機器", "内容"});
   for (const io::DeviceChange& change : diff.devices) {
     if (change.kind == Kind::Unchanged) continue;
     h.open("tr");
@@ -119,7 +113,7 @@ void diff_table(Html& h, const app::DeviceImportResult& r) {
     }
     h.close("tr");
   }
-  h.close("tbody").close("table").close("div");
+  close_data_table(h);
 }
 
 void preview(RequestContext& ctx) {

@@ -3,6 +3,7 @@
 #include "app/history.h"
 #include "app/plan_service.h"
 #include "web/change_list.h"
+#include "web/data_table.h"
 #include "web/layout.h"
 #include "web/plan_sections.h"
 #include "web/record_form.h"
@@ -45,17 +46,7 @@ void history_list(RequestContext& ctx) {
   if (result.items.empty()) {
     h.el("p", {{"class", "empty"}}, "記録された変更はありません。");
   } else {
-    h.open("div", {{"class", "table-wrap"},
-                   {"role", "region"},
-                   {"aria-label", "変更履歴"},
-                   {"tabindex", "0"}});
-    h.open("table", {{"class", "data"}});
-    h.open("thead").open("tr");
-    for (const char* col : {"日時", "変更した人", "項目", ""}) {
-      h.el("th", {{"scope", "col"}}, col);
-    }
-    h.close("tr").close("thead");
-    h.open("tbody");
+    open_data_table(h, "変更履歴", {"日時", "変更した人", "項目", ""});
     for (const auto& item : result.items) {
       h.open("tr");
       h.el("td", item.at.tokyo_text());
@@ -69,9 +60,7 @@ void history_list(RequestContext& ctx) {
       h.close("td");
       h.close("tr");
     }
-    h.close("tbody");
-    h.close("table");
-    h.close("div");
+    close_data_table(h);
   }
   int pages = static_cast<int>((result.total + kPerPage - 1) / kPerPage);
   if (pages > 1) {

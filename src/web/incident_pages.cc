@@ -8,6 +8,7 @@
 #include "core/incident_payload.h"
 #include "core/sha256.h"
 #include "web/dashboard_incidents.h"
+#include "web/data_table.h"
 #include "web/incident_forms.h"
 #include "web/incident_sections.h"
 #include "web/section_pages.h"
@@ -54,15 +55,7 @@ void list_page(RequestContext& ctx) {
   if (incidents.empty()) {
     h.el("p", {{"class", "empty"}}, "インシデントの記録はありません。");
   } else {
-    h.open("div", {{"class", "table-wrap"},
-                   {"role", "region"},
-                   {"aria-label", "インシデント一覧"},
-                   {"tabindex", "0"}});
-    h.open("table", {{"class", "data"}});
-    h.open("thead").open("tr");
-    for (const char* c : {"No.", "状態", "発見日時", "件名", "想定する事象"})
-      h.el("th", {{"scope", "col"}}, c);
-    h.close("tr").close("thead").open("tbody");
+    open_data_table(h, "インシデント一覧", {"No.", "状態", "発見日時", "件名", "想定する事象"});
     for (const auto& i : incidents) {
       h.open("tr");
       h.el("td", std::to_string(i.id.value));
@@ -76,7 +69,7 @@ void list_page(RequestContext& ctx) {
       h.el("td", core::label(i.threat));
       h.close("tr");
     }
-    h.close("tbody").close("table").close("div");
+    close_data_table(h);
   }
   render_page(ctx, page);
 }
@@ -372,13 +365,7 @@ void verify_page(RequestContext& ctx, core::IncidentId id) {
     h.el("p", {{"class", "status status--error"}, {"role", "alert"}},
          "時系列に不整合が " + std::to_string(report.breaks.size()) +
              " 件あります。記録後にアプリケーションの外で変更された可能性があります。");
-    h.open(
-        "div",
-        {{"class", "table-wrap"}, {"role", "region"}, {"aria-label", "不整合"}, {"tabindex", "0"}});
-    h.open("table", {{"class", "data"}});
-    h.open("thead").open("tr");
-    for (const char* c : {"seq", "種類", "記録ID", "内容"}) h.el("th", {{"scope", "col"}}, c);
-    h.close("tr").close("thead").open("tbody");
+    open_data_table(h, "不整合", {"seq", "種類", "記録ID", "内容"});
     for (const auto& b : report.breaks) {
       h.open("tr");
       h.el("td", std::to_string(b.seq));
@@ -389,7 +376,7 @@ void verify_page(RequestContext& ctx, core::IncidentId id) {
       h.el("td", b.message);
       h.close("tr");
     }
-    h.close("tbody").close("table").close("div");
+    close_data_table(h);
   }
   h.open("dl", {{"class", "facts"}});
   h.el("dt", "最終ハッシュ（SHA-256）");

@@ -3,6 +3,7 @@
 #include "core/incident_guidance.h"
 #include "core/incident_steps.h"
 #include "core/phone.h"
+#include "web/data_table.h"
 #include "web/incident_forms.h"
 #include "web/section_pages.h"
 
@@ -17,18 +18,6 @@ const FormState& state_for(const RejectedForm* rejected, const std::string& form
                            const FormState& fallback) {
   return rejected && rejected->form == form ? rejected->state : fallback;
 }
-
-void open_table(Html& h, const std::string& label, std::initializer_list<const char*> columns) {
-  h.open("div",
-         {{"class", "table-wrap"}, {"role", "region"}, {"aria-label", label}, {"tabindex", "0"}});
-  h.open("table", {{"class", "data"}});
-  h.open("thead").open("tr");
-  for (const char* c : columns) h.el("th", {{"scope", "col"}}, c);
-  h.close("tr").close("thead");
-  h.open("tbody");
-}
-
-void close_table(Html& h) { h.close("tbody").close("table").close("div"); }
 
 void section(Html& h, const std::string& id, const std::string& title) {
   h.open("section", {{"class", "panel"}, {"id", id}, {"aria-labelledby", id + "-title"}});
@@ -123,7 +112,7 @@ void summary(RequestContext& ctx, Html& h, const IncidentView& v) {
 void deadlines(Html& h, const IncidentView& v) {
   if (v.deadlines.empty()) return;
   section(h, "deadlines", "報告・連絡の期限");
-  open_table(h, "期限の一覧", {"報告・連絡", "期限の考え方", "期限", "状況"});
+  open_data_table(h, "期限の一覧", {"報告・連絡", "期限の考え方", "期限", "状況"});
   for (const auto& d : v.deadlines) {
     h.open("tr");
     h.el("td", d.title);
@@ -161,7 +150,7 @@ void deadlines(Html& h, const IncidentView& v) {
     h.close("td");
     h.close("tr");
   }
-  close_table(h);
+  close_data_table(h);
   h.close("section");
 }
 
@@ -232,7 +221,7 @@ void to_reach(Html& h, const IncidentView& v) {
 
 void steps(RequestContext& ctx, Html& h, const IncidentView& v, bool writable) {
   section(h, "steps", "対応手順（第３章 発生時の対応）");
-  open_table(h, "対応手順", {"手順", "状態", "実施者・日時・備考", ""});
+  open_data_table(h, "対応手順", {"手順", "状態", "実施者・日時・備考", ""});
   const std::string url = incident_url(v.incident.id);
   for (const auto* step : core::response_steps_for(v.incident)) {
     const auto* mark = v.state.step(step->id);
@@ -283,7 +272,7 @@ void steps(RequestContext& ctx, Html& h, const IncidentView& v, bool writable) {
     h.close("td");
     h.close("tr");
   }
-  close_table(h);
+  close_data_table(h);
   h.close("section");
 }
 
@@ -293,7 +282,8 @@ void decisions(RequestContext& ctx, Html& h, const IncidentView& v, bool writabl
   const auto guidance = core::system_guidance(v.incident, v.plan);
   if (!guidance.empty()) {
     h.el("h3", "影響を受けたシステムの代替手段と復旧方法（計画より）");
-    open_table(h, "代替手段と復旧方法", {"システム", "代替手段", "バックアップからの復旧方法"});
+    open_data_table(h, "代替手段と復旧方法",
+                    {"システム", "代替手段", "バックアップからの復旧方法"});
     for (const auto& g : guidance) {
       h.open("tr");
       h.open("td").text(g.system.name);
@@ -311,10 +301,10 @@ void decisions(RequestContext& ctx, Html& h, const IncidentView& v, bool writabl
       h.close("td");
       h.close("tr");
     }
-    close_table(h);
+    close_data_table(h);
   }
   if (!v.state.decisions.empty()) {
-    open_table(h, "判断の記録", {"日時", "判断", "判断者", "理由"});
+    open_data_table(h, "判断の記録", {"日時", "判断", "判断者", "理由"});
     for (const auto& d : v.state.decisions) {
       h.open("tr");
       h.el("td", when(d.occurred_at));
@@ -324,7 +314,7 @@ void decisions(RequestContext& ctx, Html& h, const IncidentView& v, bool writabl
       h.el("td", d.value.reason);
       h.close("tr");
     }
-    close_table(h);
+    close_data_table(h);
   }
   if (writable && ctx.can(app::Permission::ManageIncident)) {
     FormState fresh;
@@ -344,7 +334,7 @@ void contacts(RequestContext& ctx, Html& h, const IncidentView& v, bool writable
   if (v.state.contacts.empty()) {
     h.el("p", {{"class", "empty"}}, "まだ連絡の記録はありません。");
   } else {
-    open_table(h, "連絡の記録", {"日時", "連絡先", "連絡した人", "結果", "伝えた内容・今後"});
+    open_data_table(h, "連絡の記録", {"日時", "連絡先", "連絡した人", "結果", "伝えた内容・今後"});
     for (const auto& c : v.state.contacts) {
       h.open("tr");
       h.el("td", when(c.occurred_at));
@@ -361,7 +351,7 @@ void contacts(RequestContext& ctx, Html& h, const IncidentView& v, bool writable
       h.close("td");
       h.close("tr");
     }
-    close_table(h);
+    close_data_table(h);
   }
   if (writable) {
     FormState fresh;
@@ -380,7 +370,7 @@ void evidence(RequestContext& ctx, Html& h, const IncidentView& v, bool writable
   if (v.state.evidence.empty()) {
     h.el("p", {{"class", "empty"}}, "まだ登録された証拠はありません。");
   } else {
-    open_table(
+    open_data_table(
         h, "証拠の登録簿",
         {"保全したもの", "元の機器", "保管場所・保管者（現在）", "ファイル・SHA-256", "受け渡し"});
     for (const auto& e : v.state.evidence) {
@@ -407,7 +397,7 @@ void evidence(RequestContext& ctx, Html& h, const IncidentView& v, bool writable
       h.close("td");
       h.close("tr");
     }
-    close_table(h);
+    close_data_table(h);
   }
   if (!writable) {
     h.close("section");
@@ -458,7 +448,7 @@ void timeline(RequestContext& ctx, Html& h, const IncidentView& v, bool writable
     form_with(ctx, h, incident_url(v.incident.id) + "/log", log_fields(),
               state_for(rejected, "log", fresh), "時系列に記録");
   }
-  open_table(h, "時系列", {"No.", "起きた日時", "記録日時", "種類", "記録者", "内容"});
+  open_data_table(h, "時系列", {"No.", "起きた日時", "記録日時", "種類", "記録者", "内容"});
   for (auto it = v.timeline.rbegin(); it != v.timeline.rend(); ++it) {
     const auto& e = *it;
     h.open("tr", {{"id", "entry-" + std::to_string(e.seq)}});
@@ -482,7 +472,7 @@ void timeline(RequestContext& ctx, Html& h, const IncidentView& v, bool writable
     h.close("td");
     h.close("tr");
   }
-  close_table(h);
+  close_data_table(h);
   if (writable && v.timeline.size() > 1) {
     h.open("details");
     h.el("summary", "記録を訂正する");
@@ -500,7 +490,7 @@ void closing(RequestContext& ctx, Html& h, const IncidentView& v, const Rejected
     section(h, "closing", "教訓と再発防止策");
     if (v.state.closure) h.el("p", v.state.closure->value.lessons);
     if (!v.follow_ups.empty()) {
-      open_table(h, "再発防止策", {"内容", "担当", "期限", "状況"});
+      open_data_table(h, "再発防止策", {"内容", "担当", "期限", "状況"});
       for (const auto& f : v.follow_ups) {
         h.open("tr");
         h.el("td", f.title);
@@ -509,7 +499,7 @@ void closing(RequestContext& ctx, Html& h, const IncidentView& v, const Rejected
         h.el("td", f.done ? "完了" : "未完了");
         h.close("tr");
       }
-      close_table(h);
+      close_data_table(h);
     }
     if (ctx.can(app::Permission::ManageIncident)) {
       h.el("h3", "再開する");

@@ -1,0 +1,18 @@
+// A table of records on a page: in a labelled region that scrolls sideways
+// on a narrow screen (and can be reached with the keyboard to do so), with
+// one header row. The caller writes the body rows, then closes it.
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "web/html.h"
+
+namespace medbcp::web {
+
+void open_data_table(Html& h, const std::string& label,
+                     std::initializer_list<std::string_view> columns);
+void close_data_table(Html& h);
+
+}  // namespace medbcp::web
