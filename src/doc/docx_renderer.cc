@@ -414,7 +414,7 @@ class DocxWriter {
       }
       body_ += "</w:tr>";
     }
-    body_ += "</w:tbl>" + paragraph("", "", "<w:spacing w:after=\"120\"/>");
+    body_ += "</w:tbl>" + table_spacer();
   }
 
   void block(const Figure& f) {
@@ -459,14 +459,28 @@ class DocxWriter {
       body_ += page_break();
       return;
     }
-    // A change of orientation ends the section (a new section starts on a new page).
-    body_ += "<w:p><w:pPr>" + section_properties(landscape_, true) + "</w:pPr></w:p>";
+    // A change of orientation ends the section (a new section starts on a new
+    // page). The paragraph that carries the break is made a hair tall, and
+    // replaces the spacer after a table that ends the section: either, at a
+    // normal height, spills onto a page of its own after a full page (a blank
+    // page in the printout).
+    if (body_.ends_with(table_spacer())) body_.resize(body_.size() - table_spacer().size());
+    body_ +=
+        "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" "
+        "w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr>" +
+        section_properties(landscape_, true) + "</w:pPr></w:p>";
     landscape_ = landscape;
   }
 
   const Document& doc_;
   std::string body_;
   bool landscape_ = false;
+  // Word needs a paragraph after a table; this one also spaces it from what
+  // follows, unless a section break takes its place.
+  static const std::string& table_spacer() {
+    static const std::string spacer = paragraph("", "", "<w:spacing w:after=\"120\"/>");
+    return spacer;
+  }
   int bookmarks_ = 0;
   std::vector<int> lists_;  // abstractNumId of each list, numId = index + 2
   std::vector<std::string> images_;
