@@ -3,11 +3,13 @@
 // each property list below is written in schema order.
 #include "doc/docx_renderer.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "doc/cairo_chart.h"
 #include "doc/contact_chart_layout.h"
 #include "doc/markup.h"
+#include "doc/table_widths.h"
 #include "doc/zip_writer.h"
 
 namespace medbcp::doc {
@@ -368,14 +370,38 @@ class DocxWriter {
                     "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"" + num + "\"/></w:numPr>");
   }
 
+  // Column widths as in the PDF (doc/table_widths.h), with text widths
+  // estimated: Word and LibreOffice lay the document out, with their fonts.
+  std::vector<int> column_twips(const Table& t) const {
+    const double size = t.compact ? 7 : 8.5;  // points, as in the styles
+    const double twips_per_em = size * 20;    // 20 twips a point
+    const double padding = 2 * 80 + 40;       // cell margins, and some air
+    std::vector<double> weights, hard, soft;
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      weights.push_back(t.columns[c].weight);
+      double need = estimated_width_em(t.columns[c].header);
+      double label = 0;
+      for (const auto& row : t.rows) {
+        if (c >= row.size()) continue;
+        const std::string plain = to_plain(row[c]);
+        if (is_short_label(plain)) label = std::max(label, estimated_width_em(plain));
+        for (std::string_view run : unbreakable_runs(plain))
+          need = std::max(need, estimated_width_em(run));
+      }
+      const double cap = content_width() / 3.0;
+      hard.push_back(std::min(need * twips_per_em + padding, cap));
+      soft.push_back(std::min(label * twips_per_em + padding, cap));
+    }
+    std::vector<int> out;
+    for (double w : column_widths(weights, hard, soft, content_width()))
+      out.push_back(static_cast<int>(w));
+    return out;
+  }
+
   void block(const Table& t) {
     if (t.columns.empty()) return;
     if (!t.caption.empty()) body_ += paragraph("Caption", text_run(t.caption));
-    double total = 0;
-    for (const Column& c : t.columns) total += c.weight;
-    std::vector<int> widths;
-    for (const Column& c : t.columns)
-      widths.push_back(static_cast<int>(content_width() * c.weight / total));
+    const std::vector<int> widths = column_twips(t);
     const char* size = t.compact ? "<w:sz w:val=\"14\"/><w:szCs w:val=\"14\"/>" : "";
     body_ +=
         "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>"

@@ -79,6 +79,18 @@ std::vector<std::string_view> unbreakable_runs(std::string_view text) {
   return runs;
 }
 
+double estimated_width_em(std::string_view text) {
+  double em = 0;
+  for (unsigned char c : text) {
+    if (c < 0x80) {
+      em += 0.62;
+    } else if ((c & 0xC0) != 0x80) {
+      em += 1.0;  // the lead byte of a character beyond ASCII
+    }
+  }
+  return em;
+}
+
 bool is_short_label(std::string_view text) {
   int characters = 0;
   for (unsigned char c : text) {

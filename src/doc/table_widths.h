@@ -30,6 +30,11 @@ std::vector<double> column_widths(const std::vector<double>& weights,
 // text may break between any two characters and has none.
 std::vector<std::string_view> unbreakable_runs(std::string_view text);
 
+// The width of `text` in ems when no font is at hand to measure it (the DOCX,
+// laid out later by Word or LibreOffice): a full-width character is one em,
+// an ASCII one 0.62 (Noto Sans CJK's digits and capitals, a little over).
+double estimated_width_em(std::string_view text);
+
 // A cell short enough (at most ten characters, no space) to read as one
 // word, such as 電子カルテシステム or 稼働中: breaking it would split a name.
 bool is_short_label(std::string_view text);

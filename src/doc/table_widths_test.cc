@@ -59,6 +59,12 @@ TEST(UnbreakableRuns, AreTheAsciiWordsOfACell) {
   EXPECT_TRUE(unbreakable_runs("電子カルテサーバ").empty());
 }
 
+TEST(EstimatedWidth, FullWidthIsOneEmAndAsciiLess) {
+  EXPECT_DOUBLE_EQ(estimated_width_em("管理番号"), 4.0);
+  EXPECT_NEAR(estimated_width_em("192.168.10.10"), 13 * 0.62, 1e-9);
+  EXPECT_NEAR(estimated_width_em("R7.3.28 稼働中"), 8 * 0.62 + 3, 1e-9);
+}
+
 TEST(ShortLabel, TenCharactersWithoutASpaceReadAsOneWord) {
   EXPECT_TRUE(is_short_label("電子カルテシステム"));  // 9
   EXPECT_TRUE(is_short_label("稼働中"));
