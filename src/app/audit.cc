@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "core/readiness.h"
 #include "io/csv_writer.h"
 #include "store/audit_store.h"
 
@@ -62,6 +63,19 @@ store::AuditQuery query_for(const AuditFilter& filter) {
   return q;
 }
 
+// A plan change names its section by code (the trigger writes what the
+// history row holds); people read the section's title.
+std::string target_text(const store::AuditRecord& r) {
+  if (r.action != "plan_change") return r.target;
+  using core::Section;
+  for (Section s : {Section::Facility, Section::Officer, Section::Systems, Section::Threats,
+                    Section::InternalContacts, Section::ExternalContacts, Section::Devices,
+                    Section::Fallbacks, Section::Backups, Section::EffectiveDate}) {
+    if (r.target == core::code(s)) return core::label(s);
+  }
+  return r.target;
+}
+
 AuditEntry entry_for(const store::AuditRecord& r) {
   AuditEntry e;
   e.id = r.id;
@@ -71,7 +85,7 @@ AuditEntry entry_for(const store::AuditRecord& r) {
   e.remote = r.remote;
   e.action = r.action;
   e.action_label = audit_action_label(r.action);
-  e.target = r.target;
+  e.target = target_text(r);
   e.detail = r.detail;
   return e;
 }
@@ -176,7 +190,7 @@ std::string export_audit_csv(Workspace& ws, const Actor& actor, const AuditFilte
     csv.field(spreadsheet_safe(r.action));
     csv.field(spreadsheet_safe(r.actor_name));
     csv.field(spreadsheet_safe(r.remote));
-    csv.field(spreadsheet_safe(r.target));
+    csv.field(spreadsheet_safe(target_text(r)));
     csv.field(spreadsheet_safe(r.detail));
     csv.end_record();
   });

@@ -104,6 +104,14 @@ TEST_F(Audit, PlanChangesAreRecordedWithWhoAndWhichSection) {
   EXPECT_EQ(changes.back().target, "facility");
   EXPECT_FALSE(changes.back().actor_id.has_value());
   EXPECT_GT(changes.back().at, 1700000000);
+  // People read the section's title, on the page and in the CSV.
+  const AuditPage page = list_audit_log(*ws_, Actor{core::UserId(), "cli", Role::Admin},
+                                        AuditFilter{{}, {}, "plan_change", ""}, 1, 10);
+  ASSERT_FALSE(page.entries.empty());
+  EXPECT_EQ(page.entries.front().target, core::label(core::Section::Facility));
+  EXPECT_NE(export_audit_csv(*ws_, Actor{core::UserId(), "cli", Role::Admin}, {})
+                .find(core::label(core::Section::Facility)),
+            std::string::npos);
 }
 
 TEST_F(Audit, TimelineEntriesAreRecordedWithTheirAuthor) {

@@ -55,7 +55,7 @@ std::vector<double> column_widths(const std::vector<double>& weights,
                                   double available) {
   std::vector<double> preferred(hard);
   for (std::size_t i = 0; i < preferred.size(); ++i) preferred[i] = std::max(hard[i], soft[i]);
-  const std::vector<double> widths = column_widths(weights, preferred, available);
+  std::vector<double> widths = column_widths(weights, preferred, available);
   const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
   for (std::size_t i = 0; i < widths.size() && total > 0; ++i) {
     if (widths[i] < 0.7 * available * weights[i] / total) {
