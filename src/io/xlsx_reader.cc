@@ -235,11 +235,17 @@ std::vector<bool> read_date_styles(const ZipArchive& zip, const std::string& pat
   return out;
 }
 
-// "B12" -> column 1 (0-based); -1 when there are no letters.
+// "B12" -> column 1 (0-based); -1 when there are no letters. Past XFD (the
+// 16,384th column) it stops counting and answers 16,384, out of range for
+// the caller: "AAAAAAAA…" overflowed an int (found by fuzz/xlsx_parts_fuzz).
 int column_of(std::string_view ref) {
+  constexpr int kMaxColumns = 16384;
   int col = 0;
   size_t i = 0;
-  for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i) col = col * 26 + (ref[i] - 'A' + 1);
+  for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i) {
+    col = col * 26 + (ref[i] - 'A' + 1);
+    if (col > kMaxColumns) return kMaxColumns;
+  }
   return i == 0 ? -1 : col - 1;
 }
 

@@ -109,6 +109,24 @@ TEST(XlsxReaderTest, RejectsFilesThatAreNotWorkbooks) {
   EXPECT_THROW(read_xlsx(make_xlsx({{"hello.txt", "hi"}})), XlsxError);
 }
 
+TEST(XlsxReaderTest, ACellPastTheLastColumnIsRefusedNotOverflowed) {
+  // Found by fuzz/xlsx_parts_fuzz: "AAAAAAAA1" overflowed the column count.
+  for (const char* ref : {"AAAAAAAAAAAAA1", "XFE1"}) {
+    const std::string sheet =
+        std::string(R"(<?xml version="1.0" encoding="UTF-8"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r=")") +
+        ref + R"(" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>)";
+    const std::string bytes = make_xlsx({{"xl/workbook.xml", kWorkbook},
+                                         {"xl/_rels/workbook.xml.rels", kRels},
+                                         {"xl/sharedStrings.xml", kShared},
+                                         {"xl/styles.xml", kStyles},
+                                         {"xl/worksheets/ledger.xml", sheet},
+                                         {"xl/worksheets/cover.xml", kCoverSheet}});
+    EXPECT_THROW(read_xlsx(bytes, std::string("別紙２")), XlsxError) << ref;
+  }
+}
+
 TEST(XlsxReaderTest, RecognisesDateFormats) {
   EXPECT_TRUE(is_date_format(14, ""));
   EXPECT_TRUE(is_date_format(57, ""));  // Japanese built-in ge.m.d style
