@@ -282,7 +282,12 @@ std::string cell_text(const pugi::xml_node& cell, const std::vector<std::string>
   const auto style = static_cast<size_t>(cell.attribute("s").as_uint());
   if (style < date_styles.size() && date_styles[style]) {
     const double serial = std::strtod(value, nullptr);
-    return excel_serial_to_iso_date(serial, date1904);
+    // Excel's dates run from serial 0 to 2958465 (9999-12-31); a number
+    // outside them in a date-formatted cell is shown as the number it is
+    // (a huge one overflowed the day count: found by fuzz/xlsx_parts_fuzz).
+    if (serial >= 0 && serial < kLastExcelSerial + 1) {
+      return excel_serial_to_iso_date(serial, date1904);
+    }
   }
   return number_text(value);
 }
@@ -329,6 +334,7 @@ bool is_date_format(int builtin_id, std::string_view code) {
 }
 
 std::string excel_serial_to_iso_date(double serial, bool date1904) {
+  if (!(serial >= 0 && serial < kLastExcelSerial + 1)) return {};  // NaN too
   const auto whole = static_cast<std::int64_t>(std::floor(serial));
   std::int64_t days;
   if (date1904) {

@@ -40,6 +40,8 @@ bool looks_like_xlsx(std::string_view file_bytes);
 // Exposed for tests: whether an Excel number format shows a date, and the
 // date an Excel serial number stands for ("YYYY-MM-DD").
 bool is_date_format(int builtin_id, std::string_view format_code);
+// Empty for a serial outside Excel's dates (0 to kLastExcelSerial).
+inline constexpr double kLastExcelSerial = 2958465;  // 9999-12-31
 std::string excel_serial_to_iso_date(double serial, bool date1904);
 
 }  // namespace medbcp::io

@@ -149,6 +149,10 @@ TEST(XlsxReaderTest, ConvertsSerialsInBothDateSystems) {
   EXPECT_EQ(excel_serial_to_iso_date(61, false), "1900-03-01");
   EXPECT_EQ(excel_serial_to_iso_date(45383.75, false), "2024-04-01");
   EXPECT_EQ(excel_serial_to_iso_date(43921, true), "2024-04-01");
+  EXPECT_EQ(excel_serial_to_iso_date(2958465, false), "9999-12-31");
+  // Found by fuzz/xlsx_parts_fuzz: a huge serial overflowed the day count.
+  EXPECT_EQ(excel_serial_to_iso_date(4.53e23, false), "");
+  EXPECT_EQ(excel_serial_to_iso_date(-1, false), "");
 }
 
 TEST(XlsxWriterTest, OwnOutputReadsBack) {
