@@ -21,10 +21,6 @@
 namespace medbcp::app {
 namespace {
 
-std::string plan_fingerprint(const core::Plan& plan) {
-  return core::sha256_hex(io::plan_to_json(plan));
-}
-
 doc::Document plan_document(const core::Plan& plan) {
   const doc::TemplateParse parse = doc::parse_template(doc::default_template_text());
   if (!parse.ok()) throw std::logic_error("the built-in plan template does not parse");
@@ -125,7 +121,7 @@ KitFreshness kit_freshness(Workspace& ws) {
   f.printed = store::latest_printed_kit(db);
   f.has_plan = has_plan(ws);
   if (!f.has_plan) return f;
-  const std::string current = plan_fingerprint(load_plan(ws));
+  const std::string current = plan_fingerprint(ws);
 
   if (!f.offline) {
     f.offline_outdated = true;

@@ -6,6 +6,7 @@
 #include "core/demo_plan.h"
 #include "core/plan_template.h"
 #include "core/plan_validation.h"
+#include "core/sha256.h"
 #include "io/plan_json.h"
 #include "store/history_store.h"
 #include "store/plan_store.h"
@@ -96,10 +97,46 @@ bool ensure_demo_plan(Workspace& ws, const Actor& actor) {
 
 bool has_plan(Workspace& ws) { return store::has_plan(ws.db()); }
 
-core::Plan load_plan(Workspace& ws) {
-  auto plan = store::load_plan(ws.db());
-  if (!plan) throw NoPlan();
-  return std::move(*plan);
+namespace {
+
+// The plan as this thread's connection last read it, kept while nothing has
+// been committed since (by anyone). A page reads the plan several times —
+// the dashboard for its gaps, its reminders and the kits' fingerprint — and
+// reading it from SQLite is the most of what a page costs.
+struct PlanSnapshot {
+  std::uint64_t workspace = 0;  // Workspace::generation()
+  store::ChangeStamp stamp;
+  std::shared_ptr<const core::Plan> plan;
+  std::string fingerprint;  // filled on first use
+};
+
+PlanSnapshot& snapshot_of(Workspace& ws) {
+  thread_local PlanSnapshot snapshot;
+  store::Database& db = ws.db();
+  const store::ChangeStamp stamp = db.change_stamp();
+  // Inside a write transaction the plan may be half-changed: read it afresh.
+  if (snapshot.workspace != ws.generation() || !(snapshot.stamp == stamp) || !snapshot.plan ||
+      db.in_transaction()) {
+    auto plan = store::load_plan(db);
+    if (!plan) throw NoPlan();
+    snapshot = PlanSnapshot{
+        ws.generation(), stamp, std::make_shared<const core::Plan>(std::move(*plan)), {}};
+  }
+  return snapshot;
+}
+
+}  // namespace
+
+core::Plan load_plan(Workspace& ws) { return *snapshot_of(ws).plan; }
+
+std::string plan_fingerprint(const core::Plan& plan) {
+  return core::sha256_hex(io::plan_to_json(plan));
+}
+
+std::string plan_fingerprint(Workspace& ws) {
+  PlanSnapshot& s = snapshot_of(ws);
+  if (s.fingerprint.empty()) s.fingerprint = plan_fingerprint(*s.plan);
+  return s.fingerprint;
 }
 
 core::Problems update_plan(Workspace& ws, const Actor& actor,

@@ -37,6 +37,10 @@ bool ensure_demo_plan(Workspace& ws, const Actor& actor);
 bool has_plan(Workspace& ws);
 // Throws NoPlan when there is none.
 core::Plan load_plan(Workspace& ws);
+// SHA-256 of the plan's JSON export: any edit changes it, an edit undone
+// does not (how the kits know whether they still carry the plan).
+std::string plan_fingerprint(Workspace& ws);
+std::string plan_fingerprint(const core::Plan& plan);
 
 // Applies `edit` to the stored plan, gives new records ids, validates the
 // result and saves it with a history entry for each section that changed —

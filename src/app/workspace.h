@@ -23,6 +23,9 @@ class Workspace {
   // This thread's connection.
   store::Database& db();
   const std::string& path() const { return path_; }
+  // Unique to this workspace in the process, so thread-local caches of what
+  // was read from it never mistake another workspace for it.
+  std::uint64_t generation() const { return generation_; }
 
  private:
   explicit Workspace(std::string path);

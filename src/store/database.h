@@ -31,7 +31,9 @@ class Statement {
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
-  Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, const std::string& value) {
+    return bind(index, std::string_view(value));
+  }
   template <class T>
   Statement& bind(int index, const std::optional<T>& value) {
     if (value) return bind(index, *value);
@@ -62,9 +64,21 @@ class Statement {
   }
 };
 
+// Identifies the state of the database as one connection sees it: it
+// changes whenever a change is committed, by this connection or any other
+// (another thread, `medbcp` on the command line). Lets a reader keep what it
+// read while the stamp stays the same.
+struct ChangeStamp {
+  std::int64_t others = 0;  // commits by other connections
+  std::int64_t own = 0;     // rows changed by this connection
+  bool operator==(const ChangeStamp&) const = default;
+};
+
 class Database {
  public:
   virtual ~Database() = default;
+  // Statements may be kept and reused by the implementation: preparing is
+  // most of what a short query costs.
   virtual std::unique_ptr<Statement> prepare(std::string_view sql) = 0;
   // Runs one or more statements without parameters (schema, pragmas).
   virtual void execute_script(std::string_view sql) = 0;
@@ -73,6 +87,7 @@ class Database {
   virtual void commit() = 0;
   virtual void rollback() = 0;
   virtual bool in_transaction() const = 0;
+  virtual ChangeStamp change_stamp() = 0;
   // Identifies the backend for the rare dialect difference ("sqlite", "postgres").
   virtual std::string_view dialect() const = 0;
 };

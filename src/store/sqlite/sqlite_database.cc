@@ -2,6 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <string>
+#include <unordered_map>
+#include <vector>
+
 #include "store/migrations.h"
 
 namespace medbcp::store {
@@ -16,10 +20,58 @@ namespace {
   throw StoreError(message);
 }
 
+// Prepared statements of one connection waiting to be used again, by their
+// SQL text. A page runs the same few dozen statements on every request, and
+// preparing them again each time cost more than running them. Shared with
+// the statements themselves, so one that outlives its connection is simply
+// finalized.
+struct StatementPool {
+  static constexpr std::size_t kPerStatement = 4;  // at once, e.g. nested loops
+  static constexpr std::size_t kTotal = 512;
+
+  sqlite3* db = nullptr;
+  bool closed = false;
+  std::size_t idle_count = 0;
+  std::unordered_map<std::string, std::vector<sqlite3_stmt*>> idle;
+
+  sqlite3_stmt* take(std::string_view sql) {
+    auto it = idle.find(std::string(sql));
+    if (it == idle.end() || it->second.empty()) return nullptr;
+    sqlite3_stmt* stmt = it->second.back();
+    it->second.pop_back();
+    --idle_count;
+    return stmt;
+  }
+  void give_back(sqlite3_stmt* stmt) {
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (closed || idle_count >= kTotal) {
+      sqlite3_finalize(stmt);
+      return;
+    }
+    auto& list = idle[sqlite3_sql(stmt)];
+    if (list.size() >= kPerStatement) {
+      sqlite3_finalize(stmt);
+      return;
+    }
+    list.push_back(stmt);
+    ++idle_count;
+  }
+  void close() {
+    closed = true;
+    for (auto& [sql, list] : idle) {
+      for (sqlite3_stmt* stmt : list) sqlite3_finalize(stmt);
+    }
+    idle.clear();
+    idle_count = 0;
+  }
+};
+
 class SqliteStatement final : public Statement {
  public:
-  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
-  ~SqliteStatement() override { sqlite3_finalize(stmt_); }
+  SqliteStatement(std::shared_ptr<StatementPool> pool, sqlite3_stmt* stmt)
+      : pool_(std::move(pool)), db_(pool_->db), stmt_(stmt) {}
+  ~SqliteStatement() override { pool_->give_back(stmt_); }
 
   Statement& bind(int index, std::int64_t value) override {
     check(sqlite3_bind_int64(stmt_, index, value), "bind");
@@ -66,22 +118,29 @@ class SqliteStatement final : public Statement {
   void check(int rc, const char* what) {
     if (rc != SQLITE_OK) fail(db_, what);
   }
+  std::shared_ptr<StatementPool> pool_;
   sqlite3* db_;
   sqlite3_stmt* stmt_;
 };
 
 class SqliteDatabase final : public Database {
  public:
-  explicit SqliteDatabase(sqlite3* db) : db_(db) {}
-  ~SqliteDatabase() override { sqlite3_close_v2(db_); }
+  explicit SqliteDatabase(sqlite3* db) : db_(db), pool_(std::make_shared<StatementPool>()) {
+    pool_->db = db;
+  }
+  ~SqliteDatabase() override {
+    pool_->close();
+    sqlite3_close_v2(db_);  // waits for statements still in use, if any
+  }
 
   std::unique_ptr<Statement> prepare(std::string_view sql) override {
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
-        SQLITE_OK) {
+    sqlite3_stmt* stmt = pool_->take(sql);
+    if (stmt == nullptr &&
+        sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &stmt, nullptr) != SQLITE_OK) {
       fail(db_, "prepare failed (" + std::string(sql.substr(0, 80)) + ")");
     }
-    return std::make_unique<SqliteStatement>(db_, stmt);
+    return std::make_unique<SqliteStatement>(pool_, stmt);
   }
   void execute_script(std::string_view sql) override {
     std::string copy(sql);
@@ -102,9 +161,17 @@ class SqliteDatabase final : public Database {
   }
   bool in_transaction() const override { return !sqlite3_get_autocommit(db_); }
   std::string_view dialect() const override { return "sqlite"; }
+  // PRAGMA data_version moves when another connection commits; this
+  // connection's own changes are counted by sqlite3_total_changes64.
+  ChangeStamp change_stamp() override {
+    auto version = prepare("PRAGMA data_version");
+    version->step();
+    return {version->integer(0), sqlite3_total_changes64(db_)};
+  }
 
  private:
   sqlite3* db_;
+  std::shared_ptr<StatementPool> pool_;
 };
 
 }  // namespace
