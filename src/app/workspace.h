@@ -26,6 +26,9 @@ class Workspace {
   // Unique to this workspace in the process, so thread-local caches of what
   // was read from it never mistake another workspace for it.
   std::uint64_t generation() const { return generation_; }
+  // Moves with every commit to the file, from any connection (see
+  // store::ChangeStamp): what was read stays true while it stays.
+  store::ChangeStamp change_stamp() { return db().change_stamp(); }
 
  private:
   explicit Workspace(std::string path);

@@ -165,6 +165,39 @@ TEST_F(WebServerTest, APostFromAnotherOriginIsRefusedEvenWithTheToken) {
   EXPECT_NE(app::load_plan(*ws_).facility.name, "他サイト");
 }
 
+TEST_F(WebServerTest, TheDashboardIsNeverStaleNorAnotherPersons) {
+  TestBrowser staff = signed_in("staff");
+  TestBrowser admin = signed_in("admin");
+  for (int round = 0; round < 3; ++round) {  // served again and again, by any thread
+    EXPECT_TRUE(contains(staff.get("/")->body, "さくら内科クリニック"));
+    EXPECT_TRUE(contains(admin.get("/")->body, "さくら内科クリニック"));
+  }
+  // Each sees their own: the form tokens are their own session's, and only
+  // the administrator is offered the kits.
+  const std::string staff_home = staff.get("/")->body;
+  const std::string admin_home = admin.get("/")->body;
+  EXPECT_TRUE(contains(staff_home, staff.token()));
+  EXPECT_FALSE(contains(staff_home, admin.token()));
+  EXPECT_TRUE(contains(admin_home, admin.token()));
+  EXPECT_TRUE(contains(staff_home, "staff"));
+  EXPECT_FALSE(contains(staff_home, ">admin<"));
+  // A change from outside the server (another connection, as the CLI makes)
+  // shows at once.
+  ASSERT_TRUE(
+      app::update_plan(*ws_, app::Actor{core::UserId(), "cli", app::Role::Admin},
+                       [](core::Plan& p) { p.facility.name = "さくら内科クリニック（分院）"; })
+          .empty());
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_TRUE(contains(staff.get("/")->body, "さくら内科クリニック（分院）")) << round;
+    EXPECT_TRUE(contains(admin.get("/")->body, "さくら内科クリニック（分院）")) << round;
+  }
+  // And one made through the server by someone else.
+  TestBrowser editor = signed_in("editor");
+  editor.get("/plan/facility");
+  ASSERT_EQ(editor.post("/plan/facility", {{"name", "さくら内科"}})->status, 303);
+  EXPECT_TRUE(contains(staff.get("/")->body, "<h1>さくら内科</h1>"));
+}
+
 TEST_F(WebServerTest, TheDashboardSaysWhenTheKitsNoLongerCarryThePlan) {
   TestBrowser editor = signed_in("editor");
   auto home = editor.get("/");
