@@ -29,10 +29,26 @@ void assign_ids(std::vector<T>& records) {
 
 // Records one history entry per section whose JSON changed: an edit of one
 // section may touch another (removing a system clears references to it).
+bool same_section(const core::Plan& a, const core::Plan& b, std::string_view section) {
+  if (section == "facility") return a.facility == b.facility;
+  if (section == "officer") return a.officer == b.officer;
+  if (section == "systems") return a.systems == b.systems;
+  if (section == "threats") return a.threats == b.threats;
+  if (section == "internal_contacts") return a.internal_contacts == b.internal_contacts;
+  if (section == "external_contacts") return a.external_contacts == b.external_contacts;
+  if (section == "devices") return a.devices == b.devices;
+  if (section == "fallbacks") return a.fallbacks == b.fallbacks;
+  if (section == "backups") return a.backups == b.backups;
+  return false;  // a section this list does not know: compare its JSON
+}
+
 void record_changes(store::Database& db, const Actor& actor, const core::Plan* before,
                     const core::Plan& after) {
   std::string at = core::Instant::now().iso_utc();
   for (const char* section : kAllSections) {
+    // Compared as records first: a 100,000-device ledger is not written out
+    // twice to learn that the facility's phone number changed.
+    if (before && same_section(*before, after, section)) continue;
     std::string old_json = before ? io::section_to_json(*before, section) : "null";
     std::string new_json = io::section_to_json(after, section);
     if (old_json == new_json) continue;

@@ -22,6 +22,8 @@ struct Facility {
   std::optional<Date> effective_date;  // 附則: 施行日
   int edition = 1;                     // 版数
   std::optional<Date> last_reviewed;   // 最終見直し日
+
+  bool operator==(const Facility&) const = default;
 };
 
 // 医療情報システム安全管理責任者.
@@ -31,6 +33,8 @@ struct SecurityOfficer {
   std::string phone_day;    // 日中の電話
   std::string phone_night;  // 夜間・休日の電話
   std::string email;
+
+  bool operator==(const SecurityOfficer&) const = default;
 };
 
 // 対象範囲: an in-scope medical information system.
@@ -40,6 +44,8 @@ struct InScopeSystem {
   std::string description;                  // 用途・製品名など
   std::optional<ExternalContactId> vendor;  // システム事業者（別紙1の外部連絡先）
   bool from_template = false;               // ひな形の①〜⑤
+
+  bool operator==(const InScopeSystem&) const = default;
 };
 
 // 想定する事象.
@@ -50,6 +56,8 @@ struct ThreatScenario {
   ThreatKind kind = ThreatKind::Other;
   std::string title;  // 標的型メール攻撃 …
   std::string description;
+
+  bool operator==(const ThreatScenario&) const = default;
 };
 
 // 別紙1 連絡体制図: internal tree. A person with no reports_to reports to
@@ -63,6 +71,8 @@ struct InternalContact {
   std::string phone_night;
   std::string email;
   std::optional<InternalContactId> reports_to;
+
+  bool operator==(const InternalContact&) const = default;
 };
 
 enum class ExternalCategory {
@@ -90,6 +100,8 @@ struct ExternalContact {
   std::string what_to_tell;           // 伝える内容
   bool notify_on_incident = false;    // 初報で必ず連絡する
   std::optional<Date> last_verified;  // 連絡先の最終確認日
+
+  bool operator==(const ExternalContact&) const = default;
 };
 
 enum class DeviceKind {
@@ -127,6 +139,8 @@ struct Device {
   DeviceStatus status = DeviceStatus::Active;
   std::optional<Date> last_stocktake;  // 最終棚卸日
   std::string note;                    // 備考
+
+  bool operator==(const Device&) const = default;
 };
 
 // 代替運用: what to do when a system is unavailable.
@@ -138,6 +152,8 @@ struct FallbackOperation {
   std::string fallback;            // 代替手段
   std::string materials;           // 必要な物品・様式
   std::string return_to_normal;    // 通常運用への戻し方
+
+  bool operator==(const FallbackOperation&) const = default;
 };
 
 // バックアップ体制: how a system's data is backed up and restored.
@@ -151,6 +167,8 @@ struct BackupPlan {
   std::string media;           // 媒体
   bool offline = false;        // オフライン（切り離した）保管
   int generations = 0;         // 保持世代数
+
+  bool operator==(const BackupPlan&) const = default;
 };
 
 struct Plan {

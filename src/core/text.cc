@@ -5,6 +5,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace medbcp::core {
@@ -62,12 +63,48 @@ std::string trim(std::string_view text) {
 
 std::string match_key(std::string_view text) {
   std::string out;
+  // ASCII is its own NFKC: most keys (管理番号 such as "PC-001") need no ICU.
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    out.reserve(text.size());
+    for (char c : text) {
+      if (is_trimmable(static_cast<unsigned char>(c))) continue;
+      out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+  }
   for (char32_t c : utf8_to_u32(nfkc(text))) {
     if (is_trimmable(c)) continue;
     if (c >= U'A' && c <= U'Z') c = c - U'A' + U'a';
     append_utf8(out, c);
   }
   return out;
+}
+
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  std::size_t n = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + n > text.size() || byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  }
+  return n;
 }
 
 std::u32string utf8_to_u32(std::string_view text) {

@@ -18,6 +18,11 @@ std::string trim(std::string_view text);
 // Two labels a person would call the same compare equal by this key.
 std::string match_key(std::string_view text);
 
+// Length of the well-formed UTF-8 sequence starting at text[i] (1 to 4), or
+// 0 when the bytes there are not one: a stray continuation byte, a cut
+// sequence, an overlong or surrogate form.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+
 // Decodes UTF-8 into code points; invalid bytes become U+FFFD.
 std::u32string utf8_to_u32(std::string_view text);
 

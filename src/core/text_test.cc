@@ -42,3 +42,28 @@ TEST(TextTest, Utf8Decoding) {
 
 }  // namespace
 }  // namespace medbcp::core
+
+namespace medbcp::core {
+namespace {
+
+TEST(MatchKey, AsciiAndFullWidthMeetTheSameKey) {
+  EXPECT_EQ(match_key(" PC-01\t"), "pc-01");
+  EXPECT_EQ(match_key("ＰＣ－０１"), "pc-01");
+  EXPECT_EQ(match_key("ｐｃ　-01"), "pc-01");
+  EXPECT_EQ(match_key("VPN 装置"), "vpn装置");
+}
+
+TEST(Utf8SequenceLength, WellFormedSequencesAndTheRest) {
+  EXPECT_EQ(utf8_sequence_length("a", 0), 1u);
+  EXPECT_EQ(utf8_sequence_length("é", 0), 2u);
+  EXPECT_EQ(utf8_sequence_length("あ", 0), 3u);
+  EXPECT_EQ(utf8_sequence_length("𠮷", 0), 4u);
+  EXPECT_EQ(utf8_sequence_length("\x80", 0), 0u);              // a stray continuation byte
+  EXPECT_EQ(utf8_sequence_length("\xe3\x81", 0), 0u);          // cut short
+  EXPECT_EQ(utf8_sequence_length("\xc0\xaf", 0), 0u);          // overlong
+  EXPECT_EQ(utf8_sequence_length("\xed\xa0\x80", 0), 0u);      // a surrogate
+  EXPECT_EQ(utf8_sequence_length("\xf4\x90\x80\x80", 0), 0u);  // past U+10FFFF
+}
+
+}  // namespace
+}  // namespace medbcp::core

@@ -76,6 +76,8 @@ TEST(DateTest, Valid) {
 TEST(DateTest, Iso) {
   EXPECT_EQ((Date{2024, 4, 1}).iso(), "2024-04-01");
   EXPECT_EQ((Date{812, 12, 31}).iso(), "0812-12-31");
+  EXPECT_EQ((Date{9999, 12, 31}).iso(), "9999-12-31");
+  EXPECT_EQ((Date{12024, 1, 2}).iso(), "12024-01-02");  // past the fast path
 }
 
 TEST(DateTest, ParseAcceptsIsoAndSlashes) {

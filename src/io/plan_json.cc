@@ -1,7 +1,10 @@
 #include "io/plan_json.h"
 
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <set>
+
+#include "core/text.h"
 
 namespace medbcp::io {
 namespace {
@@ -113,6 +116,112 @@ Json devices_json(const std::vector<core::Device>& list) {
                        {"last_stocktake", date_json(d.last_stocktake)},
                        {"note", d.note}});
   }
+  return out;
+}
+
+// The devices section written straight out, byte for byte what
+// devices_json(list).dump() gives, without building a JSON document of
+// 100,000 objects first: every import of the ledger writes it into the
+// plan's history, and building it cost more than the rest of the import.
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else if (c < 0x80) {
+          out += static_cast<char>(c);
+        } else if (const std::size_t n = core::utf8_sequence_length(s, i); n == 0) {
+          out += "\xEF\xBF\xBD";  // as error_handler_t::replace
+        } else {
+          out.append(s.substr(i, n));
+          i += n - 1;
+        }
+    }
+  }
+  out += '"';
+}
+
+std::string devices_compact_json(const std::vector<core::Device>& list) {
+  std::string out;
+  out.reserve(list.size() * 420 + 2);
+  auto key = [&](const char* k) {
+    out += '"';
+    out += k;
+    out += "\":";
+  };
+  auto text = [&](const char* k, const std::string& v) {
+    key(k);
+    append_json_string(out, v);
+    out += ',';
+  };
+  auto flag = [&](const char* k, bool v) {
+    key(k);
+    out += v ? "true," : "false,";
+  };
+  auto date = [&](const char* k, const std::optional<Date>& d) {
+    key(k);
+    if (d) {
+      append_json_string(out, d->iso());
+    } else {
+      out += "null";
+    }
+    out += ',';
+  };
+  out += '[';
+  for (const auto& d : list) {
+    out += "{\"id\":";
+    out += std::to_string(d.id.value);
+    out += ',';
+    text("asset_number", d.asset_number);
+    text("name", d.name);
+    text("kind", core::code(d.kind));
+    text("system", d.system);
+    text("location", d.location);
+    text("manager", d.manager);
+    text("os", d.os);
+    text("os_version", d.os_version);
+    text("ip_address", d.ip_address);
+    text("mac_address", d.mac_address);
+    text("network_zone", d.network_zone);
+    flag("internet_facing", d.internet_facing);
+    flag("remote_maintenance", d.remote_maintenance);
+    text("vendor", d.vendor);
+    date("introduced", d.introduced);
+    date("support_end", d.support_end);
+    text("status", core::code(d.status));
+    date("last_stocktake", d.last_stocktake);
+    key("note");
+    append_json_string(out, d.note);
+    out += "},";
+  }
+  if (out.back() == ',') out.pop_back();
+  out += ']';
   return out;
 }
 
@@ -426,6 +535,7 @@ std::string plan_to_json(const core::Plan& plan) {
 }
 
 std::string section_to_json(const core::Plan& plan, std::string_view name) {
+  if (name == "devices") return devices_compact_json(plan.devices);
   return section(plan, name).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "core/plan_template.h"
 
 namespace medbcp::io {
@@ -86,6 +88,33 @@ TEST(PlanJson, SectionJsonIsTheSectionOnly) {
   EXPECT_NE(devices.find("サーバ①"), std::string::npos);
   EXPECT_EQ(devices.find("さくら医院"), std::string::npos);
   EXPECT_EQ(section_to_json(plan, "nonsense"), "null");
+}
+
+}  // namespace
+}  // namespace medbcp::io
+
+namespace medbcp::io {
+namespace {
+
+TEST(PlanJson, TheDevicesSectionIsWrittenExactlyAsTheJsonLibraryWouldWriteIt) {
+  core::Plan plan;
+  core::Device a;
+  a.id = core::DeviceId(7);
+  a.asset_number = "PC-\"01\"";
+  a.name = "受付端末①\\ ～ 𠮷\ttab\nline\r\x01\x1f\x7f";
+  a.kind = core::DeviceKind::Terminal;
+  a.internet_facing = true;
+  a.introduced = core::Date{2024, 4, 1};
+  a.note = "";
+  core::Device b;  // every field empty
+  b.id = core::DeviceId(8);
+  plan.devices = {a, b};
+  const std::string direct = section_to_json(plan, "devices");
+  // The library's own rendering of the same section, from the export.
+  const auto exported = nlohmann::ordered_json::parse(plan_to_json(plan))["devices"];
+  EXPECT_EQ(direct, exported.dump());
+  plan.devices.clear();
+  EXPECT_EQ(section_to_json(plan, "devices"), "[]");
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "core/text.h"
+
 namespace medbcp::web {
 namespace {
 
@@ -18,38 +20,6 @@ void check_name(std::string_view name) {
 
 }  // namespace
 
-namespace {
-
-// Length of the well-formed UTF-8 sequence at text[i], or 0 when the bytes
-// there are not one (a stray continuation byte, a cut sequence, an overlong
-// or surrogate form).
-std::size_t utf8_sequence(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char c = byte(i);
-  std::size_t n = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + n > text.size() || byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (std::size_t k = 2; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  }
-  return n;
-}
-
-}  // namespace
-
 std::string escape_html(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
@@ -58,7 +28,7 @@ std::string escape_html(std::string_view text) {
     if (static_cast<unsigned char>(c) >= 0x80) {
       // Whatever came in (a query string, an old row), a page is valid
       // UTF-8: a broken sequence shows as U+FFFD.
-      const std::size_t n = utf8_sequence(text, i);
+      const std::size_t n = core::utf8_sequence_length(text, i);
       if (n == 0) {
         out += "\xEF\xBF\xBD";
       } else {
