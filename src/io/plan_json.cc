@@ -126,6 +126,24 @@ Json devices_json(const std::vector<core::Device>& list) {
 void append_json_string(std::string& out, std::string_view s) {
   out += '"';
   for (std::size_t i = 0; i < s.size(); ++i) {
+    // Runs that need nothing done (most of every string) go in whole.
+    std::size_t plain = i;
+    while (plain < s.size()) {
+      const unsigned char b = static_cast<unsigned char>(s[plain]);
+      if (b < 0x20 || b == '"' || b == '\\') break;
+      if (b >= 0x80) {
+        const std::size_t n = core::utf8_sequence_length(s, plain);
+        if (n == 0) break;
+        plain += n;
+      } else {
+        ++plain;
+      }
+    }
+    if (plain > i) {
+      out.append(s.substr(i, plain - i));
+      i = plain;
+      if (i == s.size()) break;
+    }
     const unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
       case '"':

@@ -307,36 +307,28 @@ size_t decode_cp932_block(std::string_view bytes, bool last, std::string& out, i
   const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
   size_t n = bytes.size();
 
-  // Two passes, one to size the output (and find where the block must end)
-  // and one to fill it, are cheaper than growing a buffer of megabytes.
+  // One pass into room for the longest outcome (a byte of half-width kana
+  // is three bytes of UTF-8), trimmed after: cheaper than growing a buffer
+  // of megabytes, or sizing it with a pass of its own.
   int errors = 0;
-  size_t size = 0;
+  const size_t start = out.size();
+  out.resize(start + 3 * n);
+  char* w = out.data() + start;
   for (size_t i = 0; i < n;) {
     const size_t ascii = ascii_run(s + i, n - i);
-    size += ascii;
+    std::memcpy(w, s + i, ascii);
+    w += ascii;
     i += ascii;
     if (i >= n) break;
     if (!last && i + 1 == n && is_lead_byte(s[i])) {
       n = i;  // the trail byte is in the next block
       break;
     }
-    size += table.lookup(s, n, i, errors).length;
+    const Utf8Char c = table.lookup(s, n, i, errors);
+    std::memcpy(w, c.bytes, c.length);
+    w += c.length;
   }
-  const size_t start = out.size();
-  out.resize(start + size);
-  char* w = out.data() + start;
-  int ignored = 0;
-  for (size_t i = 0; i < n;) {
-    const size_t ascii = ascii_run(s + i, n - i);
-    std::memcpy(w, s + i, ascii);
-    w += ascii;
-    i += ascii;
-    if (i < n) {
-      const Utf8Char c = table.lookup(s, n, i, ignored);
-      std::memcpy(w, c.bytes, c.length);
-      w += c.length;
-    }
-  }
+  out.resize(static_cast<size_t>(w - out.data()));
   undecodable += errors;
   return n;
 }

@@ -28,6 +28,10 @@ class Statement {
   virtual Statement& bind(int index, std::string_view value) = 0;
   virtual Statement& bind(int index, double value) = 0;
   virtual Statement& bind_null(int index) = 0;
+  // The same as bind(index, value) without copying the bytes: they must stay
+  // valid until the statement has run (or is reset or destroyed). For long
+  // lists saved row by row from records that outlive the statement.
+  virtual Statement& bind_unowned(int index, std::string_view value) { return bind(index, value); }
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }

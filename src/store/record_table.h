@@ -24,7 +24,9 @@ struct Column {
 
 template <class T>
 Column<T> text_column(std::string name, std::string T::*field) {
-  return {std::move(name), [field](Statement& s, int i, const T& r) { s.bind(i, r.*field); },
+  // The record outlives the row's insert: its text is not copied again.
+  return {std::move(name),
+          [field](Statement& s, int i, const T& r) { s.bind_unowned(i, r.*field); },
           [field](const Statement& s, int i, T& r) { r.*field = s.text(i); }};
 }
 
@@ -75,9 +77,8 @@ Column<T> ref_column(std::string name, std::optional<IdT> T::*field) {
 template <class T, class E>
 Column<T> enum_column(std::string name, E T::*field, const char* (*to_code)(E),
                       std::optional<E> (*from_code)(std::string_view), E fallback) {
-  return {std::move(name), [field, to_code](Statement& s, int i, const T& r) {
-            s.bind(i, to_code(r.*field));
-          },
+  return {std::move(name),
+          [field, to_code](Statement& s, int i, const T& r) { s.bind(i, to_code(r.*field)); },
           [field, from_code, fallback](const Statement& s, int i, T& r) {
             r.*field = from_code(s.text(i)).value_or(fallback);
           }};

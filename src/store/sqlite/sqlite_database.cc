@@ -83,6 +83,11 @@ class SqliteStatement final : public Statement {
           "bind");
     return *this;
   }
+  Statement& bind_unowned(int index, std::string_view value) override {
+    check(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8),
+          "bind");
+    return *this;
+  }
   Statement& bind(int index, double value) override {
     check(sqlite3_bind_double(stmt_, index, value), "bind");
     return *this;
