@@ -69,9 +69,9 @@ measure() {
   shift
   local walls=() cpus=() peak=0
   for ((i = 0; i < runs; i++)); do
-    local out
-    out=$( { /usr/bin/time -f "%e %U %S %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
-    read -r wall user sys kb <<<"$out"
+    # time's own report goes to a file: the command's output is discarded.
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time.out" "$@" >/dev/null 2>&1
+    read -r wall user sys kb <"$work/time.out"
     walls+=("$wall")
     cpus+=("$(echo "$user + $sys" | bc -l)")
     ((kb > peak)) && peak=$kb

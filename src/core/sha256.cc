@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <array>
 #include <stdexcept>
 
 namespace medbcp::core {
@@ -14,12 +15,18 @@ const EVP_MD* sha256_md() {
   return md;
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+// Hex digit values, -1 for anything else. A table rather than comparisons:
+// verifying a timeline decodes two digests per entry, a million entries long.
+constexpr std::array<signed char, 256> kHexValues = [] {
+  std::array<signed char, 256> table{};
+  table.fill(-1);
+  for (int i = 0; i < 10; ++i) table['0' + i] = static_cast<signed char>(i);
+  for (int i = 0; i < 6; ++i) {
+    table['a' + i] = static_cast<signed char>(10 + i);
+    table['A' + i] = static_cast<signed char>(10 + i);
+  }
+  return table;
+}();
 
 }  // namespace
 
@@ -78,12 +85,14 @@ std::string to_hex(const Digest& digest) {
 std::optional<Digest> digest_from_hex(std::string_view hex) {
   if (hex.size() != 64) return std::nullopt;
   Digest out{};
+  int bad = 0;  // any digit's sign bit: checked once, after the loop
   for (std::size_t i = 0; i < out.size(); ++i) {
-    const int hi = hex_value(hex[2 * i]);
-    const int lo = hex_value(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    out[i] = static_cast<unsigned char>(hi << 4 | lo);
+    const int hi = kHexValues[static_cast<unsigned char>(hex[2 * i])];
+    const int lo = kHexValues[static_cast<unsigned char>(hex[2 * i + 1])];
+    bad |= hi | lo;
+    out[i] = static_cast<unsigned char>((hi & 0x0f) << 4 | (lo & 0x0f));
   }
+  if (bad < 0) return std::nullopt;
   return out;
 }
 

@@ -58,6 +58,8 @@ class Statement {
   virtual std::int64_t integer(int column) const = 0;
   virtual double real(int column) const = 0;
   virtual std::string text(int column) const = 0;
+  // The same into `out`, reusing its memory: for loops over a million rows.
+  virtual void text_into(int column, std::string& out) const { out = text(column); }
   std::optional<std::int64_t> optional_integer(int column) const {
     if (is_null(column)) return std::nullopt;
     return integer(column);

@@ -11,22 +11,25 @@ constexpr const char* kEntryColumns =
     "entry_id, incident_id, seq, kind, occurred_at, recorded_at, author, text, payload, corrects, "
     "recorded_offline, prev_hash, hash";
 
-// Reads a row selected with kEntryColumns into `e`, reusing its strings.
+// Reads a row selected with kEntryColumns into `e`, reusing its strings:
+// verification reads a million entries.
 void read_entry(const Statement& s, core::TimelineEntry& e) {
-  e.id = s.text(0);
+  thread_local std::string kind;
+  s.text_into(0, e.id);
   e.incident = core::IncidentId(s.integer(1));
   e.seq = s.integer(2);
+  s.text_into(3, kind);
   // An unknown kind can only be a tampered row; Note makes its hash fail.
-  e.kind = core::entry_kind_from_code(s.text(3)).value_or(core::EntryKind::Note);
+  e.kind = core::entry_kind_from_code(kind).value_or(core::EntryKind::Note);
   e.occurred_at = Instant{s.integer(4)};
   e.recorded_at = Instant{s.integer(5)};
-  e.author = s.text(6);
-  e.text = s.text(7);
-  e.payload = s.text(8);
-  e.corrects = s.text(9);
+  s.text_into(6, e.author);
+  s.text_into(7, e.text);
+  s.text_into(8, e.payload);
+  s.text_into(9, e.corrects);
   e.recorded_offline = s.integer(10) != 0;
-  e.prev_hash = s.text(11);
-  e.hash = s.text(12);
+  s.text_into(11, e.prev_hash);
+  s.text_into(12, e.hash);
 }
 
 core::Incident read_incident(Database& db, const Statement& s) {

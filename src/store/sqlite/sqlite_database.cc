@@ -119,6 +119,15 @@ class SqliteStatement final : public Statement {
     return std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
   }
 
+  void text_into(int column, std::string& out) const override {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    if (p == nullptr) {
+      out.clear();
+      return;
+    }
+    out.assign(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+  }
+
  private:
   void check(int rc, const char* what) {
     if (rc != SQLITE_OK) fail(db_, what);
