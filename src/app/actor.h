@@ -33,8 +33,8 @@ enum class Permission {
 bool allows(Role role, Permission permission);
 
 struct Actor {
-  core::UserId user;      // invalid for the local CLI user without an account
-  std::string name;       // shown in history and the timeline
+  core::UserId user;  // invalid for the local CLI user without an account
+  std::string name;   // shown in history and the timeline
   Role role = Role::Viewer;
 };
 

@@ -24,7 +24,7 @@ std::string timeline_json(const IncidentView& view, core::Instant exported_at);
 enum class IncidentFile { ReportPdf, ReportDocx, TimelineCsv, TimelineJson };
 
 struct ExportedFile {
-  std::string name;       // incident-3.pdf, incident-3-timeline.csv …
+  std::string name;  // incident-3.pdf, incident-3-timeline.csv …
   std::string bytes;
   std::string mime_type;
   std::string head_hash;  // the chain's final hash, as printed in the report

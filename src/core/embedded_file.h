@@ -8,7 +8,7 @@
 namespace medbcp::core {
 
 struct EmbeddedFile {
-  std::string_view path;   // relative to the embedded folder, '/'-separated
+  std::string_view path;  // relative to the embedded folder, '/'-separated
   std::string_view bytes;
 };
 

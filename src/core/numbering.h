@@ -6,8 +6,8 @@
 
 namespace medbcp::core {
 
-std::string full_width_number(int n);    // 12 -> "１２"
-std::string paren_number(int n);         // 1 -> "（１）"
-std::string circled_number(int n);       // 1 -> "①"; beyond ⑳ -> paren_number(n)
+std::string full_width_number(int n);  // 12 -> "１２"
+std::string paren_number(int n);       // 1 -> "（１）"
+std::string circled_number(int n);     // 1 -> "①"; beyond ⑳ -> paren_number(n)
 
 }  // namespace medbcp::core

@@ -27,8 +27,8 @@ std::vector<HistoryEntry> list_history(Database& db, const std::string& section,
   stmt->bind(1, section).bind(2, section).bind(3, limit).bind(4, offset);
   std::vector<HistoryEntry> out;
   while (stmt->step()) {
-    out.push_back({stmt->integer(0), stmt->text(1), stmt->integer(2), stmt->text(3),
-                   stmt->text(4), stmt->text(5), stmt->text(6)});
+    out.push_back({stmt->integer(0), stmt->text(1), stmt->integer(2), stmt->text(3), stmt->text(4),
+                   stmt->text(5), stmt->text(6)});
   }
   return out;
 }

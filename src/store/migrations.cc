@@ -22,7 +22,8 @@ std::vector<Migration> all_migrations() {
   for (const auto& file : embedded_migrations()) {
     if (!file.path.ends_with(".sql")) continue;
     int version = 0;
-    auto [ptr, ec] = std::from_chars(file.path.data(), file.path.data() + file.path.size(), version);
+    auto [ptr, ec] =
+        std::from_chars(file.path.data(), file.path.data() + file.path.size(), version);
     if (ec != std::errc() || ptr == file.path.data() || version <= 0) {
       throw StoreError("migration file without a number: " + std::string(file.path));
     }

@@ -16,8 +16,7 @@ const RecordTable<ExternalContact>& external_table() {
        text_column("person", &ExternalContact::person),
        text_column("phone", &ExternalContact::phone),
        text_column("phone_after_hours", &ExternalContact::phone_after_hours),
-       text_column("hours", &ExternalContact::hours),
-       text_column("email", &ExternalContact::email),
+       text_column("hours", &ExternalContact::hours), text_column("email", &ExternalContact::email),
        text_column("what_to_tell", &ExternalContact::what_to_tell),
        bool_column("notify_on_incident", &ExternalContact::notify_on_incident),
        date_column("last_verified", &ExternalContact::last_verified)}};

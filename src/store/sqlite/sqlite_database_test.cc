@@ -39,8 +39,8 @@ TEST_F(SqliteDatabaseTest, AReusedStatementStartsFreshWithoutOldBindings) {
     // Left in the middle of its rows, as a caller that found what it wanted does.
   }
   {
-    auto s = db->prepare(sql);                 // the same statement, back from the cache
-    EXPECT_FALSE(s->step());  // the old binding is gone: k = NULL matches no row
+    auto s = db->prepare(sql);  // the same statement, back from the cache
+    EXPECT_FALSE(s->step());    // the old binding is gone: k = NULL matches no row
   }
   {
     auto s = db->prepare(sql);
