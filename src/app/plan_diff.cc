@@ -12,9 +12,30 @@ constexpr const char* kSections[] = {"facility", "officer",           "systems",
                                      "threats",  "internal_contacts", "external_contacts",
                                      "devices",  "fallbacks",         "backups"};
 
+// {"columns": [names], "rows": [[values], …]}, the history's form of a long
+// list (io::devices_history_json), as the list of objects it stands for.
+Json expand_table(Json table) {
+  const Json& columns = table["columns"];
+  Json out = Json::array();
+  for (Json& row : table["rows"]) {
+    if (!row.is_array()) continue;
+    Json record = Json::object();
+    for (std::size_t i = 0; i < columns.size() && i < row.size(); ++i) {
+      if (columns[i].is_string()) record[columns[i].get<std::string>()] = std::move(row[i]);
+    }
+    out.push_back(std::move(record));
+  }
+  return out;
+}
+
 Json parse(std::string_view text) {
   Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-  return j.is_discarded() ? Json(nullptr) : j;
+  if (j.is_discarded()) return Json(nullptr);
+  if (j.is_object() && j.size() == 2 && j.contains("columns") && j["columns"].is_array() &&
+      j.contains("rows") && j["rows"].is_array()) {
+    return expand_table(std::move(j));
+  }
+  return j;
 }
 
 std::string as_text(const Json& v) {

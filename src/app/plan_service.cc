@@ -1,8 +1,10 @@
 #include "app/plan_service.h"
 
 #include <algorithm>
+#include <future>
 
 #include "app/audit.h"
+#include "app/device_history.h"
 #include "core/demo_plan.h"
 #include "core/plan_template.h"
 #include "core/plan_validation.h"
@@ -42,18 +44,49 @@ bool same_section(const core::Plan& a, const core::Plan& b, std::string_view sec
   return false;  // a section this list does not know: compare its JSON
 }
 
-void record_changes(store::Database& db, const Actor& actor, const core::Plan* before,
-                    const core::Plan& after) {
+// One history entry per section that changed, ready to store. Reads only
+// the two plans: update_plan runs it on a second thread while the plan is
+// being saved (for a large ledger, writing and compressing its JSON takes
+// as long as saving it).
+std::vector<store::PreparedHistoryEntry> history_entries(const Actor& actor,
+                                                         const core::Plan* before,
+                                                         const core::Plan& after) {
+  std::vector<store::PreparedHistoryEntry> out;
   std::string at = core::Instant::now().iso_utc();
   for (const char* section : kAllSections) {
     // Compared as records first: a 100,000-device ledger is not written out
     // twice to learn that the facility's phone number changed.
     if (before && same_section(*before, after, section)) continue;
-    std::string old_json = before ? io::section_to_json(*before, section) : "null";
-    std::string new_json = io::section_to_json(after, section);
+    std::string old_json, new_json;
+    if (std::string_view(section) == "devices") {
+      // The ledger can be 100,000 devices: only those that changed, and
+      // field names once (app/device_history.h, io/plan_json.h).
+      if (const auto delta = before ? device_delta(before->devices, after.devices)
+                                    : std::optional<DeviceDelta>()) {
+        old_json = io::devices_history_json(delta->before);
+        new_json = io::devices_history_json(delta->after);
+      } else {
+        old_json = before ? io::devices_history_json(before->devices) : "null";
+        new_json = io::devices_history_json(after.devices);
+      }
+    } else {
+      old_json = before ? io::section_to_json(*before, section) : "null";
+      new_json = io::section_to_json(after, section);
+    }
     if (old_json == new_json) continue;
-    store::append_history(db, {0, at, actor.user.value, actor.name, section, old_json, new_json});
+    out.push_back(store::prepare_history_entry(
+        {0, at, actor.user.value, actor.name, section, std::move(old_json), std::move(new_json)}));
   }
+  return out;
+}
+
+void append_all(store::Database& db, const std::vector<store::PreparedHistoryEntry>& entries) {
+  for (const auto& e : entries) store::append_history(db, e);
+}
+
+void record_changes(store::Database& db, const Actor& actor, const core::Plan* before,
+                    const core::Plan& after) {
+  append_all(db, history_entries(actor, before, after));
 }
 
 enum class Replace { Refuse, Merge, Wipe };
@@ -167,8 +200,13 @@ core::Problems update_plan(Workspace& ws, const Actor& actor,
   assign_missing_ids(after);
   core::Problems problems = core::validate_plan(after);
   if (!problems.empty()) return problems;  // the transaction rolls back
+  // Both plans stay as they are until the history is built; save_plan only
+  // reads `after`. A thread is worth starting for a large ledger only.
+  const bool large = before->devices.size() + after.devices.size() >= 2000;
+  auto history = std::async(large ? std::launch::async : std::launch::deferred,
+                            [&] { return history_entries(actor, &*before, after); });
   store::save_plan(db, after);
-  record_changes(db, actor, &*before, after);
+  append_all(db, history.get());
   tx.commit();
   return {};
 }

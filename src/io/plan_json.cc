@@ -185,25 +185,50 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-std::string devices_compact_json(const std::vector<core::Device>& list) {
-  std::string out;
-  out.reserve(list.size() * 420 + 2);
-  auto key = [&](const char* k) {
+// The devices' fields, in the order devices_json writes them.
+constexpr const char* kDeviceKeys[] = {"id",
+                                       "asset_number",
+                                       "name",
+                                       "kind",
+                                       "system",
+                                       "location",
+                                       "manager",
+                                       "os",
+                                       "os_version",
+                                       "ip_address",
+                                       "mac_address",
+                                       "network_zone",
+                                       "internet_facing",
+                                       "remote_maintenance",
+                                       "vendor",
+                                       "introduced",
+                                       "support_end",
+                                       "status",
+                                       "last_stocktake",
+                                       "note"};
+
+// Writes the devices as objects (`keyless` false) or as arrays of values in
+// kDeviceKeys order (`keyless` true).
+void append_devices(std::string& out, const std::vector<const core::Device*>& list, bool keyless) {
+  std::size_t field = 0;
+  auto key = [&] {
+    const char* k = kDeviceKeys[field++];
+    if (keyless) return;
     out += '"';
     out += k;
     out += "\":";
   };
-  auto text = [&](const char* k, const std::string& v) {
-    key(k);
+  auto text = [&](const std::string& v) {
+    key();
     append_json_string(out, v);
     out += ',';
   };
-  auto flag = [&](const char* k, bool v) {
-    key(k);
+  auto flag = [&](bool v) {
+    key();
     out += v ? "true," : "false,";
   };
-  auto date = [&](const char* k, const std::optional<Date>& d) {
-    key(k);
+  auto date = [&](const std::optional<Date>& d) {
+    key();
     if (d) {
       append_json_string(out, d->iso());
     } else {
@@ -212,34 +237,50 @@ std::string devices_compact_json(const std::vector<core::Device>& list) {
     out += ',';
   };
   out += '[';
-  for (const auto& d : list) {
-    out += "{\"id\":";
+  for (const core::Device* p : list) {
+    const core::Device& d = *p;
+    field = 0;
+    out += keyless ? '[' : '{';
+    key();
     out += std::to_string(d.id.value);
     out += ',';
-    text("asset_number", d.asset_number);
-    text("name", d.name);
-    text("kind", core::code(d.kind));
-    text("system", d.system);
-    text("location", d.location);
-    text("manager", d.manager);
-    text("os", d.os);
-    text("os_version", d.os_version);
-    text("ip_address", d.ip_address);
-    text("mac_address", d.mac_address);
-    text("network_zone", d.network_zone);
-    flag("internet_facing", d.internet_facing);
-    flag("remote_maintenance", d.remote_maintenance);
-    text("vendor", d.vendor);
-    date("introduced", d.introduced);
-    date("support_end", d.support_end);
-    text("status", core::code(d.status));
-    date("last_stocktake", d.last_stocktake);
-    key("note");
+    text(d.asset_number);
+    text(d.name);
+    text(core::code(d.kind));
+    text(d.system);
+    text(d.location);
+    text(d.manager);
+    text(d.os);
+    text(d.os_version);
+    text(d.ip_address);
+    text(d.mac_address);
+    text(d.network_zone);
+    flag(d.internet_facing);
+    flag(d.remote_maintenance);
+    text(d.vendor);
+    date(d.introduced);
+    date(d.support_end);
+    text(core::code(d.status));
+    date(d.last_stocktake);
+    key();
     append_json_string(out, d.note);
-    out += "},";
+    out += keyless ? "]," : "},";
   }
   if (out.back() == ',') out.pop_back();
   out += ']';
+}
+
+std::vector<const core::Device*> pointers(const std::vector<core::Device>& list) {
+  std::vector<const core::Device*> out;
+  out.reserve(list.size());
+  for (const auto& d : list) out.push_back(&d);
+  return out;
+}
+
+std::string devices_compact_json(const std::vector<core::Device>& list) {
+  std::string out;
+  out.reserve(list.size() * 420 + 2);
+  append_devices(out, pointers(list), false);
   return out;
 }
 
@@ -550,6 +591,25 @@ std::string plan_to_json(const core::Plan& plan) {
   Json root{{"format", "medbcp-plan"}, {"version", kPlanJsonVersion}};
   for (const char* name : kSections) root[name] = section(plan, name);
   return dump(root);
+}
+
+std::string devices_history_json(const std::vector<const core::Device*>& devices) {
+  std::string out = "{\"columns\":[";
+  for (const char* k : kDeviceKeys) {
+    out += '"';
+    out += k;
+    out += "\",";
+  }
+  out.back() = ']';
+  out += ",\"rows\":";
+  out.reserve(out.size() + devices.size() * 220 + 2);
+  append_devices(out, devices, true);
+  out += '}';
+  return out;
+}
+
+std::string devices_history_json(const std::vector<core::Device>& devices) {
+  return devices_history_json(pointers(devices));
 }
 
 std::string section_to_json(const core::Plan& plan, std::string_view name) {

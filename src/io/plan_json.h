@@ -27,5 +27,12 @@ PlanParseResult plan_from_json(std::string_view json);
 // One top-level section of the document ("facility", "devices", …) as JSON,
 // for change history. Unknown section names give "null".
 std::string section_to_json(const core::Plan& plan, std::string_view section);
+// Devices as the plan's history stores them: the field names once, then one
+// array of values per device, {"columns": ["id", …], "rows": [[…], …]}.
+// Half the bytes of the section's objects; a history entry of a
+// 100,000-device import is written, compressed and stored in full.
+// app/plan_diff.h reads it back as the objects.
+std::string devices_history_json(const std::vector<const core::Device*>& devices);
+std::string devices_history_json(const std::vector<core::Device>& devices);
 
 }  // namespace medbcp::io

@@ -117,5 +117,31 @@ TEST(PlanJson, TheDevicesSectionIsWrittenExactlyAsTheJsonLibraryWouldWriteIt) {
   EXPECT_EQ(section_to_json(plan, "devices"), "[]");
 }
 
+TEST(DevicesHistoryJson, HoldsTheSectionsValuesUnderItsFieldNamesOnce) {
+  core::Plan plan = sample();
+  core::Device odd;  // every field empty, a quote and a newline in the note
+  odd.id = core::DeviceId(9);
+  odd.note = "\"引用\"\n改行";
+  plan.devices.push_back(odd);
+  const auto objects = nlohmann::ordered_json::parse(plan_to_json(plan))["devices"];
+  const auto table = nlohmann::ordered_json::parse(devices_history_json(plan.devices));
+  ASSERT_EQ(table.size(), 2u);
+  const auto& columns = table["columns"];
+  const auto& rows = table["rows"];
+  ASSERT_EQ(rows.size(), objects.size());
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    ASSERT_EQ(columns.size(), objects[i].size());
+    std::size_t c = 0;
+    for (const auto& [key, value] : objects[i].items()) {
+      EXPECT_EQ(columns[c].get<std::string>(), key);
+      EXPECT_EQ(rows[i][c], value) << key;
+      ++c;
+    }
+  }
+  EXPECT_EQ(
+      nlohmann::ordered_json::parse(devices_history_json(std::vector<core::Device>{}))["rows"],
+      nlohmann::ordered_json::array());
+}
+
 }  // namespace
 }  // namespace medbcp::io

@@ -32,6 +32,8 @@ class Statement {
   // valid until the statement has run (or is reset or destroyed). For long
   // lists saved row by row from records that outlive the statement.
   virtual Statement& bind_unowned(int index, std::string_view value) { return bind(index, value); }
+  // Bytes that are not text (compressed data): stored as a BLOB.
+  virtual Statement& bind_blob(int index, std::string_view bytes) = 0;
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
@@ -55,11 +57,13 @@ class Statement {
   virtual void reset() = 0;
 
   virtual bool is_null(int column) const = 0;
+  virtual bool is_blob(int column) const = 0;
   virtual std::int64_t integer(int column) const = 0;
   virtual double real(int column) const = 0;
   virtual std::string text(int column) const = 0;
   // The same into `out`, reusing its memory: for loops over a million rows.
   virtual void text_into(int column, std::string& out) const { out = text(column); }
+  virtual std::string blob(int column) const = 0;
   std::optional<std::int64_t> optional_integer(int column) const {
     if (is_null(column)) return std::nullopt;
     return integer(column);

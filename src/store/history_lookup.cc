@@ -1,5 +1,7 @@
 #include "store/history_lookup.h"
 
+#include "store/compact_text.h"
+
 namespace medbcp::store {
 
 std::optional<HistoryEntry> find_history_entry(Database& db, std::int64_t id) {
@@ -8,8 +10,13 @@ std::optional<HistoryEntry> find_history_entry(Database& db, std::int64_t id) {
       "FROM plan_history WHERE id = ?");
   stmt->bind(1, id);
   if (!stmt->step()) return std::nullopt;
-  return HistoryEntry{stmt->integer(0), stmt->text(1), stmt->integer(2), stmt->text(3),
-                      stmt->text(4),    stmt->text(5), stmt->text(6)};
+  return HistoryEntry{stmt->integer(0),
+                      stmt->text(1),
+                      stmt->integer(2),
+                      stmt->text(3),
+                      stmt->text(4),
+                      read_compact_text(*stmt, 5),
+                      read_compact_text(*stmt, 6)};
 }
 
 std::int64_t count_history(Database& db, const std::string& section) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "store/compact_text.h"
 #include "store/database.h"
 
 namespace medbcp::store {
@@ -20,8 +21,24 @@ struct HistoryEntry {
   std::string after_json;
 };
 
-void append_history(Database& db, const HistoryEntry& entry);
-// Newest first; `section` empty for all sections.
+// An entry about to be appended, its JSON already in stored form
+// (store/compact_text.h): prepare_history_entry needs no database and may
+// run on another thread.
+struct PreparedHistoryEntry {
+  std::string at;
+  std::int64_t user_id = 0;
+  std::string user_name;
+  std::string section;
+  CompactText before;
+  CompactText after;
+};
+PreparedHistoryEntry prepare_history_entry(HistoryEntry entry);
+
+void append_history(Database& db, const PreparedHistoryEntry& entry);
+void append_history(Database& db, HistoryEntry entry);
+// Newest first; `section` empty for all sections. Without before_json and
+// after_json: a list page does not need them, and one entry of a large
+// ledger import holds tens of megabytes (find_history_entry reads them).
 std::vector<HistoryEntry> list_history(Database& db, const std::string& section, int limit,
                                        int offset);
 

@@ -88,6 +88,10 @@ class SqliteStatement final : public Statement {
           "bind");
     return *this;
   }
+  Statement& bind_blob(int index, std::string_view bytes) override {
+    check(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT), "bind");
+    return *this;
+  }
   Statement& bind(int index, double value) override {
     check(sqlite3_bind_double(stmt_, index, value), "bind");
     return *this;
@@ -111,10 +115,19 @@ class SqliteStatement final : public Statement {
   bool is_null(int column) const override {
     return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
   }
+  bool is_blob(int column) const override {
+    return sqlite3_column_type(stmt_, column) == SQLITE_BLOB;
+  }
   std::int64_t integer(int column) const override { return sqlite3_column_int64(stmt_, column); }
   double real(int column) const override { return sqlite3_column_double(stmt_, column); }
   std::string text(int column) const override {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    if (p == nullptr) return {};
+    return std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+  }
+
+  std::string blob(int column) const override {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
     if (p == nullptr) return {};
     return std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
   }
