@@ -15,14 +15,12 @@ std::optional<DeviceDelta> device_delta(const std::vector<core::Device>& before,
   for (std::size_t i = 0; i < after.size(); ++i) after_at.emplace(after[i].id.value, i);
 
   // The devices on both sides must come in the same relative order.
-  std::size_t next_kept = 0;  // index into `after` of the last kept device seen
-  bool first = true;
+  std::size_t last_kept = 0;  // index into `after` of the last kept device seen
   for (const core::Device& d : before) {
     const auto it = after_at.find(d.id.value);
     if (it == after_at.end()) continue;
-    if (!first && it->second < next_kept) return std::nullopt;
-    next_kept = it->second;
-    first = false;
+    if (it->second < last_kept) return std::nullopt;
+    last_kept = it->second;
   }
 
   DeviceDelta delta;

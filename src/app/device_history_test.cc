@@ -6,6 +6,7 @@
 
 #include "app/history.h"
 #include "app/plan_service.h"
+#include "app/upkeep_plan_change.h"
 #include "app/web_test_support.h"
 
 namespace medbcp::app {
@@ -93,6 +94,23 @@ TEST_F(DeviceHistory, OneEditOfALargeLedgerRecordsThatDeviceOnly) {
   ASSERT_EQ(detail.changes[0].fields.size(), 1u);
   EXPECT_EQ(detail.changes[0].fields[0].field, "location");
   EXPECT_EQ(detail.changes[0].fields[0].after, "検査室");
+}
+
+TEST_F(DeviceHistory, AStockTakesLedgerChangeIsRecordedTheSameWay) {
+  // Closing a stock-take round saves its ledger change inside its own
+  // transaction (save_plan_change): the same history as update_plan writes.
+  {
+    store::Transaction tx(ws().db());
+    const core::Plan before = load_plan(ws());
+    core::Plan after = before;
+    after.devices[9].location = "倉庫";
+    ASSERT_TRUE(save_plan_change(ws().db(), kAdmin, before, std::move(after)).empty());
+    tx.commit();
+  }
+  const HistoryDetail detail = newest_devices_entry();
+  EXPECT_LT(detail.after_json.size(), 1000u) << detail.after_json.substr(0, 200);
+  ASSERT_EQ(detail.changes.size(), 1u);
+  EXPECT_EQ(detail.changes[0].record_id, 10);
 }
 
 TEST_F(DeviceHistory, AddedAndRemovedDevicesAreToldApart) {

@@ -5,6 +5,7 @@
 
 #include "app/audit.h"
 #include "app/device_history.h"
+#include "app/upkeep_plan_change.h"
 #include "core/demo_plan.h"
 #include "core/plan_template.h"
 #include "core/plan_validation.h"
@@ -188,6 +189,21 @@ std::string plan_fingerprint(Workspace& ws) {
   return s.fingerprint;
 }
 
+core::Problems save_plan_change(store::Database& db, const Actor& actor, const core::Plan& before,
+                                core::Plan after) {
+  assign_missing_ids(after);
+  core::Problems problems = core::validate_plan(after);
+  if (!problems.empty()) return problems;
+  // Both plans stay as they are until the history is built; save_plan only
+  // reads `after`. A thread is worth starting for a large ledger only.
+  const bool large = before.devices.size() + after.devices.size() >= 2000;
+  auto history = std::async(large ? std::launch::async : std::launch::deferred,
+                            [&] { return history_entries(actor, &before, after); });
+  store::save_plan(db, after);
+  append_all(db, history.get());
+  return {};
+}
+
 core::Problems update_plan(Workspace& ws, const Actor& actor,
                            const std::function<void(core::Plan&)>& edit) {
   require(actor, Permission::EditPlan);
@@ -197,16 +213,8 @@ core::Problems update_plan(Workspace& ws, const Actor& actor,
   if (!before) throw NoPlan();
   core::Plan after = *before;
   edit(after);
-  assign_missing_ids(after);
-  core::Problems problems = core::validate_plan(after);
+  core::Problems problems = save_plan_change(db, actor, *before, std::move(after));
   if (!problems.empty()) return problems;  // the transaction rolls back
-  // Both plans stay as they are until the history is built; save_plan only
-  // reads `after`. A thread is worth starting for a large ledger only.
-  const bool large = before->devices.size() + after.devices.size() >= 2000;
-  auto history = std::async(large ? std::launch::async : std::launch::deferred,
-                            [&] { return history_entries(actor, &*before, after); });
-  store::save_plan(db, after);
-  append_all(db, history.get());
   tx.commit();
   return {};
 }

@@ -1,9 +1,10 @@
 // Saving a change to the plan from inside a 平時 use case's own transaction
 // (closing a stock-take round updates the ledger; verifying a contact sets
 // its 最終確認日), so the record of what was done and the plan change it
-// causes commit together. Like update_plan (plan_service.h) it validates the
-// result and writes a history entry, attributed to the actor, for each
-// section that changed.
+// causes commit together. It validates the result and writes a history
+// entry, attributed to the actor, for each section that changed; update_plan
+// (plan_service.h) is this inside a transaction of its own. Defined in
+// plan_service.cc, beside the history it writes.
 #pragma once
 
 #include "app/actor.h"
