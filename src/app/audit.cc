@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <utility>
 
-#include "core/readiness.h"
+#include "core/plan_section.h"
 #include "io/csv_writer.h"
 #include "store/audit_store.h"
 
@@ -67,12 +67,7 @@ store::AuditQuery query_for(const AuditFilter& filter) {
 // history row holds); people read the section's title.
 std::string target_text(const store::AuditRecord& r) {
   if (r.action != "plan_change") return r.target;
-  using core::Section;
-  for (Section s : {Section::Facility, Section::Officer, Section::Systems, Section::Threats,
-                    Section::InternalContacts, Section::ExternalContacts, Section::Devices,
-                    Section::Fallbacks, Section::Backups, Section::EffectiveDate}) {
-    if (r.target == core::code(s)) return core::label(s);
-  }
+  if (const auto s = core::section_from_code(r.target)) return core::label(*s);
   return r.target;
 }
 

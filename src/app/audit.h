@@ -20,7 +20,10 @@
 #include "app/actor.h"
 #include "app/workspace.h"
 #include "core/time.h"
-#include "store/database.h"
+
+namespace medbcp::store {
+class Database;  // only use cases inside app/ pass their open connection
+}  // namespace medbcp::store
 
 namespace medbcp::app {
 

@@ -6,7 +6,7 @@
 
 #include <filesystem>
 
-#include "app/db_backup.h"
+#include "app/database_backup.h"
 #include "app/device_import.h"
 #include "app/incident_export.h"
 #include "app/kit.h"

@@ -6,8 +6,9 @@
 
 #include "app/history.h"
 #include "app/plan_service.h"
+#include "app/temp_workspace_test_util.h"
 #include "app/upkeep_plan_change.h"
-#include "app/web_test_support.h"
+#include "store/database.h"
 
 namespace medbcp::app {
 namespace {

@@ -5,34 +5,36 @@
 
 #include "app/audit.h"
 #include "app/plan_service.h"
-#include "io/device_ledger_columns.h"
+#include "core/device_ledger_columns.h"
+#include "io/device_ledger_reader.h"
 #include "io/device_ledger_writer.h"
+#include "io/xlsx_reader.h"
 
 namespace medbcp::app {
 namespace {
 
 // Plan validation names device fields by their JSON names.
-std::optional<io::DeviceField> field_of_plan_path(std::string_view name) {
-  static const std::unordered_map<std::string_view, io::DeviceField> kFields = {
-      {"asset_number", io::DeviceField::AssetNumber},
-      {"name", io::DeviceField::Name},
-      {"kind", io::DeviceField::Kind},
-      {"system", io::DeviceField::System},
-      {"location", io::DeviceField::Location},
-      {"manager", io::DeviceField::Manager},
-      {"os", io::DeviceField::Os},
-      {"os_version", io::DeviceField::OsVersion},
-      {"ip_address", io::DeviceField::IpAddress},
-      {"mac_address", io::DeviceField::MacAddress},
-      {"network_zone", io::DeviceField::NetworkZone},
-      {"internet_facing", io::DeviceField::InternetFacing},
-      {"remote_maintenance", io::DeviceField::RemoteMaintenance},
-      {"vendor", io::DeviceField::Vendor},
-      {"introduced", io::DeviceField::Introduced},
-      {"support_end", io::DeviceField::SupportEnd},
-      {"status", io::DeviceField::Status},
-      {"last_stocktake", io::DeviceField::LastStocktake},
-      {"note", io::DeviceField::Note},
+std::optional<core::DeviceField> field_of_plan_path(std::string_view name) {
+  static const std::unordered_map<std::string_view, core::DeviceField> kFields = {
+      {"asset_number", core::DeviceField::AssetNumber},
+      {"name", core::DeviceField::Name},
+      {"kind", core::DeviceField::Kind},
+      {"system", core::DeviceField::System},
+      {"location", core::DeviceField::Location},
+      {"manager", core::DeviceField::Manager},
+      {"os", core::DeviceField::Os},
+      {"os_version", core::DeviceField::OsVersion},
+      {"ip_address", core::DeviceField::IpAddress},
+      {"mac_address", core::DeviceField::MacAddress},
+      {"network_zone", core::DeviceField::NetworkZone},
+      {"internet_facing", core::DeviceField::InternetFacing},
+      {"remote_maintenance", core::DeviceField::RemoteMaintenance},
+      {"vendor", core::DeviceField::Vendor},
+      {"introduced", core::DeviceField::Introduced},
+      {"support_end", core::DeviceField::SupportEnd},
+      {"status", core::DeviceField::Status},
+      {"last_stocktake", core::DeviceField::LastStocktake},
+      {"note", core::DeviceField::Note},
   };
   const auto it = kFields.find(name);
   if (it == kFields.end()) return std::nullopt;
@@ -52,7 +54,7 @@ core::Problem in_file_terms(core::Problem problem, const std::vector<int>& file_
   const size_t index = std::stoul(problem.field.substr(prefix.size(), close - prefix.size()));
   if (index >= file_row_of_device.size()) return problem;
   const auto field = field_of_plan_path(std::string_view(problem.field).substr(close + 2));
-  const std::string header = field ? io::device_header(*field) : problem.field;
+  const std::string header = field ? core::device_header(*field) : problem.field;
   if (file_row_of_device[index] > 0) {
     return {header, file_row_of_device[index], problem.message};
   }
@@ -65,28 +67,33 @@ DeviceImportResult import_devices(Workspace& ws, const Actor& actor, std::string
                                   bool dry_run) {
   require(actor, dry_run ? Permission::ReadPlan : Permission::EditPlan);
   DeviceImportResult result;
-  result.file = io::read_device_ledger_file(file_bytes);
+  try {
+    result.file = io::read_device_ledger_file(file_bytes);
+  } catch (const io::XlsxError& e) {
+    result.problems.push_back({"", 0, std::string("XLSX として読めません: ") + e.what()});
+    return result;
+  }
   if (!result.file.ok()) {
     result.problems = result.file.errors;
     return result;
   }
   // A file that matches the ledger needs no transaction (and leaves no
   // empty history entry); re-importing an unchanged export is common.
-  result.diff = io::diff_device_ledger(load_plan(ws).devices, result.file);
+  result.diff = core::diff_device_ledger(load_plan(ws).devices, result.file);
   if (dry_run || !result.diff.changes_anything()) return result;
   // The comparison happens inside the transaction, against the ledger as it
   // is when the import commits, not as it was when the file was read.
   std::vector<int> file_row_of_device;
   std::vector<std::string> labels;
   core::Problems problems = update_plan(ws, actor, [&](core::Plan& plan) {
-    result.diff = io::diff_device_ledger(plan.devices, result.file);
+    result.diff = core::diff_device_ledger(plan.devices, result.file);
     const size_t before = plan.devices.size();
-    plan.devices = io::apply_device_ledger_diff(std::move(plan.devices),
-                                                std::move(result.file.devices), result.diff);
+    plan.devices = core::apply_device_ledger_diff(std::move(plan.devices),
+                                                  std::move(result.file.devices), result.diff);
     result.file.devices.clear();
     file_row_of_device.assign(plan.devices.size(), 0);
     size_t next_added = before;
-    for (const io::DeviceChange& change : result.diff.devices) {
+    for (const core::DeviceChange& change : result.diff.devices) {
       const size_t index = change.current_index ? *change.current_index : next_added++;
       file_row_of_device[index] = change.row;
     }

@@ -9,17 +9,17 @@
 
 #include "app/actor.h"
 #include "app/workspace.h"
+#include "core/device_ledger_diff.h"
+#include "core/device_ledger_import.h"
 #include "core/problem.h"
-#include "io/device_ledger_diff.h"
-#include "io/device_ledger_reader.h"
 
 namespace medbcp::app {
 
 struct DeviceImportResult {
   // What the file held, with its warnings; after a real import its devices
   // have been moved into the ledger and `file.devices` is empty.
-  io::DeviceLedgerImport file;
-  io::LedgerDiff diff;  // what changes (or, on a dry run, would change)
+  core::DeviceLedgerImport file;
+  core::LedgerDiff diff;  // what changes (or, on a dry run, would change)
   // Every reason the import was refused: the file's bad rows (field = column
   // header, row = spreadsheet row), or rules of the whole ledger the result
   // would break, mapped back to the file's rows where they come from it.
@@ -30,8 +30,9 @@ struct DeviceImportResult {
 // Reads `file_bytes` (CSV in UTF-8/CP932/UTF-16, or XLSX), validates every
 // row, and compares it with the stored ledger by 管理番号. Unless `dry_run`
 // or any problem, saves the merged ledger in one transaction; devices absent
-// from the file are kept. Throws io::XlsxError for a file that is not a
-// workbook, NoPlan when there is no plan, PermissionDenied.
+// from the file are kept. A file that is neither a ledger CSV nor a workbook
+// comes back as a problem. Throws NoPlan when there is no plan,
+// PermissionDenied.
 DeviceImportResult import_devices(Workspace& ws, const Actor& actor, std::string_view file_bytes,
                                   bool dry_run);
 

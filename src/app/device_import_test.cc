@@ -52,7 +52,7 @@ TEST_F(DeviceImportTest, ImportsAndGivesIdsToNewDevices) {
   const DeviceImportResult result = import_devices(*ws_, actor_, csv(kTwoDevices), false);
   ASSERT_TRUE(result.problems.empty()) << result.problems.front().message;
   EXPECT_TRUE(result.applied);
-  EXPECT_EQ(result.diff.count(io::DeviceChangeKind::Added), 2);
+  EXPECT_EQ(result.diff.count(core::DeviceChangeKind::Added), 2);
   const auto stored = devices();
   ASSERT_EQ(stored.size(), 2u);
   EXPECT_EQ(stored[0].asset_number, "A-1");
@@ -86,7 +86,7 @@ TEST_F(DeviceImportTest, DryRunStoresNothing) {
   const DeviceImportResult result = import_devices(*ws_, actor_, csv(kTwoDevices), true);
   EXPECT_TRUE(result.problems.empty());
   EXPECT_FALSE(result.applied);
-  EXPECT_EQ(result.diff.count(io::DeviceChangeKind::Added), 2);
+  EXPECT_EQ(result.diff.count(core::DeviceChangeKind::Added), 2);
   EXPECT_TRUE(devices().empty());
 }
 
@@ -133,7 +133,7 @@ TEST_F(DeviceImportTest, ExportThenImportChangesNothingInEveryFormat) {
     const DeviceImportResult result = import_devices(*ws_, actor_, exported.bytes, false);
     ASSERT_TRUE(result.problems.empty());
     EXPECT_FALSE(result.diff.changes_anything());
-    EXPECT_EQ(result.diff.count(io::DeviceChangeKind::Unchanged), 2);
+    EXPECT_EQ(result.diff.count(core::DeviceChangeKind::Unchanged), 2);
   }
   const auto after = devices();
   ASSERT_EQ(after.size(), before.size());

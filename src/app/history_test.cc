@@ -3,7 +3,7 @@
 #include "app/history.h"
 
 #include "app/plan_service.h"
-#include "app/web_test_support.h"
+#include "app/temp_workspace_test_util.h"
 
 namespace medbcp::app {
 namespace {

@@ -5,6 +5,8 @@
 #include "core/incident_guidance.h"
 #include "core/incident_payload.h"
 #include "core/text.h"
+#include "store/database.h"
+#include "store/incident_store.h"
 
 namespace medbcp::app {
 namespace {
@@ -368,8 +370,8 @@ core::ChainReport verify_incident(Workspace& ws, const Actor& actor, core::Incid
   return core::verify_chain(store::load_timeline(db, id), anchor, witnessed);
 }
 
-std::vector<store::FollowUpTask> list_follow_up_tasks(Workspace& ws, const Actor& actor,
-                                                      bool open_only) {
+std::vector<core::FollowUpTask> list_follow_up_tasks(Workspace& ws, const Actor& actor,
+                                                     bool open_only) {
   require(actor, Permission::ReadPlan);
   return store::list_follow_up_tasks(ws.db(), open_only);
 }

@@ -14,12 +14,12 @@
 #include "app/actor.h"
 #include "app/workspace.h"
 #include "core/deadline.h"
+#include "core/follow_up_task.h"
 #include "core/incident.h"
 #include "core/incident_record.h"
 #include "core/incident_state.h"
 #include "core/timeline.h"
 #include "core/timeline_chain.h"
-#include "store/incident_store.h"
 
 namespace medbcp::app {
 
@@ -60,7 +60,7 @@ struct IncidentView {
   std::vector<core::Deadline> deadlines;
   std::vector<core::ExternalContact> still_to_reach;  // notify_on_incident, not reached yet
   core::ChainReport chain;
-  std::vector<store::FollowUpTask> follow_ups;
+  std::vector<core::FollowUpTask> follow_ups;
 };
 
 IncidentView load_incident_view(Workspace& ws, const Actor& actor, core::IncidentId id,
@@ -127,8 +127,8 @@ AppendResult reopen_incident(Workspace& ws, const Actor& actor, core::IncidentId
 core::ChainReport verify_incident(Workspace& ws, const Actor& actor, core::IncidentId id,
                                   const std::vector<std::string>& witnessed = {});
 
-std::vector<store::FollowUpTask> list_follow_up_tasks(Workspace& ws, const Actor& actor,
-                                                      bool open_only);
+std::vector<core::FollowUpTask> list_follow_up_tasks(Workspace& ws, const Actor& actor,
+                                                     bool open_only);
 bool complete_follow_up_task(Workspace& ws, const Actor& actor, std::int64_t task_id,
                              core::Instant now);
 

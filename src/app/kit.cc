@@ -17,6 +17,8 @@
 #include "doc/plan_document.h"
 #include "doc/template_parser.h"
 #include "io/plan_json.h"
+#include "store/database.h"
+#include "store/kit_store.h"
 
 namespace medbcp::app {
 namespace {
@@ -43,9 +45,9 @@ std::string file_name(const char* kind, const core::Plan& plan, core::Instant at
          stamp_for_file(at) + "." + ext;
 }
 
-store::KitRecord new_kit(store::KitKind kind, const core::Plan& plan, const Actor& actor,
-                         core::Instant now) {
-  store::KitRecord kit;
+core::KitRecord new_kit(core::KitKind kind, const core::Plan& plan, const Actor& actor,
+                        core::Instant now) {
+  core::KitRecord kit;
   kit.id = core::new_entry_id();
   kit.kind = kind;
   kit.made_at = now;
@@ -55,7 +57,7 @@ store::KitRecord new_kit(store::KitKind kind, const core::Plan& plan, const Acto
   return kit;
 }
 
-void save_kit(Workspace& ws, const store::KitRecord& kit) {
+void save_kit(Workspace& ws, const core::KitRecord& kit) {
   auto& db = ws.db();
   store::Transaction tx(db);
   store::insert_kit(db, kit);
@@ -71,7 +73,7 @@ std::string edition(int n) { return "第" + core::full_width_number(n) + "版"; 
 KitFile make_offline_kit(Workspace& ws, const Actor& actor, core::Instant now) {
   require(actor, Permission::Export);
   const core::Plan plan = load_plan(ws);
-  const store::KitRecord kit = new_kit(store::KitKind::Offline, plan, actor, now);
+  const core::KitRecord kit = new_kit(core::KitKind::Offline, plan, actor, now);
   KitFile file;
   file.id = kit.id;
   file.file_name = file_name("offline-kit", plan, now, "html");
@@ -86,7 +88,7 @@ KitFile make_offline_kit(Workspace& ws, const Actor& actor, core::Instant now) {
 KitFile make_paper_kit(Workspace& ws, const Actor& actor, core::Instant now) {
   require(actor, Permission::Export);
   const core::Plan plan = load_plan(ws);
-  const store::KitRecord kit = new_kit(store::KitKind::Paper, plan, actor, now);
+  const core::KitRecord kit = new_kit(core::KitKind::Paper, plan, actor, now);
   KitFile file;
   file.id = kit.id;
   file.file_name = file_name("paper-kit", plan, now, "pdf");
@@ -104,7 +106,7 @@ bool mark_paper_kit_printed(Workspace& ws, const Actor& actor, const std::string
   store::Transaction tx(db);
   std::string id = kit_id;
   if (id.empty()) {
-    auto latest = store::latest_kit(db, store::KitKind::Paper);
+    auto latest = store::latest_kit(db, core::KitKind::Paper);
     if (!latest) return false;
     id = latest->id;
   }
@@ -116,8 +118,8 @@ bool mark_paper_kit_printed(Workspace& ws, const Actor& actor, const std::string
 KitFreshness kit_freshness(Workspace& ws) {
   KitFreshness f;
   auto& db = ws.db();
-  f.offline = store::latest_kit(db, store::KitKind::Offline);
-  f.paper = store::latest_kit(db, store::KitKind::Paper);
+  f.offline = store::latest_kit(db, core::KitKind::Offline);
+  f.paper = store::latest_kit(db, core::KitKind::Paper);
   f.printed = store::latest_printed_kit(db);
   f.has_plan = has_plan(ws);
   if (!f.has_plan) return f;

@@ -12,8 +12,8 @@
 
 #include "app/actor.h"
 #include "app/workspace.h"
+#include "core/kit_record.h"
 #include "core/time.h"
-#include "store/kit_store.h"
 
 namespace medbcp::app {
 
@@ -38,11 +38,11 @@ bool mark_paper_kit_printed(Workspace& ws, const Actor& actor, const std::string
 // and an edit that was undone does not.
 struct KitFreshness {
   bool has_plan = false;
-  std::optional<store::KitRecord> offline;  // the newest offline kit
-  std::optional<store::KitRecord> paper;    // the newest paper kit
-  std::optional<store::KitRecord> printed;  // the paper kit most recently confirmed printed
-  bool offline_outdated = false;            // none made, or the plan changed since
-  bool printed_outdated = false;            // none printed, or the plan changed since
+  std::optional<core::KitRecord> offline;  // the newest offline kit
+  std::optional<core::KitRecord> paper;    // the newest paper kit
+  std::optional<core::KitRecord> printed;  // the paper kit most recently confirmed printed
+  bool offline_outdated = false;           // none made, or the plan changed since
+  bool printed_outdated = false;           // none printed, or the plan changed since
   // Ready to show (Japanese), most urgent first; empty when all is current.
   std::vector<std::string> warnings;
   // One line each, e.g. 「紙のキット: 令和６年４月１日に印刷（第２版）」.

@@ -3,14 +3,12 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/plan_section.h"
+
 namespace medbcp::app {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-constexpr const char* kSections[] = {"facility", "officer",           "systems",
-                                     "threats",  "internal_contacts", "external_contacts",
-                                     "devices",  "fallbacks",         "backups"};
 
 // {"columns": [names], "rows": [[values], …]}, the history's form of a long
 // list (io::devices_history_json), as the list of objects it stands for.
@@ -169,7 +167,8 @@ std::vector<RecordChange> diff_plans(std::string_view before_json, std::string_v
   Json before = parse(before_json);
   Json after = parse(after_json);
   std::vector<RecordChange> out;
-  for (const char* section : kSections) {
+  for (const core::SectionInfo& info : core::plan_sections()) {
+    const std::string section(info.code);
     Json b = before.is_object() && before.contains(section) ? before[section] : Json(nullptr);
     Json a = after.is_object() && after.contains(section) ? after[section] : Json(nullptr);
     diff_json(section, b, a, out);

@@ -7,6 +7,7 @@
 #include "app/device_history.h"
 #include "app/upkeep_plan_change.h"
 #include "core/demo_plan.h"
+#include "core/plan_section.h"
 #include "core/plan_template.h"
 #include "core/plan_validation.h"
 #include "core/sha256.h"
@@ -17,10 +18,6 @@
 namespace medbcp::app {
 namespace {
 
-constexpr const char* kAllSections[] = {"facility", "officer",           "systems",
-                                        "threats",  "internal_contacts", "external_contacts",
-                                        "devices",  "fallbacks",         "backups"};
-
 template <class T>
 void assign_ids(std::vector<T>& records) {
   std::int64_t max_id = 0;
@@ -28,21 +25,6 @@ void assign_ids(std::vector<T>& records) {
   for (auto& r : records) {
     if (!r.id.valid()) r.id = decltype(r.id)(++max_id);
   }
-}
-
-// Records one history entry per section whose JSON changed: an edit of one
-// section may touch another (removing a system clears references to it).
-bool same_section(const core::Plan& a, const core::Plan& b, std::string_view section) {
-  if (section == "facility") return a.facility == b.facility;
-  if (section == "officer") return a.officer == b.officer;
-  if (section == "systems") return a.systems == b.systems;
-  if (section == "threats") return a.threats == b.threats;
-  if (section == "internal_contacts") return a.internal_contacts == b.internal_contacts;
-  if (section == "external_contacts") return a.external_contacts == b.external_contacts;
-  if (section == "devices") return a.devices == b.devices;
-  if (section == "fallbacks") return a.fallbacks == b.fallbacks;
-  if (section == "backups") return a.backups == b.backups;
-  return false;  // a section this list does not know: compare its JSON
 }
 
 // One history entry per section that changed, ready to store. Reads only
@@ -54,12 +36,15 @@ std::vector<store::PreparedHistoryEntry> history_entries(const Actor& actor,
                                                          const core::Plan& after) {
   std::vector<store::PreparedHistoryEntry> out;
   std::string at = core::Instant::now().iso_utc();
-  for (const char* section : kAllSections) {
+  // One entry per section whose JSON changed: an edit of one section may
+  // touch another (removing a system clears references to it).
+  for (const core::SectionInfo& info : core::plan_sections()) {
     // Compared as records first: a 100,000-device ledger is not written out
     // twice to learn that the facility's phone number changed.
-    if (before && same_section(*before, after, section)) continue;
+    if (before && info.same(*before, after)) continue;
+    const std::string_view section = info.code;
     std::string old_json, new_json;
-    if (std::string_view(section) == "devices") {
+    if (info.section == core::Section::Devices) {
       // The ledger can be 100,000 devices: only those that changed, and
       // field names once (app/device_history.h, io/plan_json.h).
       if (const auto delta = before ? device_delta(before->devices, after.devices)
@@ -75,8 +60,9 @@ std::vector<store::PreparedHistoryEntry> history_entries(const Actor& actor,
       new_json = io::section_to_json(after, section);
     }
     if (old_json == new_json) continue;
-    out.push_back(store::prepare_history_entry(
-        {0, at, actor.user.value, actor.name, section, std::move(old_json), std::move(new_json)}));
+    out.push_back(
+        store::prepare_history_entry({0, at, actor.user.value, actor.name, std::string(section),
+                                      std::move(old_json), std::move(new_json)}));
   }
   return out;
 }
@@ -206,13 +192,21 @@ core::Problems save_plan_change(store::Database& db, const Actor& actor, const c
 
 core::Problems update_plan(Workspace& ws, const Actor& actor,
                            const std::function<void(core::Plan&)>& edit) {
+  return update_plan_if(ws, actor, [&](core::Plan& plan) {
+    edit(plan);
+    return true;
+  });
+}
+
+core::Problems update_plan_if(Workspace& ws, const Actor& actor,
+                              const std::function<bool(core::Plan&)>& edit) {
   require(actor, Permission::EditPlan);
   store::Database& db = ws.db();
   store::Transaction tx(db);
   auto before = store::load_plan(db);
   if (!before) throw NoPlan();
   core::Plan after = *before;
-  edit(after);
+  if (!edit(after)) return {};  // nothing to save; the transaction rolls back
   core::Problems problems = save_plan_change(db, actor, *before, std::move(after));
   if (!problems.empty()) return problems;  // the transaction rolls back
   tx.commit();

@@ -48,6 +48,11 @@ std::string plan_fingerprint(const core::Plan& plan);
 // is found.
 core::Problems update_plan(Workspace& ws, const Actor& actor,
                            const std::function<void(core::Plan&)>& edit);
+// The same, for an edit that may find nothing to save (a form with errors,
+// a record gone): when `edit` returns false nothing is written and no
+// problems are returned.
+core::Problems update_plan_if(Workspace& ws, const Actor& actor,
+                              const std::function<bool(core::Plan&)>& edit);
 
 std::vector<core::Gap> check_plan(Workspace& ws);
 

@@ -2,7 +2,8 @@
 // sign-out, deactivated users, and throttling after repeated failures.
 #include "app/sessions.h"
 
-#include "app/web_test_support.h"
+#include "app/temp_workspace_test_util.h"
+#include "store/database.h"
 
 namespace medbcp::app {
 namespace {

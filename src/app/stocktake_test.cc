@@ -7,7 +7,7 @@
 
 #include <filesystem>
 
-#include "app/backup_runs.h"
+#include "app/clinic_backup_runs.h"
 #include "app/history.h"
 #include "app/plan_service.h"
 #include "app/reminders.h"

@@ -10,7 +10,10 @@
 #include "app/actor.h"
 #include "core/plan.h"
 #include "core/problem.h"
-#include "store/database.h"
+
+namespace medbcp::store {
+class Database;  // only use cases inside app/ pass their open connection
+}  // namespace medbcp::store
 
 namespace medbcp::app {
 

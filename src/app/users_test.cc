@@ -3,7 +3,8 @@
 #include "app/users.h"
 
 #include "app/sessions.h"
-#include "app/web_test_support.h"
+#include "app/temp_workspace_test_util.h"
+#include "store/database.h"
 
 namespace medbcp::app {
 namespace {

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
-#include "store/sqlite/sqlite_database.h"
+#include "store/open_database.h"
 
 namespace medbcp::app {
 namespace {
@@ -31,7 +31,7 @@ Workspace::~Workspace() {
 
 std::unique_ptr<Workspace> Workspace::open(const std::string& db_path) {
   std::unique_ptr<Workspace> ws(new Workspace(db_path));
-  thread_connections()[ws->generation_] = store::open_sqlite(db_path);
+  thread_connections()[ws->generation_] = store::open_database(db_path);
   return ws;
 }
 
@@ -39,9 +39,18 @@ store::Database& Workspace::db() {
   auto& connections = thread_connections();
   auto it = connections.find(generation_);
   if (it == connections.end()) {
-    it = connections.emplace(generation_, store::open_sqlite_raw(path_, false)).first;
+    it = connections.emplace(generation_, store::open_database(path_, store::OpenMode::AsIs)).first;
   }
   return *it->second;
+}
+
+ChangeStamp Workspace::change_stamp() {
+  const store::ChangeStamp stamp = db().change_stamp();
+  return {stamp.others, stamp.own};
+}
+
+bool is_database_failure(const std::exception& e) {
+  return dynamic_cast<const store::StoreError*>(&e) != nullptr;
 }
 
 std::string resolve_db_path(const std::string& flag_value) {

@@ -4,17 +4,30 @@
 // lazily; migrations run once, when the workspace is opened.
 #pragma once
 
+#include <cstdint>
+#include <exception>
 #include <memory>
-#include <mutex>
 #include <string>
 
-#include "store/database.h"
+namespace medbcp::store {
+class Database;  // use cases inside app/ reach their connection through db()
+}  // namespace medbcp::store
 
 namespace medbcp::app {
 
+// Moves with every commit to the database, from any connection: what was
+// read stays true while it stays.
+struct ChangeStamp {
+  std::int64_t others = 0;  // commits by other connections
+  std::int64_t own = 0;     // rows changed by this connection
+  bool operator==(const ChangeStamp&) const = default;
+};
+
 class Workspace {
  public:
-  // Creates the file if missing and migrates it to the latest schema.
+  // Opens the database at `db_path` (a SQLite file, or a location
+  // store::open_database accepts), creating it if missing, and migrates it
+  // to the latest schema.
   static std::unique_ptr<Workspace> open(const std::string& db_path);
   ~Workspace();
   Workspace(const Workspace&) = delete;
@@ -26,15 +39,17 @@ class Workspace {
   // Unique to this workspace in the process, so thread-local caches of what
   // was read from it never mistake another workspace for it.
   std::uint64_t generation() const { return generation_; }
-  // Moves with every commit to the file, from any connection (see
-  // store::ChangeStamp): what was read stays true while it stays.
-  store::ChangeStamp change_stamp() { return db().change_stamp(); }
+  ChangeStamp change_stamp();
 
  private:
   explicit Workspace(std::string path);
   std::string path_;
   std::uint64_t generation_;  // distinguishes workspaces in thread-local caches
 };
+
+// Whether `e` is a failure of the database itself (disk full, locked too
+// long, corrupt file) rather than of the request.
+bool is_database_failure(const std::exception& e);
 
 // The database path the user chose: --db, else $MEDBCP_DB, else ./medbcp.db.
 std::string resolve_db_path(const std::string& flag_value);

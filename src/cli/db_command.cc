@@ -3,7 +3,7 @@
 #include <iostream>
 #include <memory>
 
-#include "app/db_backup.h"
+#include "app/database_backup.h"
 #include "cli/output.h"
 
 namespace medbcp::cli {

@@ -13,7 +13,7 @@
 
 #include "app/device_import.h"
 #include "cli/output.h"
-#include "io/device_ledger_columns.h"
+#include "core/device_ledger_columns.h"
 
 namespace medbcp::cli {
 namespace {
@@ -86,22 +86,23 @@ std::string device_label(const core::Device& d) { return d.asset_number + "「" 
 
 // Lists added rows only when the file's devices are still there to name
 // them (a dry run); a real import moves them into the ledger.
-void print_diff(std::ostream& out, const io::DeviceLedgerImport& file, const io::LedgerDiff& diff) {
-  using Kind = io::DeviceChangeKind;
+void print_diff(std::ostream& out, const core::DeviceLedgerImport& file,
+                const core::LedgerDiff& diff) {
+  using Kind = core::DeviceChangeKind;
   out << "追加 " << diff.count(Kind::Added) << " 件、更新 " << diff.count(Kind::Updated)
       << " 件、変更なし " << diff.count(Kind::Unchanged) << " 件";
   if (!diff.absent.empty()) {
     out << "、ファイルにない機器 " << diff.absent.size() << " 件（削除しません）";
   }
   out << "\n";
-  for (const io::DeviceChange& change : diff.devices) {
+  for (const core::DeviceChange& change : diff.devices) {
     if (change.kind == Kind::Added && change.file_index < file.devices.size()) {
       out << "  + 行 " << change.row << " " << device_label(file.devices[change.file_index])
           << "\n";
     } else if (change.kind == Kind::Updated) {
       out << "  ~ 行 " << change.row << " " << change.label << "\n";
-      for (const io::FieldChange& field : change.changes) {
-        out << "      " << io::device_header(field.field) << ": 「" << field.before << "」→「"
+      for (const core::FieldChange& field : change.changes) {
+        out << "      " << core::device_header(field.field) << ": 「" << field.before << "」→「"
             << field.after << "」\n";
       }
     }

@@ -5,8 +5,11 @@
 
 #include "app/actor.h"
 #include "app/plan_service.h"
+#include "app/workspace.h"
 #include "cli/audit_command.h"
+#include "cli/backup_command.h"
 #include "cli/command.h"
+#include "cli/confirm_command.h"
 #include "cli/db_command.h"
 #include "cli/devices_command.h"
 #include "cli/incident_command.h"
@@ -15,9 +18,9 @@
 #include "cli/plan_commands.h"
 #include "cli/render_command.h"
 #include "cli/serve_command.h"
-#include "cli/upkeep_commands.h"
+#include "cli/status_command.h"
+#include "cli/stocktake_command.h"
 #include "cli/user_command.h"
-#include "store/database.h"
 
 int main(int argc, char** argv) {
   using namespace medbcp;
@@ -60,11 +63,9 @@ int main(int argc, char** argv) {
   } catch (const app::PlanExists& e) {
     std::cerr << "medbcp: " << e.what() << "\n";
     return 2;
-  } catch (const store::StoreError& e) {
-    std::cerr << "medbcp: データベースのエラー: " << e.what() << "\n";
-    return 3;
   } catch (const std::exception& e) {
-    std::cerr << "medbcp: " << e.what() << "\n";
+    std::cerr << "medbcp: " << (app::is_database_failure(e) ? "データベースのエラー: " : "")
+              << e.what() << "\n";
     return 3;
   }
   return 0;

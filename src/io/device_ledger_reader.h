@@ -13,29 +13,28 @@
 #include <string_view>
 #include <vector>
 
+#include "core/device_ledger_columns.h"
+#include "core/device_ledger_import.h"
 #include "core/plan.h"
 #include "core/problem.h"
-#include "io/device_ledger_columns.h"
 #include "io/text_encoding.h"
 
 namespace medbcp::io {
 
-struct DeviceLedgerImport {
-  // The fields the file has columns for, in file order. Fields without a
-  // column are left alone by an import rather than cleared.
-  std::vector<DeviceField> columns;
-  // The good rows as devices (ids unset: the file has none) and, at the
-  // same index, their spreadsheet row numbers. Two vectors rather than one
-  // of pairs so that a first import can hand `devices` to the plan whole.
-  std::vector<core::Device> devices;
-  std::vector<int> rows;
-  core::Problems errors;    // any error: nothing may be imported
-  core::Problems warnings;  // worth showing; the import may go ahead
-  std::string format;       // "CSV (CP932 (Shift_JIS))", "XLSX" … for messages
-
-  bool ok() const { return errors.empty(); }
-  bool has_column(DeviceField field) const;
-};
+// The ledger's columns and what a file held are core's
+// (core/device_ledger_columns.h, core/device_ledger_import.h); the reader
+// and the writer speak of them constantly.
+using core::asset_number_key;
+using core::device_columns;
+using core::device_field_from_header;
+using core::device_field_text;
+using core::device_header;
+using core::DeviceColumn;
+using core::DeviceField;
+using core::DeviceLedgerImport;
+using core::kDeviceFieldCount;
+using core::ledger_bool_text;
+using core::ledger_date_text;
 
 // A spreadsheet as rows of cell texts, read one row at a time.
 class LedgerRows {

@@ -1,7 +1,7 @@
 // Export -> import must give back the same ledger, in every format.
 #include <gtest/gtest.h>
 
-#include "io/device_ledger_diff.h"
+#include "core/device_ledger_diff.h"
 #include "io/device_ledger_reader.h"
 #include "io/device_ledger_test_util.h"
 #include "io/device_ledger_writer.h"
@@ -9,6 +9,9 @@
 
 namespace medbcp::io {
 namespace {
+
+using core::DeviceChangeKind;
+using core::LedgerDiff;
 
 using testing::where;
 using Where = std::vector<std::pair<int, std::string>>;

@@ -1,10 +1,14 @@
 #include "io/device_ledger_writer.h"
 
+#include "core/device_ledger_columns.h"
 #include "io/csv_writer.h"
-#include "io/device_ledger_columns.h"
 #include "io/text_encoding.h"
 
 namespace medbcp::io {
+
+using core::device_columns;
+using core::DeviceColumn;
+using core::DeviceField;
 namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";

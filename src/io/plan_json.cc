@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/plan_section.h"
 #include "core/text.h"
 
 namespace medbcp::io {
@@ -314,22 +315,30 @@ Json backups_json(const std::vector<core::BackupPlan>& list) {
   return out;
 }
 
-Json section(const core::Plan& plan, std::string_view name) {
-  if (name == "facility") return facility_json(plan.facility);
-  if (name == "officer") return officer_json(plan.officer);
-  if (name == "systems") return systems_json(plan.systems);
-  if (name == "threats") return threats_json(plan.threats);
-  if (name == "internal_contacts") return internal_json(plan.internal_contacts);
-  if (name == "external_contacts") return external_json(plan.external_contacts);
-  if (name == "devices") return devices_json(plan.devices);
-  if (name == "fallbacks") return fallbacks_json(plan.fallbacks);
-  if (name == "backups") return backups_json(plan.backups);
+Json section(const core::Plan& plan, core::Section s) {
+  using core::Section;
+  switch (s) {
+    case Section::Facility:
+      return facility_json(plan.facility);
+    case Section::Officer:
+      return officer_json(plan.officer);
+    case Section::Systems:
+      return systems_json(plan.systems);
+    case Section::Threats:
+      return threats_json(plan.threats);
+    case Section::InternalContacts:
+      return internal_json(plan.internal_contacts);
+    case Section::ExternalContacts:
+      return external_json(plan.external_contacts);
+    case Section::Devices:
+      return devices_json(plan.devices);
+    case Section::Fallbacks:
+      return fallbacks_json(plan.fallbacks);
+    case Section::Backups:
+      return backups_json(plan.backups);
+  }
   return nullptr;
 }
-
-constexpr const char* kSections[] = {"facility", "officer",           "systems",
-                                     "threats",  "internal_contacts", "external_contacts",
-                                     "devices",  "fallbacks",         "backups"};
 
 std::string dump(const Json& j) {
   return j.dump(2, ' ', false, Json::error_handler_t::strict) + "\n";
@@ -589,7 +598,9 @@ core::Plan read_plan(const Json& root, core::Problems& problems) {
 
 std::string plan_to_json(const core::Plan& plan) {
   Json root{{"format", "medbcp-plan"}, {"version", kPlanJsonVersion}};
-  for (const char* name : kSections) root[name] = section(plan, name);
+  for (const core::SectionInfo& s : core::plan_sections()) {
+    root[std::string(s.code)] = section(plan, s.section);
+  }
   return dump(root);
 }
 
@@ -613,8 +624,10 @@ std::string devices_history_json(const std::vector<core::Device>& devices) {
 }
 
 std::string section_to_json(const core::Plan& plan, std::string_view name) {
-  if (name == "devices") return devices_compact_json(plan.devices);
-  return section(plan, name).dump(-1, ' ', false, Json::error_handler_t::replace);
+  const auto s = core::section_from_code(name);
+  if (!s) return "null";
+  if (*s == core::Section::Devices) return devices_compact_json(plan.devices);
+  return section(plan, *s).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 PlanParseResult plan_from_json(std::string_view text) {
@@ -642,8 +655,8 @@ PlanParseResult plan_from_json(std::string_view text) {
          "この medbcp が読める計画ファイルの版は " + std::to_string(kPlanJsonVersion) + " です。"});
     return result;
   }
-  std::set<std::string> known(std::begin(kSections), std::end(kSections));
-  known.insert({"format", "version"});
+  std::set<std::string> known{"format", "version"};
+  for (const core::SectionInfo& s : core::plan_sections()) known.emplace(s.code);
   for (const auto& [key, value] : root.items()) {
     if (!known.contains(key)) {
       result.problems.push_back({key, 0, "未知の項目です（綴りを確認してください）。"});

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/cp932_twins.h"
+
 namespace medbcp::io {
 
 enum class TextEncoding { Utf8, Cp932, Utf16Le };
@@ -62,10 +64,9 @@ Cp932Encoded encode_cp932(std::string_view utf8);
 // The code points of `utf8` that CP932 cannot hold (empty when encodable).
 std::vector<char32_t> cp932_unmappable(std::string_view utf8);
 
-// The JIS-mapping twin folded to the character CP932 decodes to (U+301C ->
-// U+FF5E and the six others above); other text unchanged. Lets a comparison
-// treat 〜 typed on a Mac and ～ read back from a CP932 file as the same text.
-std::string fold_cp932_variants(std::string_view utf8);
+// 〜 and ～ compared as one (core/cp932_twins.h); named here too because
+// reading and writing CP932 is where the twins come from.
+using core::fold_cp932_variants;
 
 // 「𠮷」(U+20BB7) for messages: the character and its code point, since
 // look-alikes (〜 and ～) differ only in the latter.

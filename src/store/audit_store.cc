@@ -27,16 +27,15 @@ AuditRecord read(const Statement& s) {
 std::int64_t append_audit(Database& db, const AuditRecord& r) {
   auto stmt = db.prepare(
       "INSERT INTO audit_log (at, actor_id, actor_name, remote, action, target, detail) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  stmt->bind(1, r.at)
+      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  return stmt->bind(1, r.at)
       .bind(2, r.actor_id)
       .bind(3, r.actor_name)
       .bind(4, r.remote)
       .bind(5, r.action)
       .bind(6, r.target)
       .bind(7, r.detail)
-      .run();
-  return db.last_insert_id();
+      .run_returning_id();
 }
 
 std::vector<AuditRecord> list_audit(Database& db, const AuditQuery& query, int limit, int offset) {

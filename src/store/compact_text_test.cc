@@ -14,6 +14,12 @@
 namespace medbcp::store {
 namespace {
 
+std::int64_t newest_history_id(Database& db) {
+  auto stmt = db.prepare("SELECT MAX(id) FROM plan_history");
+  stmt->step();
+  return stmt->integer(0);
+}
+
 // A ledger-like JSON text: Japanese, repetitive, well over kCompactFrom.
 std::string long_json(int devices) {
   std::string out = "[";
@@ -85,7 +91,7 @@ TEST_F(CompactHistory, ALargeEntryIsStoredCompressedAndReadBackWhole) {
   const std::string after = long_json(3000);
   ASSERT_GE(after.size(), kCompactFrom);
   append_history(*db_, {0, "2026-12-01T00:00:00Z", 0, "院長", "devices", before, after});
-  const std::int64_t id = db_->last_insert_id();
+  const std::int64_t id = newest_history_id(*db_);
 
   EXPECT_EQ(stored_type(id, "before_json"), "text");  // short: readable in the shell
   EXPECT_EQ(stored_type(id, "after_json"), "blob");
@@ -107,7 +113,7 @@ TEST_F(CompactHistory, ALargeEntryIsStoredCompressedAndReadBackWhole) {
 
 TEST_F(CompactHistory, ADamagedStoredEntryIsAnErrorWhenRead) {
   append_history(*db_, {0, "2026-12-01T00:00:00Z", 0, "院長", "devices", "[]", long_json(3000)});
-  const std::int64_t id = db_->last_insert_id();
+  const std::int64_t id = newest_history_id(*db_);
   db_->prepare("UPDATE plan_history SET after_json = substr(after_json, 1, 100) WHERE id = ?")
       ->bind(1, id)
       .run();

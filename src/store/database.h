@@ -54,6 +54,14 @@ class Statement {
     while (step()) {
     }
   }
+  // Runs an `INSERT … RETURNING id` and gives the new row's id: the same on
+  // every engine, where "the last insert id" is not.
+  std::int64_t run_returning_id() {
+    if (!step()) throw StoreError("INSERT … RETURNING id returned no row");
+    const std::int64_t id = integer(0);
+    run();
+    return id;
+  }
   virtual void reset() = 0;
 
   virtual bool is_null(int column) const = 0;
@@ -92,7 +100,6 @@ class Database {
   virtual std::unique_ptr<Statement> prepare(std::string_view sql) = 0;
   // Runs one or more statements without parameters (schema, pragmas).
   virtual void execute_script(std::string_view sql) = 0;
-  virtual std::int64_t last_insert_id() = 0;
   virtual void begin() = 0;  // an immediate (write) transaction
   virtual void commit() = 0;
   virtual void rollback() = 0;

@@ -96,7 +96,7 @@ core::IncidentId insert_incident(Database& db, const core::Incident& i) {
   auto stmt = db.prepare(
       "INSERT INTO incidents (title, threat, discoverer, discovered_at, how_found, situation, "
       "actions_taken, personal_data_leak, aware_at, status, opened_at, opened_by, closed_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   stmt->bind(1, i.title)
       .bind(2, core::code(i.threat))
       .bind(3, i.discovery.discoverer)
@@ -114,8 +114,7 @@ core::IncidentId insert_incident(Database& db, const core::Incident& i) {
   } else {
     stmt->bind_null(13);
   }
-  stmt->run();
-  const core::IncidentId id(db.last_insert_id());
+  const core::IncidentId id(stmt->run_returning_id());
 
   auto system = db.prepare(
       "INSERT INTO incident_systems (incident_id, position, system_id, name) VALUES (?, ?, ?, ?)");

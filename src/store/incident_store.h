@@ -21,7 +21,11 @@
 #include "core/timeline_chain.h"
 #include "store/database.h"
 
+#include "core/follow_up_task.h"
+
 namespace medbcp::store {
+
+using core::FollowUpTask;
 
 // Writes the incident row with its affected systems and devices; the id is
 // assigned here. The timeline starts empty.
@@ -45,20 +49,6 @@ std::vector<core::TimelineEntry> load_timeline(Database& db, core::IncidentId id
 void for_each_timeline_entry(Database& db, core::IncidentId id,
                              const std::function<void(const core::TimelineEntry&)>& visit);
 std::optional<core::TimelineEntry> find_timeline_entry(Database& db, std::string_view entry_id);
-
-struct FollowUpTask {
-  std::int64_t id = 0;
-  core::IncidentId incident;
-  std::string incident_title;
-  std::string title;
-  std::string owner;
-  std::optional<core::Date> due;
-  bool done = false;
-  core::Instant created_at;
-  std::string created_by;
-  std::optional<core::Instant> done_at;
-  std::string done_by;
-};
 
 void insert_follow_up_tasks(Database& db, core::IncidentId incident,
                             const std::vector<core::FollowUp>& follow_ups, core::Instant at,

@@ -26,11 +26,11 @@ std::optional<KitRecord> first(Statement& s) {
 
 }  // namespace
 
-const char* code(KitKind kind) { return kind == KitKind::Paper ? "paper" : "offline"; }
-
 void insert_kit(Database& db, const KitRecord& kit) {
+  // seq numbers kits in the order they are recorded (migration 009).
   auto s = db.prepare(std::string("INSERT INTO kit_builds (") + kColumns +
-                      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                      ", seq) SELECT ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(MAX(seq), 0) + 1 "
+                      "FROM kit_builds");
   s->bind(1, kit.id)
       .bind(2, code(kit.kind))
       .bind(3, kit.made_at.seconds)
@@ -47,7 +47,7 @@ void insert_kit(Database& db, const KitRecord& kit) {
 
 std::optional<KitRecord> latest_kit(Database& db, KitKind kind) {
   auto s = db.prepare(std::string("SELECT ") + kColumns +
-                      " FROM kit_builds WHERE kind = ? ORDER BY made_at DESC, rowid DESC LIMIT 1");
+                      " FROM kit_builds WHERE kind = ? ORDER BY made_at DESC, seq DESC LIMIT 1");
   s->bind(1, code(kind));
   return first(*s);
 }
@@ -55,7 +55,7 @@ std::optional<KitRecord> latest_kit(Database& db, KitKind kind) {
 std::optional<KitRecord> latest_printed_kit(Database& db) {
   auto s = db.prepare(std::string("SELECT ") + kColumns +
                       " FROM kit_builds WHERE printed_at IS NOT NULL"
-                      " ORDER BY printed_at DESC, rowid DESC LIMIT 1");
+                      " ORDER BY printed_at DESC, seq DESC LIMIT 1");
   return first(*s);
 }
 
@@ -74,7 +74,7 @@ bool mark_kit_printed(Database& db, std::string_view id, core::Instant at, const
 
 std::vector<KitRecord> list_kits(Database& db, int limit) {
   auto s = db.prepare(std::string("SELECT ") + kColumns +
-                      " FROM kit_builds ORDER BY made_at DESC, rowid DESC LIMIT ?");
+                      " FROM kit_builds ORDER BY made_at DESC, seq DESC LIMIT ?");
   s->bind(1, limit);
   std::vector<KitRecord> out;
   while (s->step()) out.push_back(read_kit(*s));

@@ -8,24 +8,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/kit_record.h"
 #include "core/time.h"
 #include "store/database.h"
 
 namespace medbcp::store {
 
-enum class KitKind { Offline, Paper };
-const char* code(KitKind);  // "offline", "paper"
-
-struct KitRecord {
-  std::string id;  // 32 hex digits, also written into the kit
-  KitKind kind = KitKind::Offline;
-  core::Instant made_at;
-  std::string made_by;
-  int edition = 0;
-  std::string plan_sha256;  // of the plan's JSON export when the kit was made
-  std::optional<core::Instant> printed_at;
-  std::string printed_by;
-};
+using core::KitKind;
+using core::KitRecord;
 
 void insert_kit(Database& db, const KitRecord& kit);
 // The newest kit of a kind (by made_at, then insertion).

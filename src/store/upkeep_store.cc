@@ -35,32 +35,32 @@ std::unique_ptr<Statement> prepare_list(Database& db, const std::string& select,
 core::BackupRunId insert_backup_run(Database& db, const core::BackupRun& run) {
   auto stmt = db.prepare(
       "INSERT INTO backup_runs (plan_id, plan_label, at, outcome, note, recorded_at, recorded_by) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  stmt->bind(1, plan_value(run.plan))
-      .bind(2, run.plan_label)
-      .bind(3, run.at.seconds)
-      .bind(4, core::code(run.outcome))
-      .bind(5, run.note)
-      .bind(6, run.recorded_at.seconds)
-      .bind(7, run.recorded_by)
-      .run();
-  return core::BackupRunId(db.last_insert_id());
+      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  const std::int64_t id = stmt->bind(1, plan_value(run.plan))
+                              .bind(2, run.plan_label)
+                              .bind(3, run.at.seconds)
+                              .bind(4, core::code(run.outcome))
+                              .bind(5, run.note)
+                              .bind(6, run.recorded_at.seconds)
+                              .bind(7, run.recorded_by)
+                              .run_returning_id();
+  return core::BackupRunId(id);
 }
 
 core::RestoreTestId insert_restore_test(Database& db, const core::RestoreTest& test) {
   auto stmt = db.prepare(
       "INSERT INTO restore_tests (plan_id, plan_label, at, outcome, minutes, note, recorded_at, "
-      "recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  stmt->bind(1, plan_value(test.plan))
-      .bind(2, test.plan_label)
-      .bind(3, test.at.seconds)
-      .bind(4, core::code(test.outcome))
-      .bind(5, test.minutes)
-      .bind(6, test.note)
-      .bind(7, test.recorded_at.seconds)
-      .bind(8, test.recorded_by)
-      .run();
-  return core::RestoreTestId(db.last_insert_id());
+      "recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  const std::int64_t id = stmt->bind(1, plan_value(test.plan))
+                              .bind(2, test.plan_label)
+                              .bind(3, test.at.seconds)
+                              .bind(4, core::code(test.outcome))
+                              .bind(5, test.minutes)
+                              .bind(6, test.note)
+                              .bind(7, test.recorded_at.seconds)
+                              .bind(8, test.recorded_by)
+                              .run_returning_id();
+  return core::RestoreTestId(id);
 }
 
 std::vector<core::BackupRun> list_backup_runs(Database& db,

@@ -50,15 +50,14 @@ std::vector<UserRecord> list_users(Database& db) {
 std::int64_t insert_user(Database& db, const UserRecord& user) {
   auto stmt = db.prepare(
       "INSERT INTO users (name, role, password_hash, active, created_at, last_login_at) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
-  stmt->bind(1, user.name)
+      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+  return stmt->bind(1, user.name)
       .bind(2, user.role)
       .bind(3, user.password_hash)
       .bind(4, user.active)
       .bind(5, user.created_at)
       .bind(6, user.last_login_at)
-      .run();
-  return db.last_insert_id();
+      .run_returning_id();
 }
 
 void update_user(Database& db, const UserRecord& user) {

@@ -22,15 +22,14 @@ VersionRecord read_version(const Statement& s) {
 std::int64_t insert_version(Database& db, const VersionRecord& v) {
   auto stmt = db.prepare(
       "INSERT INTO plan_versions (edition, published_on, published_at, published_by, "
-      "published_by_name, note, plan_json) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      "published_by_name, note, plan_json) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
   stmt->bind(1, v.edition).bind(2, v.published_on).bind(3, v.published_at);
   if (v.published_by > 0) {
     stmt->bind(4, v.published_by);
   } else {
     stmt->bind_null(4);
   }
-  stmt->bind(5, v.published_by_name).bind(6, v.note).bind(7, v.plan_json).run();
-  return db.last_insert_id();
+  return stmt->bind(5, v.published_by_name).bind(6, v.note).bind(7, v.plan_json).run_returning_id();
 }
 
 std::vector<VersionRecord> list_versions(Database& db) {

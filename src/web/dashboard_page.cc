@@ -214,7 +214,7 @@ struct BuiltDashboard {
 };
 
 std::string dashboard_key(RequestContext& ctx) {
-  const store::ChangeStamp stamp = ctx.ws.change_stamp();
+  const app::ChangeStamp stamp = ctx.ws.change_stamp();
   const app::Actor& actor = ctx.actor();
   return std::to_string(ctx.ws.generation()) + "/" + std::to_string(stamp.others) + "/" +
          std::to_string(stamp.own) + "/" + ctx.now().tokyo_date().iso() + "/" +

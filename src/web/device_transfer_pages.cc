@@ -2,8 +2,7 @@
 
 #include "app/device_import.h"
 #include "app/plan_service.h"
-#include "io/device_ledger_columns.h"
-#include "io/xlsx_reader.h"
+#include "core/device_ledger_columns.h"
 #include "web/data_table.h"
 #include "web/form.h"
 #include "web/layout.h"
@@ -14,7 +13,7 @@ namespace medbcp::web {
 namespace {
 
 using app::Permission;
-using Kind = io::DeviceChangeKind;
+using Kind = core::DeviceChangeKind;
 
 constexpr const char* kImportUrl = "/plan/devices/import";
 
@@ -80,7 +79,7 @@ void import_form_page(RequestContext& ctx) {
 
 // What the import would do, row by row (or what it did).
 void diff_table(Html& h, const app::DeviceImportResult& r) {
-  const io::LedgerDiff& diff = r.diff;
+  const core::LedgerDiff& diff = r.diff;
   h.open("ul", {{"class", "summary-counts"}});
   h.el("li", "追加 " + std::to_string(diff.count(Kind::Added)) + " 件");
   h.el("li", "更新 " + std::to_string(diff.count(Kind::Updated)) + " 件");
@@ -92,7 +91,7 @@ void diff_table(Html& h, const app::DeviceImportResult& r) {
   h.close("ul");
   if (!diff.changes_anything()) return;
   open_data_table(h, "取り込みで変わる行", {"行", "変更", "機器", "内容"});
-  for (const io::DeviceChange& change : diff.devices) {
+  for (const core::DeviceChange& change : diff.devices) {
     if (change.kind == Kind::Unchanged) continue;
     h.open("tr");
     h.el("td", std::to_string(change.row));
@@ -105,8 +104,8 @@ void diff_table(Html& h, const app::DeviceImportResult& r) {
       h.open("td").el("span", {{"class", "tag tag--warn"}}, "更新").close("td");
       h.el("td", change.label);
       h.open("td");
-      for (const io::FieldChange& field : change.changes) {
-        h.el("p", std::string(io::device_header(field.field)) + ": 「" + field.before + "」→「" +
+      for (const core::FieldChange& field : change.changes) {
+        h.el("p", std::string(core::device_header(field.field)) + ": 「" + field.before + "」→「" +
                       field.after + "」");
       }
       h.close("td");
@@ -128,12 +127,7 @@ void preview(RequestContext& ctx) {
     return;
   }
   const auto& upload = ctx.request.get_file_value("ledger");
-  app::DeviceImportResult r;
-  try {
-    r = app::import_devices(ctx.ws, ctx.actor(), upload.content, true);
-  } catch (const io::XlsxError& e) {
-    r.problems.push_back({"", 0, std::string("XLSX として読めません: ") + e.what()});
-  }
+  const app::DeviceImportResult r = app::import_devices(ctx.ws, ctx.actor(), upload.content, true);
   h.open("section", {{"class", "panel"}, {"aria-labelledby", "preview-title"}});
   h.el("h2", {{"id", "preview-title"}}, upload.filename + "（" + r.file.format + "）");
   if (!r.file.warnings.empty()) {

@@ -17,9 +17,7 @@ constexpr int kPerPage = 30;
 
 void history_list(RequestContext& ctx) {
   std::string section = ctx.param("section");
-  bool known = section.empty();
-  for (const auto& s : plan_sections()) known = known || s.code == section;
-  if (!known) section.clear();
+  if (!core::section_from_code(section)) section.clear();
   int page_no = parse_typed_count(ctx.param("page"), 100000).value_or(1);
   app::HistoryPage result = app::list_history(ctx.ws, ctx.actor(), section, page_no, kPerPage);
 
@@ -35,8 +33,9 @@ void history_list(RequestContext& ctx) {
   h.el("label", {{"for", "f-section"}}, "項目");
   h.open("select", {{"id", "f-section"}, {"name", "section"}});
   h.el("option", {{"value", ""}, Attr::flag("selected", section.empty())}, "すべて");
-  for (const auto& s : plan_sections()) {
-    h.el("option", {{"value", s.code}, Attr::flag("selected", s.code == section)}, s.title);
+  for (const core::SectionInfo& s : core::plan_sections()) {
+    h.el("option", {{"value", std::string(s.code)}, Attr::flag("selected", s.code == section)},
+         std::string(s.title));
   }
   h.close("select");
   h.close("div");

@@ -45,55 +45,22 @@ std::string form_key(std::string_view list, std::string_view key) {
   return std::string(key);
 }
 
-template <class T>
-std::int64_t id_at(const std::vector<T>& list, long index) {
-  if (index < 0 || static_cast<std::size_t>(index) >= list.size()) return 0;
-  return list[static_cast<std::size_t>(index)].id.value;
-}
-
+// The id of the list's index-th record; 0 when there is none.
 std::int64_t row_id(const core::Plan& plan, std::string_view list, long index) {
-  if (list == "systems") return id_at(plan.systems, index);
-  if (list == "threats") return id_at(plan.threats, index);
-  if (list == "internal_contacts") return id_at(plan.internal_contacts, index);
-  if (list == "external_contacts") return id_at(plan.external_contacts, index);
-  if (list == "devices") return id_at(plan.devices, index);
-  if (list == "fallbacks") return id_at(plan.fallbacks, index);
-  if (list == "backups") return id_at(plan.backups, index);
-  return 0;
-}
-
-std::size_t row_count(const core::Plan& plan, core::Section s) {
-  switch (s) {
-    case core::Section::Systems:
-      return plan.systems.size();
-    case core::Section::Threats:
-      return plan.threats.size();
-    case core::Section::InternalContacts:
-      return plan.internal_contacts.size();
-    case core::Section::ExternalContacts:
-      return plan.external_contacts.size();
-    case core::Section::Devices:
-      return plan.devices.size();
-    case core::Section::Fallbacks:
-      return plan.fallbacks.size();
-    case core::Section::Backups:
-      return plan.backups.size();
-    default:
-      return 0;
-  }
+  const auto s = core::section_from_code(list);
+  if (!s || index < 0) return 0;
+  return core::section_info(*s).record_id(plan, static_cast<std::size_t>(index));
 }
 
 }  // namespace
 
 std::string section_url(std::string_view section_code) {
-  if (section_code == "effective_date") return "/plan/facility";
   return "/plan/" + std::string(section_code);
 }
 
 std::string gap_link(const core::Plan& plan, const core::Gap& gap) {
   const std::string section = core::code(gap.section);
   FieldPath p = parse_path(gap.field);
-  if (gap.section == core::Section::EffectiveDate) return "/plan/facility#f-effective_date";
   if (p.index < 0) {
     if (p.key.empty()) return section_url(section);
     return section_url(p.list) + "#f-" + form_key(p.list, p.key);
@@ -111,12 +78,7 @@ std::string gap_link(const core::Plan& plan, const core::Gap& gap) {
 
 std::string field_link(const core::Plan& plan, std::string_view field) {
   FieldPath p = parse_path(field);
-  static const char* kKnown[] = {"facility", "officer",           "systems",
-                                 "threats",  "internal_contacts", "external_contacts",
-                                 "devices",  "fallbacks",         "backups"};
-  bool known = false;
-  for (const char* k : kKnown) known = known || p.list == k;
-  if (!known) return "/plan";
+  if (!core::section_from_code(p.list)) return "/plan";
   if (p.index < 0) {
     return p.key.empty() ? section_url(p.list)
                          : section_url(p.list) + "#f-" + form_key(p.list, p.key);
@@ -143,15 +105,13 @@ std::vector<SectionReadiness> section_readiness(const core::Plan& plan,
     }
   };
   std::vector<SectionReadiness> out;
-  for (Section s : {Section::Facility, Section::Officer, Section::Systems, Section::Threats,
-                    Section::InternalContacts, Section::ExternalContacts, Section::Devices,
-                    Section::Fallbacks, Section::Backups}) {
+  for (const core::SectionInfo& info : core::plan_sections()) {
+    const Section s = info.section;
     SectionReadiness r{s};
     std::set<long> gap_rows;
     int whole_section_gaps = 0;
     for (const auto& g : gaps) {
-      Section gs = g.section == Section::EffectiveDate ? Section::Facility : g.section;
-      if (gs != s) continue;
+      if (g.section != s) continue;
       ++r.gaps;
       FieldPath p = parse_path(g.field);
       if (p.index >= 0 && p.list == core::code(s)) {
@@ -166,7 +126,7 @@ std::vector<SectionReadiness> section_readiness(const core::Plan& plan,
     } else {
       // Rows, plus one item for each gap about the section as a whole
       // (nothing registered, a system without a fallback, no police …).
-      int rows = static_cast<int>(row_count(plan, s));
+      int rows = static_cast<int>(info.record_count(plan));
       r.items = rows + whole_section_gaps;
       r.complete = rows - static_cast<int>(gap_rows.size());
     }

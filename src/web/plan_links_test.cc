@@ -36,7 +36,7 @@ TEST(PlanLinks, SingletonAndListGaps) {
   core::Plan p = small_plan();
   EXPECT_EQ(gap_link(p, {core::Section::Officer, "", "officer.phone_day", ""}),
             "/plan/officer#f-phone_day");
-  EXPECT_EQ(gap_link(p, {core::Section::EffectiveDate, "", "facility.effective_date", ""}),
+  EXPECT_EQ(gap_link(p, {core::Section::Facility, "", "facility.effective_date", ""}),
             "/plan/facility#f-effective_date");
   EXPECT_EQ(gap_link(p, {core::Section::Threats, "", "threats", ""}), "/plan/threats");
   EXPECT_EQ(field_link(p, "backups[5]"), "/plan/backups");

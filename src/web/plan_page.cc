@@ -2,6 +2,7 @@
 
 #include "app/plan_service.h"
 #include "app/render.h"
+#include "core/plan_section.h"
 #include "core/wareki.h"
 #include "web/layout.h"
 #include "web/plan_links.h"
@@ -10,17 +11,6 @@
 
 namespace medbcp::web {
 namespace {
-
-std::size_t records_in(const core::Plan& plan, const std::string& code) {
-  if (code == "systems") return plan.systems.size();
-  if (code == "threats") return plan.threats.size();
-  if (code == "internal_contacts") return plan.internal_contacts.size();
-  if (code == "external_contacts") return plan.external_contacts.size();
-  if (code == "devices") return plan.devices.size();
-  if (code == "fallbacks") return plan.fallbacks.size();
-  if (code == "backups") return plan.backups.size();
-  return 0;
-}
 
 void overview(RequestContext& ctx) {
   core::Plan plan = app::load_plan(ctx.ws);
@@ -41,17 +31,14 @@ void overview(RequestContext& ctx) {
   h.close("dl");
 
   h.open("ul", {{"class", "section-list"}});
-  for (const auto& s : plan_sections()) {
+  for (const core::SectionInfo& s : core::plan_sections()) {
     int gap_count = 0;
-    for (const auto& g : gaps) {
-      std::string code = core::code(g.section);
-      if (code == s.code || (s.code == "facility" && code == "effective_date")) ++gap_count;
-    }
+    for (const auto& g : gaps) gap_count += g.section == s.section;
     h.open("li", {{"class", "section-item"}});
-    h.el("a", {{"href", section_url(s.code)}, {"class", "section-item__title"}}, s.title);
-    std::size_t n = records_in(plan, s.code);
-    if (s.code != "facility" && s.code != "officer") {
-      h.el("span", {{"class", "section-item__count"}}, std::to_string(n) + "件");
+    h.el("a", {{"href", section_url(s.code)}, {"class", "section-item__title"}},
+         std::string(s.title));
+    if (s.is_list) {
+      h.el("span", {{"class", "section-item__count"}}, std::to_string(s.record_count(plan)) + "件");
     }
     h.el("span", {{"class", gap_count == 0 ? "tag tag--ok" : "tag tag--bad"}},
          gap_count == 0 ? "記入済み" : "不足 " + std::to_string(gap_count) + "件");

@@ -38,13 +38,20 @@ std::string internal_name(const Plan& plan, core::InternalContactId id) {
   return c ? c->name : "（削除された連絡先）";
 }
 
+// The section's URL code and heading come from the plan's registry.
+template <class S>
+void name_after(S& sec, core::Section section) {
+  const core::SectionInfo& info = core::section_info(section);
+  sec.code = std::string(info.code);
+  sec.title = std::string(info.title);
+}
+
 // --- the sections ---
 
 std::shared_ptr<const SingleSection<core::Facility>> facility_section() {
   static const auto s = [] {
     auto sec = std::make_shared<SingleSection<core::Facility>>();
-    sec->code = "facility";
-    sec->title = "医療機関と施行日";
+    name_after(*sec, core::Section::Facility);
     sec->intro =
         "計画の表紙と総則に載る医療機関の情報です。施行日は附則「本ＢＣＰは、令和○年○月○日から施行"
         "する」"
@@ -80,8 +87,7 @@ std::shared_ptr<const SingleSection<core::Facility>> facility_section() {
 std::shared_ptr<const SingleSection<core::SecurityOfficer>> officer_section() {
   static const auto s = [] {
     auto sec = std::make_shared<SingleSection<core::SecurityOfficer>>();
-    sec->code = "officer";
-    sec->title = "医療情報システム安全管理責任者";
+    name_after(*sec, core::Section::Officer);
     sec->intro =
         "体制整備１。インシデントの発見者が最初に報告する相手で、連絡体制図（別紙１）の最上位です。"
         "夜間・休日にもつながる連絡先を入れてください。";
@@ -103,8 +109,7 @@ std::shared_ptr<const ListSection<core::InScopeSystem>> systems_section() {
   static const auto s = [] {
     auto sec = std::make_shared<ListSection<core::InScopeSystem>>();
     using S = core::InScopeSystem;
-    sec->code = "systems";
-    sec->title = "対象システム";
+    name_after(*sec, core::Section::Systems);
     sec->noun = "システム";
     sec->intro =
         "総則３ 対象範囲。本ＢＣＰの対象とする医療情報システムです。使っていないものは削除し、"
@@ -153,8 +158,7 @@ std::shared_ptr<const ListSection<core::ThreatScenario>> threats_section() {
     auto sec = std::make_shared<ListSection<core::ThreatScenario>>();
     using T = core::ThreatScenario;
     using K = core::ThreatKind;
-    sec->code = "threats";
-    sec->title = "想定する事象";
+    name_after(*sec, core::Section::Threats);
     sec->noun = "事象";
     sec->intro =
         "総則４。本ＢＣＰが想定するサイバー攻撃による医療情報システムの利用停止、"
@@ -227,8 +231,7 @@ std::shared_ptr<const ListSection<core::InternalContact>> internal_section() {
   static const auto s = [] {
     auto sec = std::make_shared<ListSection<core::InternalContact>>();
     using C = core::InternalContact;
-    sec->code = "internal_contacts";
-    sec->title = "連絡体制図（院内）";
+    name_after(*sec, core::Section::InternalContacts);
     sec->noun = "連絡先";
     sec->intro =
         "別紙１。院内で誰が誰に報告するかを定めます。報告先を選ばない人は安全管理責任者に"
@@ -275,8 +278,7 @@ std::shared_ptr<const ListSection<core::ExternalContact>> external_section() {
     auto sec = std::make_shared<ListSection<core::ExternalContact>>();
     using C = core::ExternalContact;
     using K = core::ExternalCategory;
-    sec->code = "external_contacts";
-    sec->title = "外部関係機関の連絡先";
+    name_after(*sec, core::Section::ExternalContacts);
     sec->noun = "連絡先";
     sec->intro =
         "別紙１。システム事業者、保守業者、警察、厚生労働省、都道府県、医師会、保険会社など、"
@@ -315,8 +317,7 @@ std::shared_ptr<const ListSection<core::Device>> devices_section() {
     using D = core::Device;
     using K = core::DeviceKind;
     using St = core::DeviceStatus;
-    sec->code = "devices";
-    sec->title = "情報機器台帳（別紙２）";
+    name_after(*sec, core::Section::Devices);
     sec->noun = "機器";
     sec->intro =
         "体制整備２。サーバ、端末、ネットワーク機器、VPN・リモート保守機器などの現況です。"
@@ -409,8 +410,7 @@ std::shared_ptr<const ListSection<core::FallbackOperation>> fallbacks_section() 
   static const auto s = [] {
     auto sec = std::make_shared<ListSection<core::FallbackOperation>>();
     using F = core::FallbackOperation;
-    sec->code = "fallbacks";
-    sec->title = "代替運用";
+    name_after(*sec, core::Section::Fallbacks);
     sec->noun = "代替運用";
     sec->intro =
         "体制整備３。各システムが使えなくなったときの業務の代替手段です（例：診療録は紙運用）。";
@@ -443,8 +443,7 @@ std::shared_ptr<const ListSection<core::BackupPlan>> backups_section() {
   static const auto s = [] {
     auto sec = std::make_shared<ListSection<core::BackupPlan>>();
     using B = core::BackupPlan;
-    sec->code = "backups";
-    sec->title = "バックアップ体制";
+    name_after(*sec, core::Section::Backups);
     sec->noun = "バックアップ";
     sec->intro =
         "体制整備４。データとシステムのバックアップの頻度、作成方法、復旧方法です。"
@@ -486,53 +485,71 @@ std::string label_in(const std::vector<FieldDef<T>>& fields, std::string_view ke
   return "";
 }
 
+std::string label_on_form(core::Section section, std::string_view key) {
+  using core::Section;
+  switch (section) {
+    case Section::Facility:
+      return label_in(facility_section()->fields, key);
+    case Section::Officer:
+      return label_in(officer_section()->fields, key);
+    case Section::Systems:
+      return label_in(systems_section()->fields, key);
+    case Section::Threats:
+      return label_in(threats_section()->fields, key);
+    case Section::InternalContacts:
+      return label_in(internal_section()->fields, key);
+    case Section::ExternalContacts:
+      return label_in(external_section()->fields, key);
+    case Section::Devices:
+      return label_in(devices_section()->fields, key);
+    case Section::Fallbacks:
+      return label_in(fallbacks_section()->fields, key);
+    case Section::Backups:
+      return label_in(backups_section()->fields, key);
+  }
+  return {};
+}
+
+void register_section_routes(Router& router, core::Section section) {
+  using core::Section;
+  switch (section) {
+    case Section::Facility:
+      return register_single_section(router, facility_section());
+    case Section::Officer:
+      return register_single_section(router, officer_section());
+    case Section::Systems:
+      return register_list_section(router, systems_section());
+    case Section::Threats:
+      return register_list_section(router, threats_section());
+    case Section::InternalContacts:
+      return register_list_section(router, internal_section());
+    case Section::ExternalContacts:
+      return register_list_section(router, external_section());
+    case Section::Devices:
+      return register_list_section(router, devices_section());
+    case Section::Fallbacks:
+      return register_list_section(router, fallbacks_section());
+    case Section::Backups:
+      return register_list_section(router, backups_section());
+  }
+}
+
 }  // namespace
 
 void register_plan_section_routes(Router& router) {
-  register_single_section(router, facility_section());
-  register_single_section(router, officer_section());
-  register_list_section(router, systems_section());
-  register_list_section(router, threats_section());
-  register_list_section(router, internal_section());
-  register_list_section(router, external_section());
-  register_list_section(router, devices_section());
-  register_list_section(router, fallbacks_section());
-  register_list_section(router, backups_section());
-}
-
-const std::vector<SectionInfo>& plan_sections() {
-  static const std::vector<SectionInfo> sections = {
-      {"facility", facility_section()->title},
-      {"officer", officer_section()->title},
-      {"systems", systems_section()->title},
-      {"threats", threats_section()->title},
-      {"internal_contacts", internal_section()->title},
-      {"external_contacts", external_section()->title},
-      {"devices", devices_section()->title},
-      {"fallbacks", fallbacks_section()->title},
-      {"backups", backups_section()->title},
-  };
-  return sections;
+  for (const core::SectionInfo& s : core::plan_sections())
+    register_section_routes(router, s.section);
 }
 
 std::string section_title(std::string_view code) {
-  for (const auto& s : plan_sections()) {
-    if (s.code == code) return s.title;
-  }
+  if (const auto s = core::section_from_code(code))
+    return std::string(core::section_info(*s).title);
   return std::string(code);
 }
 
 std::string field_label(std::string_view section, std::string_view key) {
   std::string label;
-  if (section == "facility") label = label_in(facility_section()->fields, key);
-  if (section == "officer") label = label_in(officer_section()->fields, key);
-  if (section == "systems") label = label_in(systems_section()->fields, key);
-  if (section == "threats") label = label_in(threats_section()->fields, key);
-  if (section == "internal_contacts") label = label_in(internal_section()->fields, key);
-  if (section == "external_contacts") label = label_in(external_section()->fields, key);
-  if (section == "devices") label = label_in(devices_section()->fields, key);
-  if (section == "fallbacks") label = label_in(fallbacks_section()->fields, key);
-  if (section == "backups") label = label_in(backups_section()->fields, key);
+  if (const auto s = core::section_from_code(section)) label = label_on_form(*s, key);
   if (label.empty() && key == "edition") label = "版数";
   if (label.empty() && key == "from_template") label = "ひな形の項目";
   return label.empty() ? std::string(key) : label;

@@ -9,18 +9,15 @@
 #include <vector>
 
 #include "core/plan.h"
+#include "core/plan_section.h"
 #include "web/router.h"
 
 namespace medbcp::web {
 
 void register_plan_section_routes(Router& router);
 
-struct SectionInfo {
-  std::string code;   // "devices"
-  std::string title;  // 「情報機器台帳（別紙２）」
-};
-// In the order of the printed plan.
-const std::vector<SectionInfo>& plan_sections();
+// The section's heading (core::SectionInfo::title) by its code; the code
+// itself when it names no section.
 std::string section_title(std::string_view code);
 // The field's label on its form; the key itself when unknown.
 std::string field_label(std::string_view section, std::string_view key);

@@ -33,10 +33,7 @@ void add_plan_crumbs(Page& page) {
 void section_gaps(Html& h, const core::Plan& plan, std::string_view section_code) {
   std::vector<core::Gap> mine;
   for (auto& gap : core::readiness_gaps(plan)) {
-    std::string code = core::code(gap.section);
-    if (code == section_code || (section_code == "facility" && code == "effective_date")) {
-      mine.push_back(std::move(gap));
-    }
+    if (core::code(gap.section) == section_code) mine.push_back(std::move(gap));
   }
   if (mine.empty()) {
     h.el("p", {{"class", "status status--ok"}}, "この項目に未記入・不足はありません。");

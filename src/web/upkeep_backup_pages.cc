@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "app/backup_runs.h"
+#include "app/clinic_backup_runs.h"
 #include "core/text.h"
 #include "core/wareki.h"
 #include "web/form.h"

@@ -178,7 +178,6 @@ class SqliteDatabase final : public Database {
       throw StoreError("SQL script failed: " + message);
     }
   }
-  std::int64_t last_insert_id() override { return sqlite3_last_insert_rowid(db_); }
   // IMMEDIATE takes the write lock at once, so two writers queue on the busy
   // timeout instead of failing later with SQLITE_BUSY on upgrade.
   void begin() override { execute_script("BEGIN IMMEDIATE"); }

@@ -1,4 +1,4 @@
-#include "core/backup_record.h"
+#include "core/clinic_backup_record.h"
 
 namespace medbcp::core {
 

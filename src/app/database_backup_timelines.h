@@ -1,14 +1,17 @@
 // The incident side of checking a database before it is trusted as a
 // restore: every incident's timeline chain must verify, and whether the
 // live database has an incident open (restoring would roll its timeline
-// back). Kept apart from db_backup.cc because it follows the incident
+// back). Kept apart from database_backup.cc because it follows the incident
 // store's schema.
 #pragma once
 
 #include <cstdint>
 
 #include "core/problem.h"
-#include "store/database.h"
+
+namespace medbcp::store {
+class Database;  // only use cases inside app/ pass their open connection
+}  // namespace medbcp::store
 
 namespace medbcp::app {
 

@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "core/device_ledger_columns.h"
+#include "core/device_ledger_import.h"
 #include "core/plan.h"
-#include "io/device_ledger_columns.h"
-#include "io/device_ledger_reader.h"
 
-namespace medbcp::io {
+namespace medbcp::core {
 
 struct FieldChange {
   DeviceField field;
@@ -57,4 +57,4 @@ std::vector<core::Device> apply_device_ledger_diff(std::vector<core::Device> cur
                                                    std::vector<core::Device>&& file_devices,
                                                    const LedgerDiff& diff);
 
-}  // namespace medbcp::io
+}  // namespace medbcp::core

@@ -1,7 +1,7 @@
 // medbcp's own backup and restore, through the use cases: what a restore
 // refuses, what it keeps aside, and a backup taken while the plan is being
 // edited restores to a database that passes every check.
-#include "app/db_backup.h"
+#include "app/database_backup.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "store/backup_check.h"
+#include "store/sqlite/sqlite_inspection.h"
 
 namespace medbcp::store {
 

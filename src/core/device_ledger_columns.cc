@@ -1,4 +1,4 @@
-#include "io/device_ledger_columns.h"
+#include "core/device_ledger_columns.h"
 
 #include <cstdio>
 #include <unordered_map>
@@ -6,7 +6,7 @@
 
 #include "core/text.h"
 
-namespace medbcp::io {
+namespace medbcp::core {
 namespace {
 
 constexpr std::array<DeviceColumn, kDeviceFieldCount> kColumns = {{
@@ -225,4 +225,4 @@ std::string device_field_text(const core::Device& d, DeviceField field) {
   return {};
 }
 
-}  // namespace medbcp::io
+}  // namespace medbcp::core

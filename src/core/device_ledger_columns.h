@@ -12,7 +12,7 @@
 
 #include "core/plan.h"
 
-namespace medbcp::io {
+namespace medbcp::core {
 
 enum class DeviceField {
   AssetNumber,        // 管理番号
@@ -67,4 +67,4 @@ std::string asset_number_key(std::string_view asset_number);
 std::string ledger_date_text(const std::optional<core::Date>& date);
 const char* ledger_bool_text(bool value);
 
-}  // namespace medbcp::io
+}  // namespace medbcp::core

@@ -1,4 +1,4 @@
-#include "app/backup_runs.h"
+#include "app/clinic_backup_runs.h"
 
 #include "app/plan_service.h"
 #include "core/reminders.h"

@@ -1,4 +1,4 @@
-#include "app/db_backup_timelines.h"
+#include "app/database_backup_timelines.h"
 
 #include "core/timeline_chain.h"
 #include "store/incident_store.h"

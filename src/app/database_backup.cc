@@ -1,4 +1,4 @@
-#include "app/db_backup.h"
+#include "app/database_backup.h"
 
 #include <unistd.h>
 
@@ -9,11 +9,11 @@
 #include <vector>
 
 #include "app/audit.h"
-#include "app/db_backup_timelines.h"
-#include "store/backup.h"
-#include "store/backup_check.h"
+#include "app/database_backup_timelines.h"
 #include "store/migrations.h"
-#include "store/sqlite/sqlite_database.h"
+#include "store/open_database.h"
+#include "store/sqlite/sqlite_file_copy.h"
+#include "store/sqlite/sqlite_inspection.h"
 
 namespace medbcp::app {
 namespace {
@@ -109,7 +109,7 @@ DatabaseVerification verify_staged(const std::string& staged,
   std::unique_ptr<store::Database> db;
   DatabaseVerification out;
   try {
-    db = store::open_sqlite_raw(staged, false);
+    db = store::open_database(staged, store::OpenMode::AsIs);
     out = verify_database(*db);
   } catch (const store::StoreError& e) {
     out = {};
@@ -140,7 +140,7 @@ BackupReport backup_database(Workspace& ws, const Actor& actor, const std::strin
   report.bytes = fs::file_size(out_path);
   // The backup is a self-contained rollback-journal file: it can be opened
   // read-only in place.
-  auto copy = store::open_sqlite_raw(out_path, true);
+  auto copy = store::open_database(out_path, store::OpenMode::ReadOnly);
   report.verification = verify_database(*copy);
   audit(ws, actor, audit_action::kDbBackup, out_path,
         std::to_string(report.bytes) + " バイト" +

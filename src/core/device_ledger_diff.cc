@@ -1,10 +1,10 @@
-#include "io/device_ledger_diff.h"
+#include "core/device_ledger_diff.h"
 
 #include <unordered_map>
 
-#include "io/text_encoding.h"
+#include "core/cp932_twins.h"
 
-namespace medbcp::io {
+namespace medbcp::core {
 namespace {
 
 bool is_ascii(std::string_view s) {
@@ -219,4 +219,4 @@ std::vector<core::Device> apply_device_ledger_diff(std::vector<core::Device> cur
   return current;
 }
 
-}  // namespace medbcp::io
+}  // namespace medbcp::core

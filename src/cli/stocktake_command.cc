@@ -1,146 +1,21 @@
-#include "cli/upkeep_commands.h"
-
+// `medbcp stocktake start | record | close | list | sheet | report | cycle`:
+// the 棚卸し of the device ledger (別紙２), with its check sheet and its
+// difference report.
 #include <iostream>
 #include <memory>
 
 #include "app/audit.h"
-#include "app/backup_runs.h"
-#include "app/kit.h"
 #include "app/plan_service.h"
 #include "app/reminders.h"
 #include "app/stocktake.h"
 #include "app/stocktake_documents.h"
 #include "cli/output.h"
+#include "cli/stocktake_command.h"
+#include "cli/upkeep_options.h"
 #include "core/wareki.h"
 
 namespace medbcp::cli {
 namespace {
-
-std::unique_ptr<app::Workspace> open_workspace(const GlobalOptions& options) {
-  return app::Workspace::open(app::resolve_db_path(options.db_flag));
-}
-
-// Prints the problems of a refused use case and ends with exit code 1.
-[[noreturn]] void refuse(const std::string& what, const core::Problems& problems) {
-  std::cerr << what << "\n";
-  print_problems(std::cerr, problems);
-  throw ExitCode{1};
-}
-
-[[noreturn]] void usage_error(const std::string& message) {
-  std::cerr << message << "\n";
-  throw ExitCode{2};
-}
-
-core::Outcome parse_outcome(const std::string& text) {
-  auto outcome = core::outcome_from_code(text);
-  if (!outcome) usage_error("--result には ok か fail を指定してください。");
-  return *outcome;
-}
-
-std::optional<core::Instant> parse_at(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  auto at = app::parse_run_time(text);
-  if (!at) {
-    usage_error("--at の日時を読めません: " + text +
-                "（例: 2025-04-01T02:00:00+09:00、2025-04-01 02:00）");
-  }
-  return at;
-}
-
-core::Date parse_date_or_today(const std::string& text, const char* option) {
-  if (text.empty()) return core::Instant::now().tokyo_date();
-  if (auto d = core::Date::parse(text)) return *d;
-  if (auto d = core::parse_wareki(text)) return *d;
-  usage_error(std::string(option) + " の日付を読めません: " + text + "（例: 2025-04-01）");
-}
-
-std::string date_or_dash(const std::optional<core::Instant>& at) {
-  return at ? at->tokyo_text() : "—";
-}
-
-// ---------------------------------------------------------------- backup
-
-void add_backup_list(CLI::App& backup, GlobalOptions& options) {
-  auto* cmd = backup.add_subcommand("list", "バックアップ体制の各行と直近の記録を表示する");
-  cmd->callback([&options] {
-    auto ws = open_workspace(options);
-    auto plans = app::backup_overview(*ws, app::cli_actor(), 1);
-    if (plans.empty()) {
-      std::cout << "バックアップ体制が登録されていません。\n";
-      return;
-    }
-    for (const auto& p : plans) {
-      std::cout << "ID " << p.plan.id.value << "  " << p.title
-                << (p.plan.offline ? "  [オフライン保管]" : "") << "\n"
-                << "    最終成功: " << date_or_dash(p.history.last_ok_run)
-                << "  次回期限: " << (p.next_due ? p.next_due->iso() : std::string("—"))
-                << "  直近の復旧テスト（成功）: " << date_or_dash(p.history.last_ok_restore_test)
-                << "\n";
-      if (p.history.last_run && p.history.last_run->outcome == core::Outcome::Failed) {
-        std::cout << "    直近の実行は失敗: " << p.history.last_run->at.tokyo_text() << "\n";
-      }
-    }
-  });
-}
-
-void add_backup_record(CLI::App& backup, GlobalOptions& options) {
-  struct Flags {
-    std::int64_t plan = 0;
-    std::string result;
-    std::string at;
-    std::string note;
-  };
-  auto flags = std::make_shared<Flags>();
-  auto* cmd = backup.add_subcommand(
-      "record", "バックアップの実施を記録する（バックアップ処理の最後に呼び出す）");
-  cmd->add_option("--plan", flags->plan, "バックアップ体制の ID（backup list で確認）")->required();
-  cmd->add_option("--result", flags->result, "結果: ok または fail")->required();
-  cmd->add_option("--at", flags->at, "実施日時（既定: 現在。時差なしは日本時間）");
-  cmd->add_option("--note", flags->note, "備考（エラー内容など）");
-  cmd->callback([&options, flags] {
-    const core::Outcome outcome = parse_outcome(flags->result);
-    const auto at = parse_at(flags->at);
-    auto ws = open_workspace(options);
-    auto recorded = app::record_backup_run(*ws, app::cli_actor(), core::BackupPlanId(flags->plan),
-                                           outcome, at, flags->note);
-    if (!recorded.run) refuse("記録できませんでした。", recorded.problems);
-    std::cout << "バックアップの" << core::label(outcome)
-              << "を記録しました: " << recorded.run->plan_label << "  "
-              << recorded.run->at.tokyo_text() << "\n";
-  });
-}
-
-void add_backup_restore_test(CLI::App& backup, GlobalOptions& options) {
-  struct Flags {
-    std::int64_t plan = 0;
-    std::string result;
-    int minutes = -1;
-    std::string at;
-    std::string note;
-  };
-  auto flags = std::make_shared<Flags>();
-  auto* cmd = backup.add_subcommand("restore-test",
-                                    "復旧テスト（バックアップからの復元の試行）の結果を記録する");
-  cmd->add_option("--plan", flags->plan, "バックアップ体制の ID")->required();
-  cmd->add_option("--result", flags->result, "結果: ok または fail")->required();
-  cmd->add_option("--minutes", flags->minutes, "復旧にかかった時間（分）")->required();
-  cmd->add_option("--at", flags->at, "実施日時（既定: 現在）");
-  cmd->add_option("--note", flags->note, "備考（手順、問題点など）");
-  cmd->callback([&options, flags] {
-    const core::Outcome outcome = parse_outcome(flags->result);
-    const auto at = parse_at(flags->at);
-    auto ws = open_workspace(options);
-    auto recorded = app::record_restore_test(*ws, app::cli_actor(), core::BackupPlanId(flags->plan),
-                                             outcome, flags->minutes, at, flags->note);
-    if (!recorded.test) refuse("記録できませんでした。", recorded.problems);
-    std::cout << "復旧テストの" << core::label(outcome)
-              << "を記録しました: " << recorded.test->plan_label << "  " << recorded.test->minutes
-              << " 分\n";
-  });
-}
-
-// ---------------------------------------------------------------- stocktake
 
 core::StocktakeRoundId resolve_round(app::Workspace& ws, const std::string& text) {
   auto id = app::find_stocktake(ws, text);
@@ -376,43 +251,6 @@ void add_stocktake_cycle(CLI::App& parent, GlobalOptions& options) {
 
 }  // namespace
 
-void add_backup_command(CLI::App& root, GlobalOptions& options) {
-  auto* backup = root.add_subcommand("backup", "バックアップの実施と復旧テストを記録する");
-  backup->require_subcommand(1);
-  add_backup_list(*backup, options);
-  add_backup_record(*backup, options);
-  add_backup_restore_test(*backup, options);
-}
-
-void add_status_command(CLI::App& root, GlobalOptions& options) {
-  auto today = std::make_shared<std::string>();
-  auto* cmd = root.add_subcommand(
-      "status", "期限切れ・要対応の点検項目を一覧する（終了コード 0: なし、1: 要対応あり）");
-  cmd->add_option("--today", *today, "基準日（既定: 今日、日本時間）");
-  cmd->callback([&options, today] {
-    const core::Date date = parse_date_or_today(*today, "--today");
-    auto ws = open_workspace(options);
-    auto list = app::current_reminders(*ws, app::cli_actor(), date);
-    int overdue = 0;
-    for (const auto& r : list) overdue += r.urgency == core::Urgency::Overdue ? 1 : 0;
-    std::cout << core::format_wareki(date) << "（" << date.iso() << "）現在: 要対応 " << overdue
-              << " 件、期限間近 " << (list.size() - overdue) << " 件\n";
-    for (core::Urgency urgency : {core::Urgency::Overdue, core::Urgency::DueSoon}) {
-      for (const auto& r : list) {
-        if (r.urgency != urgency) continue;
-        std::cout << "  [" << core::label(r.urgency) << "][" << core::label(r.kind) << "] "
-                  << r.subject << ": " << r.message << "\n";
-      }
-    }
-    // The kits on the stick and in the binder: a plan changed since they
-    // were made is a plan the clinic cannot read on the day the server is gone.
-    const app::KitFreshness kits = app::kit_freshness(*ws);
-    std::cout << "キット: " << kits.offline_summary << "／" << kits.printed_summary << "\n";
-    for (const auto& w : kits.warnings) std::cout << "  [要対応][キット] " << w << "\n";
-    if (overdue > 0 || !kits.warnings.empty()) throw ExitCode{1};
-  });
-}
-
 void add_stocktake_command(CLI::App& root, GlobalOptions& options) {
   auto* cmd = root.add_subcommand("stocktake", "情報機器台帳の棚卸し");
   cmd->require_subcommand(1);
@@ -423,44 +261,6 @@ void add_stocktake_command(CLI::App& root, GlobalOptions& options) {
   add_stocktake_printout(*cmd, options, true);
   add_stocktake_printout(*cmd, options, false);
   add_stocktake_cycle(*cmd, options);
-}
-
-void add_confirm_command(CLI::App& root, GlobalOptions& options) {
-  auto* cmd =
-      root.add_subcommand("confirm", "点検したことを記録する（連絡先の確認、計画の見直し）");
-  cmd->require_subcommand(1);
-  struct Flags {
-    std::int64_t contact = 0;
-    std::string on;
-    std::string note;
-  };
-  auto flags = std::make_shared<Flags>();
-
-  auto* contact = cmd->add_subcommand("contact", "外部連絡先（別紙１）を確認したことを記録する");
-  contact->add_option("ID", flags->contact, "外部連絡先の ID")->required();
-  contact->add_option("--on", flags->on, "確認日（既定: 今日）");
-  contact->add_option("--note", flags->note, "備考（確認した方法など）");
-  contact->callback([&options, flags] {
-    const core::Date on = parse_date_or_today(flags->on, "--on");
-    auto ws = open_workspace(options);
-    auto problems = app::record_contact_verification(
-        *ws, app::cli_actor(), core::ExternalContactId(flags->contact), on,
-        core::Instant::now().tokyo_date(), flags->note);
-    if (!problems.empty()) refuse("記録できませんでした。", problems);
-    std::cout << "連絡先の確認を記録しました（" << core::format_wareki(on) << "）。\n";
-  });
-
-  auto* plan = cmd->add_subcommand("plan", "計画を見直したことを記録する（最終見直し日）");
-  plan->add_option("--on", flags->on, "見直した日（既定: 今日）");
-  plan->add_option("--note", flags->note, "見直しの内容");
-  plan->callback([&options, flags] {
-    const core::Date on = parse_date_or_today(flags->on, "--on");
-    auto ws = open_workspace(options);
-    auto problems = app::record_plan_review(*ws, app::cli_actor(), on,
-                                            core::Instant::now().tokyo_date(), flags->note);
-    if (!problems.empty()) refuse("記録できませんでした。", problems);
-    std::cout << "計画の見直しを記録しました（" << core::format_wareki(on) << "）。\n";
-  });
 }
 
 }  // namespace medbcp::cli

@@ -10,7 +10,7 @@
 
 #include "app/actor.h"
 #include "app/workspace.h"
-#include "core/backup_record.h"
+#include "core/clinic_backup_record.h"
 #include "core/plan.h"
 #include "core/problem.h"
 

@@ -1,4 +1,4 @@
-#include "store/backup.h"
+#include "store/sqlite/sqlite_file_copy.h"
 
 #include <fcntl.h>
 #include <sqlite3.h>

@@ -1,7 +1,7 @@
 // Backups and restores with the online backup API: consistent under
 // concurrent writes, self-contained, crash-safe on the way to disk, and a
 // restore that every open connection sees whole.
-#include "store/backup.h"
+#include "store/sqlite/sqlite_file_copy.h"
 
 #include <gtest/gtest.h>
 
@@ -10,8 +10,8 @@
 #include <fstream>
 #include <thread>
 
-#include "store/backup_check.h"
 #include "store/sqlite/sqlite_database.h"
+#include "store/sqlite/sqlite_inspection.h"
 
 namespace medbcp::store {
 namespace {

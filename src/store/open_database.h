@@ -1,0 +1,32 @@
+// The one door to a database. A location is a SQLite file path, or a URL
+// whose scheme names the engine ("sqlite:clinic.db"); everything above
+// store/ opens databases through here and never names an engine, so a second
+// engine is a new folder beside store/sqlite/ and a new branch below.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "store/database.h"
+
+namespace medbcp::store {
+
+enum class OpenMode {
+  Migrate,   // create when missing and bring the schema up to date
+  AsIs,      // read and write, schema untouched (further connections, checks)
+  ReadOnly,  // inspect a copy without changing a byte
+};
+
+// The file of a SQLite location ("x.db", "sqlite:x.db", "sqlite://x.db");
+// nullopt when the location names another engine.
+std::optional<std::string> sqlite_file_of(std::string_view location);
+
+// Opens the database at `location`. Throws StoreError (message in Japanese)
+// for a location no engine of this build serves and for a database that
+// cannot be opened.
+std::unique_ptr<Database> open_database(std::string_view location,
+                                        OpenMode mode = OpenMode::Migrate);
+
+}  // namespace medbcp::store
