@@ -165,7 +165,15 @@ std::string spreadsheet_safe(std::string_view cell) {
   static constexpr std::string_view kTriggers[] = {"=",  "+",  "-",  "@",  "\t",
                                                    "\r", "＝", "＋", "－", "＠"};
   for (std::string_view t : kTriggers) {
-    if (cell.starts_with(t)) return "'" + std::string(cell);
+    if (cell.starts_with(t)) {
+      // Appended rather than "'" + text: g++ 12 at -O3 misreads the latter
+      // as an overlapping copy (-Werror=restrict).
+      std::string out;
+      out.reserve(cell.size() + 1);
+      out += '\'';
+      out += cell;
+      return out;
+    }
   }
   return std::string(cell);
 }

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/audit.h"
-#include "app/incident_report.h"
+#include "doc/incident_report.h"
 #include "io/csv_writer.h"
 
 namespace medbcp::app {
@@ -145,10 +145,10 @@ ExportedFile export_incident_file(Workspace& ws, const Actor& actor, core::Incid
   out.head_hash = view.chain.head_hash;
   switch (what) {
     case IncidentFile::ReportPdf:
-      out = {base + ".pdf", incident_report_pdf(view, now), "application/pdf", out.head_hash};
+      out = {base + ".pdf", doc::incident_report_pdf(view, now), "application/pdf", out.head_hash};
       break;
     case IncidentFile::ReportDocx:
-      out = {base + ".docx", incident_report_docx(view, now),
+      out = {base + ".docx", doc::incident_report_docx(view, now),
              "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
              out.head_hash};
       break;

@@ -18,6 +18,7 @@
 #include "core/incident.h"
 #include "core/incident_record.h"
 #include "core/incident_state.h"
+#include "core/incident_view.h"
 #include "core/timeline.h"
 #include "core/timeline_chain.h"
 
@@ -51,17 +52,9 @@ StartResult start_incident(Workspace& ws, const Actor& actor, const StartInciden
 
 std::vector<core::Incident> list_incidents(Workspace& ws, const Actor& actor);
 
-// Everything a page or `medbcp incident show` needs, read at one moment.
-struct IncidentView {
-  core::Plan plan;  // empty when the database holds no plan yet
-  core::Incident incident;
-  std::vector<core::TimelineEntry> timeline;
-  core::IncidentState state;
-  std::vector<core::Deadline> deadlines;
-  std::vector<core::ExternalContact> still_to_reach;  // notify_on_incident, not reached yet
-  core::ChainReport chain;
-  std::vector<core::FollowUpTask> follow_ups;
-};
+// Everything a page or `medbcp incident show` needs, read at one moment
+// (core/incident_view.h).
+using IncidentView = core::IncidentView;
 
 IncidentView load_incident_view(Workspace& ws, const Actor& actor, core::IncidentId id,
                                 core::Instant now);

@@ -4,8 +4,6 @@
 #include <stdexcept>
 
 #include "app/audit.h"
-#include "app/kit_html.h"
-#include "app/kit_pdf.h"
 #include "app/plan_service.h"
 #include "core/numbering.h"
 #include "core/sha256.h"
@@ -13,6 +11,8 @@
 #include "core/wareki.h"
 #include "doc/html_renderer.h"
 #include "doc/kit_forms.h"
+#include "doc/kit_html.h"
+#include "doc/kit_pdf.h"
 #include "doc/pdf_renderer.h"
 #include "doc/plan_document.h"
 #include "doc/template_parser.h"
@@ -78,8 +78,8 @@ KitFile make_offline_kit(Workspace& ws, const Actor& actor, core::Instant now) {
   file.id = kit.id;
   file.file_name = file_name("offline-kit", plan, now, "html");
   // Built before it is recorded: a kit that failed to build was never made.
-  file.bytes = offline_kit_html(plan, KitStamp{kit.id, now, actor.name},
-                                doc::render_html(plan_document(plan)));
+  file.bytes = doc::offline_kit_html(plan, doc::KitStamp{kit.id, now, actor.name},
+                                     doc::render_html(plan_document(plan)));
   save_kit(ws, kit);
   audit_export(ws, actor, "オフラインキット", "キット " + kit.id.substr(0, 8));
   return file;
@@ -92,7 +92,7 @@ KitFile make_paper_kit(Workspace& ws, const Actor& actor, core::Instant now) {
   KitFile file;
   file.id = kit.id;
   file.file_name = file_name("paper-kit", plan, now, "pdf");
-  file.bytes = concatenate_pdfs(
+  file.bytes = doc::concatenate_pdfs(
       {doc::render_pdf(plan_document(plan)), doc::render_paper_forms_pdf(plan, {kit.id, now})});
   save_kit(ws, kit);
   audit_export(ws, actor, "紙のキット", "キット " + kit.id.substr(0, 8));

@@ -12,12 +12,12 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
-#include "app/kit_html.h"
 #include "app/plan_service.h"
 #include "core/incident_steps.h"
 #include "core/numbering.h"
 #include "core/phone.h"
 #include "doc/kit_forms.h"
+#include "doc/kit_html.h"
 
 namespace medbcp::app {
 namespace {
@@ -135,7 +135,8 @@ TEST(KitHtml, PlanTextCannotCloseTheScriptOrInjectMarkup) {
   plan.facility.name = "</script><img src=https://evil.example/x>";
   plan.internal_contacts.push_back(
       {core::InternalContactId(1), "<b>x</b>", "role", "", "03-1111-2222", "", "", std::nullopt});
-  const std::string html = offline_kit_html(plan, {std::string(32, 'a'), kNow, "t"}, "<p>plan</p>");
+  const std::string html =
+      doc::offline_kit_html(plan, {std::string(32, 'a'), kNow, "t"}, "<p>plan</p>");
   EXPECT_EQ(html.find("<img src=https://evil"), std::string::npos);
   EXPECT_NE(html.find("&lt;img src=https://evil"), std::string::npos);  // shown as text
   EXPECT_EQ(html.find("<b>x</b>"), std::string::npos);

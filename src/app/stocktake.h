@@ -64,15 +64,8 @@ struct ClosedRound {
 ClosedRound close_stocktake(Workspace& ws, const Actor& actor, const core::StocktakeRoundId& round,
                             bool allow_unchecked);
 
-// Everything a page or a printout shows about one round.
-struct StocktakeView {
-  core::StocktakeRound round;
-  std::vector<core::StocktakeItem> items;
-  std::vector<core::StocktakeResult> results;  // every result, in recording order
-  core::DifferenceReport report;
-  std::vector<core::LedgerChange> changes;  // what closing changed (closed rounds)
-  std::string facility_name;
-};
+// Everything a page or a printout shows about one round (core/stocktake.h).
+using StocktakeView = core::StocktakeView;
 
 struct StocktakeSummary {
   core::StocktakeRound round;

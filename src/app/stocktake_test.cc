@@ -11,7 +11,7 @@
 #include "app/history.h"
 #include "app/plan_service.h"
 #include "app/reminders.h"
-#include "app/stocktake_documents.h"
+#include "doc/stocktake_documents.h"
 
 namespace medbcp::app {
 namespace {
@@ -243,7 +243,7 @@ TEST_F(Upkeep, DocumentsListTheSheetAndTheDifferences) {
   moved.new_location = "診察室3";
   ASSERT_TRUE(record(round, moved).empty());
   auto view = *stocktake_view(*ws_, admin_, round);
-  auto sheet = stocktake_sheet_document(view);
+  auto sheet = doc::stocktake_sheet_document(view);
   const doc::Table* table = nullptr;
   for (const auto& b : sheet.blocks) {
     if (auto* t = std::get_if<doc::Table>(&b); t && t->name == "stocktake_sheet") table = t;
@@ -252,7 +252,7 @@ TEST_F(Upkeep, DocumentsListTheSheetAndTheDifferences) {
   EXPECT_EQ(table->rows.size(), view.items.size());
   EXPECT_EQ(doc::to_plain(table->rows[0][1]), "SV-001");
 
-  auto report = stocktake_report_document(view);
+  auto report = doc::stocktake_report_document(view);
   const doc::Table* diffs = nullptr;
   const doc::Table* unchecked = nullptr;
   for (const auto& b : report.blocks) {

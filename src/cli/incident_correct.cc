@@ -3,7 +3,6 @@
 
 #include "app/incident_evidence.h"
 #include "app/incident_export.h"
-#include "app/incident_report.h"
 #include "app/incident_service.h"
 #include "app/plan_service.h"
 #include "cli/incident_prompts.h"

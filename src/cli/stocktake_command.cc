@@ -8,7 +8,7 @@
 #include "app/plan_service.h"
 #include "app/reminders.h"
 #include "app/stocktake.h"
-#include "app/stocktake_documents.h"
+#include "app/stocktake_printouts.h"
 #include "cli/output.h"
 #include "cli/stocktake_command.h"
 #include "cli/upkeep_options.h"
@@ -213,21 +213,15 @@ void add_stocktake_printout(CLI::App& parent, GlobalOptions& options, bool sheet
   cmd->callback([&options, flags, sheet] {
     auto ws = open_workspace(options);
     const core::StocktakeRoundId round = resolve_round(*ws, flags->round);
-    auto view = app::stocktake_view(*ws, app::cli_actor(), round);
     if (flags->format == "text") {
-      print_report_text(*view);
+      print_report_text(*app::stocktake_view(*ws, app::cli_actor(), round));
       return;
     }
-    auto document =
-        sheet ? app::stocktake_sheet_document(*view) : app::stocktake_report_document(*view);
-    write_output_atomically(
-        flags->out,
-        app::render_printout(
-            document, flags->format == "pdf" ? app::PrintFormat::Pdf : app::PrintFormat::Html));
-    app::audit_export(
-        *ws, app::cli_actor(),
-        std::string(sheet ? "棚卸し記録用紙" : "棚卸し差異報告") + "（" + flags->format + "）",
-        view->round.title);
+    auto file = app::stocktake_printout(
+        *ws, app::cli_actor(), round,
+        sheet ? app::StocktakePrintout::Sheet : app::StocktakePrintout::Report,
+        flags->format == "pdf" ? app::PrintFormat::Pdf : app::PrintFormat::Html);
+    write_output_atomically(flags->out, file->bytes);
   });
 }
 

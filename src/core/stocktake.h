@@ -177,4 +177,14 @@ LedgerUpdate apply_stocktake(const std::vector<Device>& ledger,
 // cycle. Overdue from the day after (see reminders.h).
 Date stocktake_due(const Date& last_completed, int cycle_days);
 
+// Everything a page or a printout shows about one round.
+struct StocktakeView {
+  StocktakeRound round;
+  std::vector<StocktakeItem> items;
+  std::vector<StocktakeResult> results;  // every result, in recording order
+  DifferenceReport report;
+  std::vector<LedgerChange> changes;  // what closing changed (closed rounds)
+  std::string facility_name;
+};
+
 }  // namespace medbcp::core

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/markup_escape.h"
 #include "doc/cairo_chart.h"
 #include "doc/contact_chart_layout.h"
 #include "doc/markup.h"
@@ -31,7 +32,7 @@ constexpr const char* kGothic = "游ゴシック";
 // 1 = ①, 2 = （１）, 3 = ・. Lists get their own w:num so each restarts at 1.
 constexpr int kHeadingNum = 1;
 
-std::string esc(std::string_view s) { return escape_xml(s); }
+std::string esc(std::string_view s) { return core::escape_markup(s); }
 
 std::string text_run(std::string_view text, const std::string& rpr = {}) {
   std::string out = "<w:r>";

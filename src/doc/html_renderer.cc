@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/markup_escape.h"
 #include "doc/contact_chart_layout.h"
 #include "doc/markup.h"
 #include "doc/svg_chart.h"
@@ -128,7 +129,7 @@ class HtmlWriter {
   static void replace(std::string& s, const std::string& what, const std::string& with) {
     if (auto pos = s.find(what); pos != std::string::npos) s.replace(pos, what.size(), with);
   }
-  static std::string esc(std::string_view s) { return escape_xml(s); }
+  static std::string esc(std::string_view s) { return core::escape_markup(s); }
 
   std::string text(const Text& t) {
     std::string out;

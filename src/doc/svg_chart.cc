@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/markup_escape.h"
 #include "doc/chart_style.h"
 #include "doc/markup.h"
 
@@ -25,7 +26,7 @@ std::string text(double x, double y, const std::string& s, const char* fill, boo
                  const char* anchor = "start") {
   return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" fill=\"" + fill + "\"" +
          (bold ? " font-weight=\"bold\"" : "") + " text-anchor=\"" + anchor + "\">" +
-         escape_xml(s) + "</text>";
+         core::escape_markup(s) + "</text>";
 }
 
 // The title band: rounded at the top only, so it sits inside the frame.

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "core/text.h"
+#include "core/markup_escape.h"
 
 namespace medbcp::web {
 namespace {
@@ -20,46 +20,6 @@ void check_name(std::string_view name) {
 
 }  // namespace
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      // Whatever came in (a query string, an old row), a page is valid
-      // UTF-8: a broken sequence shows as U+FFFD.
-      const std::size_t n = core::utf8_sequence_length(text, i);
-      if (n == 0) {
-        out += "\xEF\xBF\xBD";
-      } else {
-        out.append(text.substr(i, n));
-        i += n - 1;
-      }
-      continue;
-    }
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 void Html::start_tag(std::string_view tag, const Attr* begin, const Attr* end, bool self_close) {
   check_name(tag);
   out_ += '<';
@@ -71,7 +31,7 @@ void Html::start_tag(std::string_view tag, const Attr* begin, const Attr* end, b
     out_ += a->name;
     if (a->is_flag) continue;
     out_ += "=\"";
-    out_ += escape_html(a->value);
+    out_ += core::escape_markup(a->value);
     out_ += '"';
   }
   out_ += self_close ? "/>" : ">";
@@ -102,7 +62,7 @@ Html& Html::close(std::string_view tag) {
 
 Html& Html::el(std::string_view tag, Attrs attrs, std::string_view text) {
   start_tag(tag, attrs.begin(), attrs.end());
-  out_ += escape_html(text);
+  out_ += core::escape_markup(text);
   out_ += "</";
   out_ += tag;
   out_ += '>';
@@ -125,7 +85,7 @@ Html& Html::self_closing(std::string_view tag, Attrs attrs) {
 }
 
 Html& Html::text(std::string_view text) {
-  out_ += escape_html(text);
+  out_ += core::escape_markup(text);
   return *this;
 }
 

@@ -1,5 +1,5 @@
 // The one HTML writer of the web layer. Every piece of text and every
-// attribute value goes through escape_html(); tag and attribute names are
+// attribute value goes through core::escape_markup(); tag and attribute names are
 // literals of our own code and are checked to be plain names. Markup that
 // did not come from this writer can only enter through
 // raw_html_unescaped(), so `grep raw_html_unescaped` lists every exception.
@@ -10,10 +10,9 @@
 #include <string_view>
 #include <vector>
 
-namespace medbcp::web {
+#include "core/markup_escape.h"
 
-// Escapes & < > " ' so the result is safe in text and in quoted attributes.
-std::string escape_html(std::string_view text);
+namespace medbcp::web {
 
 // One attribute. A flag (checked, selected, required, disabled …) is
 // written as its bare name when on and left out when off.

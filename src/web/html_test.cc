@@ -8,7 +8,7 @@ namespace medbcp::web {
 namespace {
 
 TEST(Html, EscapesTextAndAttributeValues) {
-  EXPECT_EQ(escape_html(R"(<script>alert("x")</script> & 'y')"),
+  EXPECT_EQ(core::escape_markup(R"(<script>alert("x")</script> & 'y')"),
             "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;");
   Html h;
   h.el("p", {{"title", "\" onmouseover=\"alert(1)"}}, "<b>当院</b>");
@@ -31,11 +31,11 @@ TEST(Html, FlagsAndOptionalAttributesAppearOnlyWhenSet) {
 }
 
 TEST(Html, BrokenUtf8BecomesTheReplacementCharacter) {
-  EXPECT_EQ(escape_html("さくら\xff\xfe\xc3(内科"), "さくら\uFFFD\uFFFD\uFFFD(内科");
-  EXPECT_EQ(escape_html("\xe3\x81"), "\uFFFD\uFFFD");            // cut short
-  EXPECT_EQ(escape_html("\xc0\xaf"), "\uFFFD\uFFFD");            // overlong "/"
-  EXPECT_EQ(escape_html("\xed\xa0\x80"), "\uFFFD\uFFFD\uFFFD");  // a surrogate
-  EXPECT_EQ(escape_html("𠮷野家 ① ～"), "𠮷野家 ① ～");          // valid text untouched
+  EXPECT_EQ(core::escape_markup("さくら\xff\xfe\xc3(内科"), "さくら\uFFFD\uFFFD\uFFFD(内科");
+  EXPECT_EQ(core::escape_markup("\xe3\x81"), "\uFFFD\uFFFD");            // cut short
+  EXPECT_EQ(core::escape_markup("\xc0\xaf"), "\uFFFD\uFFFD");            // overlong "/"
+  EXPECT_EQ(core::escape_markup("\xed\xa0\x80"), "\uFFFD\uFFFD\uFFFD");  // a surrogate
+  EXPECT_EQ(core::escape_markup("𠮷野家 ① ～"), "𠮷野家 ① ～");          // valid text untouched
 }
 
 TEST(Html, SvgLeavesCloseThemselves) {

@@ -2,7 +2,7 @@
 
 #include "app/audit.h"
 #include "app/stocktake.h"
-#include "app/stocktake_documents.h"
+#include "app/stocktake_printouts.h"
 #include "core/text.h"
 #include "core/wareki.h"
 #include "web/form.h"
@@ -470,18 +470,15 @@ void close_round(RequestContext& ctx) {
 }
 
 void printout(RequestContext& ctx, bool sheet, app::PrintFormat format) {
-  auto view = app::stocktake_view(ctx.ws, ctx.actor(), round_id(ctx));
-  if (!view) {
+  auto file = app::stocktake_printout(
+      ctx.ws, ctx.actor(), round_id(ctx),
+      sheet ? app::StocktakePrintout::Sheet : app::StocktakePrintout::Report, format);
+  if (!file) {
     render_error(ctx, 404, "見つかりません", "指定された棚卸しはありません。");
     return;
   }
-  auto document =
-      sheet ? app::stocktake_sheet_document(*view) : app::stocktake_report_document(*view);
-  const bool pdf = format == app::PrintFormat::Pdf;
-  const std::string name = std::string(sheet ? "stocktake-sheet" : "stocktake-report") + "-" +
-                           view->round.started_at.tokyo_date().iso() + (pdf ? ".pdf" : ".html");
-  ctx.response.set_header("Content-Disposition", "inline; filename=\"" + name + "\"");
-  if (!pdf) {
+  ctx.response.set_header("Content-Disposition", "inline; filename=\"" + file->name + "\"");
+  if (format == app::PrintFormat::Html) {
     // The printable HTML carries its own print CSS inline and no script:
     // allow exactly that, nothing else.
     ctx.response.headers.erase("Content-Security-Policy");
@@ -490,9 +487,7 @@ void printout(RequestContext& ctx, bool sheet, app::PrintFormat format) {
                             "font-src data:; base-uri 'none'; form-action 'none'; "
                             "frame-ancestors 'none'");
   }
-  std::string bytes = app::render_printout(document, format);
-  app::audit_export(ctx.ws, ctx.actor(), name, view->round.title);
-  ctx.send(200, std::move(bytes), pdf ? "application/pdf" : "text/html; charset=utf-8");
+  ctx.send(200, std::move(file->bytes), file->content_type.c_str());
 }
 
 }  // namespace

@@ -8,14 +8,14 @@
 
 #include <string>
 
-#include "app/incident_service.h"
+#include "core/incident_view.h"
 #include "doc/document.h"
 
-namespace medbcp::app {
+namespace medbcp::doc {
 
-doc::Document incident_report_document(const IncidentView& view, core::Instant now);
+Document incident_report_document(const core::IncidentView& view, core::Instant now);
 
-std::string incident_report_pdf(const IncidentView& view, core::Instant now);
-std::string incident_report_docx(const IncidentView& view, core::Instant now);
+std::string incident_report_pdf(const core::IncidentView& view, core::Instant now);
+std::string incident_report_docx(const core::IncidentView& view, core::Instant now);
 
-}  // namespace medbcp::app
+}  // namespace medbcp::doc

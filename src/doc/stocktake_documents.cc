@@ -1,11 +1,9 @@
-#include "app/stocktake_documents.h"
+#include "doc/stocktake_documents.h"
 
 #include "core/numbering.h"
 #include "core/wareki.h"
-#include "doc/html_renderer.h"
-#include "doc/pdf_renderer.h"
 
-namespace medbcp::app {
+namespace medbcp::doc {
 namespace {
 
 using doc::Column;
@@ -27,7 +25,7 @@ std::string finding_detail(const core::StocktakeResult& r) {
   return detail;
 }
 
-doc::Document base(const StocktakeView& view, std::string title) {
+doc::Document base(const core::StocktakeView& view, std::string title) {
   doc::Document d;
   d.title = std::move(title);
   d.subtitle = "情報機器台帳（別紙２）";
@@ -49,7 +47,7 @@ doc::Paragraph body(std::string text, doc::Paragraph::Style style = doc::Paragra
 
 }  // namespace
 
-doc::Document stocktake_sheet_document(const StocktakeView& view) {
+doc::Document stocktake_sheet_document(const core::StocktakeView& view) {
   doc::Document d = base(view, "棚卸しチェックシート");
   d.blocks.push_back(doc::PageBreak{doc::PageBreak::Orientation::Landscape});
   d.blocks.push_back(doc::Heading{1, "", "棚卸しチェックシート　" + view.round.title, "sheet"});
@@ -106,7 +104,7 @@ doc::Document stocktake_sheet_document(const StocktakeView& view) {
   return d;
 }
 
-doc::Document stocktake_report_document(const StocktakeView& view) {
+doc::Document stocktake_report_document(const core::StocktakeView& view) {
   doc::Document d = base(view, "棚卸し差異報告");
   const auto& r = view.report;
   d.blocks.push_back(doc::PageBreak{doc::PageBreak::Orientation::Landscape});
@@ -190,8 +188,4 @@ doc::Document stocktake_report_document(const StocktakeView& view) {
   return d;
 }
 
-std::string render_printout(const doc::Document& document, PrintFormat format) {
-  return format == PrintFormat::Pdf ? doc::render_pdf(document) : doc::render_html(document);
-}
-
-}  // namespace medbcp::app
+}  // namespace medbcp::doc

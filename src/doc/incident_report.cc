@@ -1,4 +1,4 @@
-#include "app/incident_report.h"
+#include "doc/incident_report.h"
 
 #include "core/incident_guidance.h"
 #include "core/incident_steps.h"
@@ -7,7 +7,7 @@
 #include "doc/docx_renderer.h"
 #include "doc/pdf_renderer.h"
 
-namespace medbcp::app {
+namespace medbcp::doc {
 namespace {
 
 using doc::plain;
@@ -23,7 +23,7 @@ std::string yes_no(bool b) { return b ? "あり" : "なし"; }
 
 class ReportBuilder {
  public:
-  ReportBuilder(const IncidentView& view, core::Instant now) : v_(view), now_(now) {}
+  ReportBuilder(const core::IncidentView& view, core::Instant now) : v_(view), now_(now) {}
 
   doc::Document build() {
     const core::Incident& i = v_.incident;
@@ -234,8 +234,9 @@ class ReportBuilder {
                                    " バイト）\n" + item.sha256;
       std::string custody;
       for (const auto& c : e.custody) {
-        custody += (custody.empty() ? "" : "\n") + when(c.occurred_at) + " " + c.value.from +
-                   " → " + c.value.to;
+        if (!custody.empty()) custody += '\n';
+        custody.append(when(c.occurred_at)).append(" ").append(c.value.from).append(" → ");
+        custody.append(c.value.to);
       }
       row(t, {item.item + (e.item.withdrawn ? "（取消）" : ""), item.device_name,
               e.current_location() + "\n" + e.current_holder(), file, custody});
@@ -311,7 +312,7 @@ class ReportBuilder {
               doc::Paragraph::Style::Remark);
   }
 
-  const IncidentView& v_;
+  const core::IncidentView& v_;
   core::Instant now_;
   doc::Document d_;
   int chapter_ = 0;
@@ -320,16 +321,16 @@ class ReportBuilder {
 
 }  // namespace
 
-doc::Document incident_report_document(const IncidentView& view, core::Instant now) {
+Document incident_report_document(const core::IncidentView& view, core::Instant now) {
   return ReportBuilder(view, now).build();
 }
 
-std::string incident_report_pdf(const IncidentView& view, core::Instant now) {
+std::string incident_report_pdf(const core::IncidentView& view, core::Instant now) {
   return doc::render_pdf(incident_report_document(view, now));
 }
 
-std::string incident_report_docx(const IncidentView& view, core::Instant now) {
+std::string incident_report_docx(const core::IncidentView& view, core::Instant now) {
   return doc::render_docx(incident_report_document(view, now));
 }
 
-}  // namespace medbcp::app
+}  // namespace medbcp::doc

@@ -1,4 +1,4 @@
-#include "app/kit_pdf.h"
+#include "doc/kit_pdf.h"
 
 // qpdf's legacy PointerHolder is not used here; level 4 turns it off.
 #define POINTERHOLDER_TRANSITION 4
@@ -11,7 +11,7 @@
 #include <memory>
 #include <stdexcept>
 
-namespace medbcp::app {
+namespace medbcp::doc {
 
 std::string concatenate_pdfs(const std::vector<std::string>& parts) {
   if (parts.empty()) throw std::runtime_error("PDF がありません");
@@ -43,4 +43,4 @@ std::string concatenate_pdfs(const std::vector<std::string>& parts) {
   }
 }
 
-}  // namespace medbcp::app
+}  // namespace medbcp::doc

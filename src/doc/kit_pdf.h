@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-namespace medbcp::app {
+namespace medbcp::doc {
 
 // Throws std::runtime_error when a part is not a readable PDF.
 std::string concatenate_pdfs(const std::vector<std::string>& parts);
 
-}  // namespace medbcp::app
+}  // namespace medbcp::doc

@@ -1,6 +1,6 @@
 // The offline kit's own CSS and JavaScript (assets/kit/), compiled into the
-// binary by medbcp_embed in src/app/CMakeLists.txt, so a kit can be made
-// anywhere without the source tree, and app/ never reaches into web/.
+// binary by medbcp_embed in src/doc/CMakeLists.txt, so a kit can be made
+// anywhere without the source tree, and doc/ never reaches into web/.
 #pragma once
 
 #include <string_view>
@@ -8,7 +8,7 @@
 
 #include "core/embedded_file.h"
 
-namespace medbcp::app {
+namespace medbcp::doc {
 
 const std::vector<core::EmbeddedFile>& embedded_kit_assets();
 
@@ -16,4 +16,4 @@ const std::vector<core::EmbeddedFile>& embedded_kit_assets();
 // which is a build mistake, not a user's.
 std::string_view kit_asset(std::string_view path);
 
-}  // namespace medbcp::app
+}  // namespace medbcp::doc

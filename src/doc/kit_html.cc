@@ -1,49 +1,21 @@
-#include "app/kit_html.h"
+#include "doc/kit_html.h"
 
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "app/kit_assets.h"
 #include "core/incident_steps.h"
+#include "core/markup_escape.h"
 #include "core/numbering.h"
 #include "core/phone.h"
 #include "core/readiness.h"
 #include "core/text.h"
 #include "core/wareki.h"
+#include "doc/kit_assets.h"
 #include "doc/kit_card.h"
 
-namespace medbcp::app {
+namespace medbcp::doc {
 namespace {
-
-// Every piece of plan text goes through here (docs/architecture: HTML
-// escaped always). Raw HTML in this file is only our own fixed markup.
-std::string esc(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string value(const std::string& text) {
   return core::is_placeholder(text) ? std::string() : core::trim(text);
@@ -54,8 +26,9 @@ std::string phone_html(const std::string& phone) {
   const std::string p = value(phone);
   if (p.empty()) return "<span class=\"missing\">未記入</span>";
   const std::string uri = core::tel_uri(p);
-  if (uri.empty()) return esc(p);
-  return "<a class=\"tel\" href=\"" + esc(uri) + "\">" + esc(core::unbreakable_phone(p)) + "</a>";
+  if (uri.empty()) return core::escape_markup(p);
+  return "<a class=\"tel\" href=\"" + core::escape_markup(uri) + "\">" +
+         core::escape_markup(core::unbreakable_phone(p)) + "</a>";
 }
 
 std::string made_text(const KitStamp& stamp) {
@@ -111,11 +84,11 @@ std::string kit_data_json(const core::Plan& plan, const KitStamp& stamp) {
 }
 
 void header(std::string& h, const core::Plan& plan, const KitStamp& stamp) {
-  h += "<header class=\"kit-head\"><h1>" + esc(value(plan.facility.name)) +
+  h += "<header class=\"kit-head\"><h1>" + core::escape_markup(value(plan.facility.name)) +
        "　オフラインキット</h1>\n<p class=\"stamp\">計画 第" +
        core::full_width_number(plan.facility.edition) + "版・このキットの作成 " +
-       esc(made_text(stamp)) + "（" + esc(stamp.made_by) + "）・キット " +
-       esc(stamp.id.substr(0, 8)) +
+       core::escape_markup(made_text(stamp)) + "（" + core::escape_markup(stamp.made_by) +
+       "）・キット " + core::escape_markup(stamp.id.substr(0, 8)) +
        "</p>\n<p "
        "class=\"usage\">ネットワークが止まっていても使えます。記録はこのブラウザに保存され、"
        "「記録を書き出す」でファイルになります。サーバが戻ったら medbcp に取り込んでください"
@@ -130,19 +103,21 @@ void card_section(std::string& h, const core::Plan& plan) {
   h += "<section id=\"card\"><h2>初動対応カード（最初の10分）</h2><div class=\"card\">\n"
        "<ol class=\"card-steps\">";
   for (const auto& s : card.steps) {
-    h += "<li><strong>" + esc(s.title) + "</strong>　" + esc(s.detail) + "</li>";
+    h += "<li><strong>" + core::escape_markup(s.title) + "</strong>　" +
+         core::escape_markup(s.detail) + "</li>";
   }
   h += "</ol>\n<h3>報告する相手（上から順に）</h3><table class=\"calls\"><thead><tr><th></th>"
        "<th>名前</th><th>日中</th><th>夜間・休日</th></tr></thead><tbody>";
   for (const auto& c : card.calls) {
-    h += "<tr><td>" + esc(c.who) + "</td><td>" + esc(c.name) + "</td><td>" +
-         phone_html(c.phone_day) + "</td><td>" + phone_html(c.phone_night) + "</td></tr>";
+    h += "<tr><td>" + core::escape_markup(c.who) + "</td><td>" + core::escape_markup(c.name) +
+         "</td><td>" + phone_html(c.phone_day) + "</td><td>" + phone_html(c.phone_night) +
+         "</td></tr>";
   }
   h += "</tbody></table>\n<h3>伝えること</h3><ul>";
-  for (const auto& item : card.report_items) h += "<li>" + esc(item) + "</li>";
+  for (const auto& item : card.report_items) h += "<li>" + core::escape_markup(item) + "</li>";
   h += "</ul>\n<p class=\"never\"><strong>しないこと:</strong> ";
   for (std::size_t i = 0; i < card.never.size(); ++i) {
-    h += (i ? "／" : "") + esc(card.never[i]);
+    h += (i ? "／" : "") + core::escape_markup(card.never[i]);
   }
   h += "</p></div></section>\n";
 }
@@ -151,18 +126,21 @@ void contacts_section(std::string& h, const core::Plan& plan) {
   h += "<section id=\"contacts\"><h2>連絡先（別紙１　連絡体制図）</h2>\n"
        "<h3>院内</h3><table class=\"grid\"><thead><tr><th>役割</th><th>名前</th><th>部門</th>"
        "<th>日中</th><th>夜間・休日</th><th>報告先</th></tr></thead><tbody>";
-  h += "<tr><td>" + esc(value(plan.officer.title)) +
+  h += "<tr><td>" + core::escape_markup(value(plan.officer.title)) +
        "<br><small>医療情報システム安全管理責任者</small></td><td>" +
-       esc(value(plan.officer.name)) + "</td><td></td><td>" + phone_html(plan.officer.phone_day) +
-       "</td><td>" + phone_html(plan.officer.phone_night) + "</td><td></td></tr>";
+       core::escape_markup(value(plan.officer.name)) + "</td><td></td><td>" +
+       phone_html(plan.officer.phone_day) + "</td><td>" + phone_html(plan.officer.phone_night) +
+       "</td><td></td></tr>";
   for (const auto& c : plan.internal_contacts) {
     std::string boss = "医療情報システム安全管理責任者";
     if (c.reports_to) {
       if (const auto* b = plan.find_internal(*c.reports_to)) boss = value(b->name);
     }
-    h += "<tr><td>" + esc(value(c.role)) + "</td><td>" + esc(value(c.name)) + "</td><td>" +
-         esc(value(c.department)) + "</td><td>" + phone_html(c.phone_day) + "</td><td>" +
-         phone_html(c.phone_night) + "</td><td>" + esc(boss) + "</td></tr>";
+    h += "<tr><td>" + core::escape_markup(value(c.role)) + "</td><td>" +
+         core::escape_markup(value(c.name)) + "</td><td>" +
+         core::escape_markup(value(c.department)) + "</td><td>" + phone_html(c.phone_day) +
+         "</td><td>" + phone_html(c.phone_night) + "</td><td>" + core::escape_markup(boss) +
+         "</td></tr>";
   }
   h += "</tbody></table>\n<h3>外部関係先</"
        "h3><p>赤い線の行は、インシデント発生時に必ず連絡する先です。</p>"
@@ -170,11 +148,11 @@ void contacts_section(std::string& h, const core::Plan& plan) {
        "<th>時間外</th><th>受付時間</th><th>伝える内容</th></tr></thead><tbody>";
   for (const auto& c : plan.external_contacts) {
     h += std::string("<tr") + (c.notify_on_incident ? " class=\"must\"" : "") + "><td>" +
-         esc(core::label(c.category)) + "</td><td>" + esc(external_name(c)) + "</td><td>" +
-         phone_html(c.phone) + "</td><td>" +
+         core::escape_markup(core::label(c.category)) + "</td><td>" +
+         core::escape_markup(external_name(c)) + "</td><td>" + phone_html(c.phone) + "</td><td>" +
          (value(c.phone_after_hours).empty() ? std::string() : phone_html(c.phone_after_hours)) +
-         "</td><td>" + esc(value(c.hours)) + "</td><td>" + esc(value(c.what_to_tell)) +
-         "</td></tr>";
+         "</td><td>" + core::escape_markup(value(c.hours)) + "</td><td>" +
+         core::escape_markup(value(c.what_to_tell)) + "</td></tr>";
   }
   h += "</tbody></table></section>\n";
 }
@@ -187,13 +165,14 @@ void checklist_section(std::string& h) {
   for (const auto& s : core::all_response_steps()) {
     if (s.phase != phase) {
       phase = s.phase;
-      h += "<li class=\"phase\">" + esc(phase) + "</li>";
+      h += "<li class=\"phase\">" + core::escape_markup(phase) + "</li>";
     }
-    const std::string id = esc(s.id);
+    const std::string id = core::escape_markup(s.id);
     h += "<li><div><span class=\"step-state\" data-step-state=\"" + id + "\">未実施</span> " +
-         "<span class=\"step-title\">" + esc(s.number) + " " + esc(s.title) + "</span>" +
+         "<span class=\"step-title\">" + core::escape_markup(s.number) + " " +
+         core::escape_markup(s.title) + "</span>" +
          (s.leak_only ? "<small>（個人データ漏えいのおそれがある場合）</small>" : "") +
-         "</div><p class=\"step-guidance\">" + esc(s.guidance) + "</p>";
+         "</div><p class=\"step-guidance\">" + core::escape_markup(s.guidance) + "</p>";
     if (s.id != core::kStepReport) {
       h += "<form class=\"step-form js-only\" data-step=\"" + id +
            "\"><input type=\"text\" name=\"note\" placeholder=\"メモ（任意）\" aria-label=\"メモ\">"
@@ -233,8 +212,8 @@ void logger_section(std::string& h, const core::Plan& plan) {
       "name=\"threat\">";
   for (auto kind : core::kThreatKinds) {
     h += std::string("<option value=\"") + core::code(kind) + "\"" +
-         (kind == core::ThreatKind::Malware ? " selected" : "") + ">" + esc(core::label(kind)) +
-         "</option>";
+         (kind == core::ThreatKind::Malware ? " selected" : "") + ">" +
+         core::escape_markup(core::label(kind)) + "</option>";
   }
   h +=
       "</select><label for=\"r-how\">経緯（いつ、何をしていて気づいたか）</label>"
@@ -271,11 +250,12 @@ void logger_section(std::string& h, const core::Plan& plan) {
       "<label for=\"c-target\">連絡先</label><select id=\"c-target\" name=\"target\">";
   for (const auto& c : plan.external_contacts) {
     h += "<option value=\"external:" + std::to_string(c.id.value) + "\">" +
-         esc(std::string(core::label(c.category)) + "：" + external_name(c)) + "</option>";
+         core::escape_markup(std::string(core::label(c.category)) + "：" + external_name(c)) +
+         "</option>";
   }
   for (const auto& c : plan.internal_contacts) {
     h += "<option value=\"internal:" + std::to_string(c.id.value) + "\">院内：" +
-         esc(internal_name(c)) + "</option>";
+         core::escape_markup(internal_name(c)) + "</option>";
   }
   h += "<option value=\"other\">その他（下に名前）</option></select>"
        "<label for=\"c-other\">その他の連絡先の名前</label><input type=\"text\" id=\"c-other\" "
@@ -309,10 +289,11 @@ void fallbacks_section(std::string& h, const core::Plan& plan) {
        "<thead><tr><th>業務内容</th><th>システム</th><th>代替手段</th><th>必要な物品・様式</th>"
        "<th>通常運用への戻し方</th></tr></thead><tbody>";
   for (const auto& f : plan.fallbacks) {
-    h += "<tr><td>" + esc(value(f.business)) + "</td><td>" +
-         esc(value(plan.system_name(f.system, f.system_label))) + "</td><td>" +
-         esc(value(f.fallback)) + "</td><td>" + esc(value(f.materials)) + "</td><td>" +
-         esc(value(f.return_to_normal)) + "</td></tr>";
+    h += "<tr><td>" + core::escape_markup(value(f.business)) + "</td><td>" +
+         core::escape_markup(value(plan.system_name(f.system, f.system_label))) + "</td><td>" +
+         core::escape_markup(value(f.fallback)) + "</td><td>" +
+         core::escape_markup(value(f.materials)) + "</td><td>" +
+         core::escape_markup(value(f.return_to_normal)) + "</td></tr>";
   }
   h += "</tbody></table></section>\n";
 }
@@ -323,7 +304,7 @@ void plan_section(std::string& h, const std::string& plan_document_html) {
   h += "<section id=\"plan\"><h2>計画書（事業継続計画）</h2>"
        "<p class=\"no-print\">印刷には紙のキット（PDF）を使ってください。</p>"
        "<iframe class=\"plan\" title=\"計画書\" sandbox srcdoc=\"" +
-       esc(plan_document_html) + "\"></iframe></section>\n";
+       core::escape_markup(plan_document_html) + "\"></iframe></section>\n";
 }
 
 // The asset must not be able to end the element it is inlined into.
@@ -339,13 +320,6 @@ std::string_view inline_asset(std::string_view path, std::string_view closing) {
 
 }  // namespace
 
-std::string_view kit_asset(std::string_view path) {
-  for (const auto& f : embedded_kit_assets()) {
-    if (f.path == path) return f.bytes;
-  }
-  throw std::logic_error("assets/kit/" + std::string(path) + " is not embedded");
-}
-
 std::string offline_kit_html(const core::Plan& plan, const KitStamp& stamp,
                              const std::string& plan_document_html) {
   std::string h;
@@ -354,7 +328,7 @@ std::string offline_kit_html(const core::Plan& plan, const KitStamp& stamp,
        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
        "<meta name=\"generator\" content=\"medbcp\">"
        "<title>" +
-       esc(value(plan.facility.name)) + " オフラインキット（第" +
+       core::escape_markup(value(plan.facility.name)) + " オフラインキット（第" +
        core::full_width_number(plan.facility.edition) + "版）</title>\n<style>\n";
   h += inline_asset("kit.css", "</style");
   h += "</style></head>\n<body>\n";
@@ -375,4 +349,4 @@ std::string offline_kit_html(const core::Plan& plan, const KitStamp& stamp,
   return h;
 }
 
-}  // namespace medbcp::app
+}  // namespace medbcp::doc

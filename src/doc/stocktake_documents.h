@@ -9,17 +9,12 @@
 
 #include <string>
 
-#include "app/stocktake.h"
+#include "core/stocktake.h"
 #include "doc/document.h"
 
-namespace medbcp::app {
+namespace medbcp::doc {
 
-doc::Document stocktake_sheet_document(const StocktakeView& view);
-doc::Document stocktake_report_document(const StocktakeView& view);
+Document stocktake_sheet_document(const core::StocktakeView& view);
+Document stocktake_report_document(const core::StocktakeView& view);
 
-enum class PrintFormat { Pdf, Html };
-// The document's bytes in the format (the doc renderers), so the web and
-// the CLI need not reach past app/ into doc/.
-std::string render_printout(const doc::Document& document, PrintFormat format);
-
-}  // namespace medbcp::app
+}  // namespace medbcp::doc

@@ -11,7 +11,7 @@
 #include "core/plan.h"
 #include "core/time.h"
 
-namespace medbcp::app {
+namespace medbcp::doc {
 
 struct KitStamp {
   std::string id;  // 32 hex digits; offline logs name the kit by it
@@ -24,4 +24,4 @@ struct KitStamp {
 std::string offline_kit_html(const core::Plan& plan, const KitStamp& stamp,
                              const std::string& plan_document_html);
 
-}  // namespace medbcp::app
+}  // namespace medbcp::doc
