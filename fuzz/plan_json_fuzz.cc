@@ -9,6 +9,7 @@
 
 #include "fuzz/fuzz_check.h"
 #include "io/plan_json.h"
+#include "io/plan_json_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace io = medbcp::io;

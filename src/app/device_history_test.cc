@@ -7,7 +7,7 @@
 #include "app/history.h"
 #include "app/plan_service.h"
 #include "app/temp_workspace_test_util.h"
-#include "app/upkeep_plan_change.h"
+#include "app/plan_change.h"
 #include "store/database.h"
 
 namespace medbcp::app {

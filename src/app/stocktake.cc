@@ -4,7 +4,7 @@
 
 #include "app/password.h"
 #include "app/plan_service.h"
-#include "app/upkeep_plan_change.h"
+#include "app/plan_change.h"
 #include "core/text.h"
 #include "store/plan_store.h"
 #include "store/stocktake_store.h"

@@ -1,5 +1,7 @@
 // 別紙１ from the plan: who is at the top, who reports to whom, which
 // organisations to call.
+#include "doc/plan_contact_chart.h"
+
 #include <map>
 #include <set>
 

@@ -2,6 +2,8 @@
 
 #include "core/numbering.h"
 #include "core/readiness.h"
+#include "doc/plan_contact_chart.h"
+#include "doc/plan_tables.h"
 #include "doc/plan_values.h"
 
 namespace medbcp::doc {

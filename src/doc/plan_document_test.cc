@@ -6,6 +6,8 @@
 #include "core/demo_plan.h"
 #include "core/plan_template.h"
 #include "core/wareki.h"
+#include "doc/plan_contact_chart.h"
+#include "doc/plan_tables.h"
 #include "doc/plan_values.h"
 #include "doc/template_parser.h"
 

@@ -1,5 +1,7 @@
 // The {{table …}}s of a plan: one function per table says what each column
 // of a row shows; plan_table() decides blanks and assembles the Table.
+#include "doc/plan_tables.h"
+
 #include <functional>
 #include <map>
 

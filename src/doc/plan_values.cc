@@ -3,6 +3,7 @@
 #include "core/numbering.h"
 #include "core/readiness.h"
 #include "core/wareki.h"
+#include "doc/plan_catalog.h"
 
 namespace medbcp::doc {
 

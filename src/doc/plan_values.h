@@ -1,5 +1,6 @@
 // The plan's values as document pieces: a {{field}} as text, a {{list}} as
-// a List, a {{table}} as a Table, {{chart contacts}} as a ContactChart.
+// a List ({{table}}: doc/plan_tables.h, {{chart contacts}}:
+// doc/plan_contact_chart.h).
 // Anything the clinic has not written yet (empty, or still the template's
 // 〇〇) comes out as a visible blank to fill by hand (core::is_placeholder).
 #pragma once
@@ -10,7 +11,6 @@
 
 #include "core/plan.h"
 #include "doc/document.h"
-#include "doc/plan_catalog.h"
 
 namespace medbcp::doc {
 
@@ -24,15 +24,5 @@ Text plan_field(const core::Plan& plan, std::string_view name);
 
 // {{list systems}} / {{list threats}}.
 List plan_list(const core::Plan& plan, std::string_view name);
-
-// {{table NAME}} with the given column keys (empty = the table's defaults).
-// An empty list gives two rows of blanks, to be filled in on paper.
-Table plan_table(const core::Plan& plan, const TableInfo& table,
-                 const std::vector<std::string>& columns, std::string caption);
-
-// 別紙１: officer at the root, internal contacts by reports_to (unknown or
-// circular references attach to the officer), external contacts grouped by
-// category in the order of core::ExternalCategory.
-ContactChart plan_contact_chart(const core::Plan& plan);
 
 }  // namespace medbcp::doc

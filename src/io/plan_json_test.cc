@@ -1,5 +1,8 @@
 #include "io/plan_json.h"
 
+#include "io/device_json.h"
+#include "io/plan_json_reader.h"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>

@@ -12,6 +12,7 @@
 
 #include "core/plan.h"
 #include "io/plan_json.h"
+#include "io/plan_json_reader.h"
 
 namespace {
 

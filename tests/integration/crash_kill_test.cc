@@ -40,7 +40,7 @@
 #include <thread>
 #include <vector>
 
-#include "app/db_backup.h"
+#include "app/database_backup.h"
 #include "store/sqlite/sqlite_database.h"
 
 extern char** environ;
