@@ -1,11 +1,14 @@
 # The two commands of the README:
 #   make run   install what is missing, build, create the demo plan if the
 #              database has none, serve on http://127.0.0.1:8080
-#   make test  install, build, and run every test: unit and integration
-#              (ctest, also under AddressSanitizer + UBSan), a short run of
-#              every fuzz target, and browser (Playwright)
+#   make test  install, build, and run every test: the checks of the tree
+#              (layers, format, clang-tidy), a release build with Debian's
+#              hardening flags, unit and integration (ctest, also under
+#              AddressSanitizer + UBSan), a short run of every fuzz target,
+#              and browser (Playwright)
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+RELEASE_BUILD ?= build-release
 JOBS       ?= 2
 DB         ?= medbcp.db
 HOST       ?= 127.0.0.1
@@ -18,7 +21,7 @@ TEST_FUZZ_SECONDS ?= 10
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: all deps build asan run test test-unit test-asan test-fuzz test-e2e e2e-deps fuzz bench format clean
+.PHONY: all deps build asan release run test test-checks test-unit test-asan test-fuzz test-e2e e2e-deps fuzz bench format clean
 
 all: build
 
@@ -33,12 +36,26 @@ asan: deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DMEDBCP_SANITIZE=ON >/dev/null
 	@cmake --build $(ASAN_BUILD) -j$(JOBS)
 
+# Release with dpkg-buildflags' hardening: every target builds with our
+# warnings as errors under the flags a Debian package is built with.
+release: deps
+	@cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DMEDBCP_HARDENING=ON >/dev/null
+	@cmake --build $(RELEASE_BUILD) -j$(JOBS)
+
 run: build
 	@$(BUILD)/medbcp --db $(DB) init --demo
 	@echo "medbcp: http://$(HOST):$(PORT)/ を開いてください（Ctrl-C で終了）"
 	@$(BUILD)/medbcp --db $(DB) serve --host $(HOST) --port $(PORT)
 
-test: test-unit test-asan test-fuzz test-e2e
+test: test-checks release test-unit test-asan test-fuzz test-e2e
+
+# The tree's own rules: the dependency rule of docs/architecture.md, the
+# formatting, and clang-tidy on src/core and the files the last commit changed.
+test-checks: build
+	@scripts/check-layers
+	@scripts/check-layers --self-test
+	@scripts/check-format
+	@scripts/check-tidy $(BUILD)
 
 test-unit: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
@@ -68,7 +85,7 @@ bench: build
 	@bench/run-all.sh $(abspath $(BUILD))/medbcp
 
 format:
-	@find src tests bench -name '*.cc' -o -name '*.h' | xargs clang-format -i
+	@find src tests bench fuzz -name '*.cc' -o -name '*.h' | xargs clang-format -i
 
 clean:
-	@rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
+	@rm -rf $(BUILD) $(ASAN_BUILD) $(RELEASE_BUILD) build-fuzz

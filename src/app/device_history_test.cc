@@ -5,9 +5,9 @@
 #include <gtest/gtest.h>
 
 #include "app/history.h"
+#include "app/plan_change.h"
 #include "app/plan_service.h"
 #include "app/temp_workspace_test_util.h"
-#include "app/plan_change.h"
 #include "store/database.h"
 
 namespace medbcp::app {

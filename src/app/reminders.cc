@@ -1,7 +1,7 @@
 #include "app/reminders.h"
 
-#include "app/plan_service.h"
 #include "app/plan_change.h"
+#include "app/plan_service.h"
 #include "core/text.h"
 #include "core/wareki.h"
 #include "store/plan_store.h"

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "app/password.h"
-#include "app/plan_service.h"
 #include "app/plan_change.h"
+#include "app/plan_service.h"
 #include "core/text.h"
 #include "store/plan_store.h"
 #include "store/stocktake_store.h"

@@ -31,7 +31,7 @@
 
 namespace medbcp::core {
 
-inline constexpr std::int64_t kDaySeconds = 24 * 3600;
+inline constexpr std::int64_t kDaySeconds = std::int64_t{24} * 3600;
 inline constexpr std::int64_t kPreliminaryTargetDays = 3;
 inline constexpr std::int64_t kPreliminaryLimitDays = 5;
 inline constexpr std::int64_t kFinalReportDays = 30;

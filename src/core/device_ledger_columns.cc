@@ -39,6 +39,7 @@ struct HeaderVariants {
 // Headers seen in clinics' own ledgers and in vendors' inventory sheets.
 // Deliberately no bare 区分 or 番号 alone beyond 管理番号's family: a wrong
 // guess would silently put one column's values into another field.
+// NOLINTNEXTLINE(cert-err58-cpp): built once from literals at start-up
 const HeaderVariants kVariants[] = {
     {DeviceField::AssetNumber,
      {"管理番号", "資産番号", "No", "No.", "番号", "機器番号", "管理No", "管理No.", "備品番号",

@@ -7,7 +7,7 @@
 namespace medbcp::core {
 namespace {
 
-constexpr std::int64_t kAllowedClockSkewSeconds = 5 * 60;
+constexpr std::int64_t kAllowedClockSkewSeconds = std::int64_t{5} * 60;
 
 }  // namespace
 

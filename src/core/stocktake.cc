@@ -149,6 +149,7 @@ std::vector<StocktakeResult> effective_results(std::vector<StocktakeResult> resu
       unlisted.begin(), unlisted.end(),
       [](const StocktakeResult& a, const StocktakeResult& b) { return recorded_later(b, a); });
   std::vector<StocktakeResult> out;
+  out.reserve(by_device.size() + unlisted.size());
   for (auto& [id, r] : by_device) out.push_back(std::move(r));
   for (auto& r : unlisted) out.push_back(std::move(r));
   return out;

@@ -189,13 +189,13 @@ std::optional<Instant> Instant::parse(std::string_view text) {
         om = *m;
       }
       if (*oh > 23 || om > 59) return std::nullopt;
-      offset = sign * (*oh * 3600 + om * 60);
+      offset = sign * (std::int64_t{*oh} * 3600 + std::int64_t{om} * 60);
     } else {
       return std::nullopt;
     }
   }
-  const std::int64_t local =
-      date->days_since_epoch() * kSecondsPerDay + *hour * 3600 + *minute * 60 + second;
+  const std::int64_t local = date->days_since_epoch() * kSecondsPerDay +
+                             std::int64_t{*hour} * 3600 + std::int64_t{*minute} * 60 + second;
   return Instant{local - offset};
 }
 
@@ -215,8 +215,8 @@ std::string Instant::tokyo_text() const {
 }
 
 Instant Instant::from_tokyo(const Date& date, int hour, int minute, int second) {
-  return Instant{date.days_since_epoch() * kSecondsPerDay + hour * 3600 + minute * 60 + second -
-                 kTokyoOffsetSeconds};
+  return Instant{date.days_since_epoch() * kSecondsPerDay + std::int64_t{hour} * 3600 +
+                 std::int64_t{minute} * 60 + second - kTokyoOffsetSeconds};
 }
 
 }  // namespace medbcp::core

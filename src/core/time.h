@@ -17,6 +17,7 @@ struct Date {
   int month = 0;
   int day = 0;
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
   friend constexpr auto operator<=>(const Date&, const Date&) = default;
 
   // Days since 1970-01-01 (negative before).
@@ -37,6 +38,7 @@ int days_in_month(int year, int month);
 // Seconds since the Unix epoch, UTC.
 struct Instant {
   std::int64_t seconds = 0;
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
   friend constexpr auto operator<=>(const Instant&, const Instant&) = default;
 
   static Instant now();
@@ -52,6 +54,6 @@ struct Instant {
   static Instant from_tokyo(const Date& date, int hour, int minute, int second = 0);
 };
 
-inline constexpr std::int64_t kTokyoOffsetSeconds = 9 * 3600;
+inline constexpr std::int64_t kTokyoOffsetSeconds = std::int64_t{9} * 3600;
 
 }  // namespace medbcp::core

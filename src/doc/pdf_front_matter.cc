@@ -145,8 +145,8 @@ int PdfWriter::contents(cairo_t* cr, int first_body_page, int total) {
       // Dotted leader from the title to the page number.
       double from = x + indent + layout_width(l.get()) + 6, to = x + w - nw - 6;
       set_color(cr, kRule);
-      for (double d = from; d < to; d += 4.2) {
-        cairo_arc(cr, d, y + lh * 0.62, 0.55, 0, 2 * M_PI);
+      for (int dot = 0; from + dot * 4.2 < to; ++dot) {
+        cairo_arc(cr, from + dot * 4.2, y + lh * 0.62, 0.55, 0, 2 * M_PI);
         cairo_fill(cr);
       }
       cairo_tag_end(cr, CAIRO_TAG_LINK);

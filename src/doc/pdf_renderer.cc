@@ -262,7 +262,7 @@ std::string PdfWriter::assemble() {
 
   measuring_ = false;
   body();
-  if (static_cast<std::size_t>(page_ + 1) != measured_pages)
+  if (static_cast<std::size_t>(page_) + 1 != measured_pages)
     throw std::logic_error("PDF: the two passes paginated differently");
 
   // Bookmarks: chapters with their sections beneath.

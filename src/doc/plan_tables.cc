@@ -196,6 +196,7 @@ Table plan_table(const core::Plan& plan, const TableInfo& info,
   if (table.rows.empty()) {
     for (int r = 0; r < 2; ++r) {
       std::vector<Text> row;
+      row.reserve(cols.size());
       for (const ColumnInfo* c : cols) row.push_back(cell({}, *c));
       table.rows.push_back(std::move(row));
     }

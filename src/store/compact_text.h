@@ -18,7 +18,7 @@
 
 namespace medbcp::store {
 
-inline constexpr std::size_t kCompactFrom = 16 * 1024;
+inline constexpr std::size_t kCompactFrom = std::size_t{16} * 1024;
 
 // The bytes a long text is stored as (exposed for tests).
 std::string compress_text(std::string_view text);

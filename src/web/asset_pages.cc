@@ -43,7 +43,7 @@ void serve(RequestContext& ctx, std::string_view name) {
     ctx.response.set_content("Not Found", "text/plain; charset=utf-8");
     return;
   }
-  std::string etag = "\"" + asset_hash(name) + "\"";
+  std::string etag = std::string("\"").append(asset_hash(name)).append("\"");
   ctx.response.headers.erase("Cache-Control");
   // Versioned URLs never change content; others must be revalidated.
   ctx.response.set_header("Cache-Control", ctx.param("v") == asset_hash(name)

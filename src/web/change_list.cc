@@ -43,7 +43,8 @@ void change_list(Html& h, const core::Plan& plan, const std::vector<app::RecordC
     h.open("li", {{"class", "change"}});
     h.open("p", {{"class", "change__title"}});
     h.el("span", {{"class", kind_css(c.kind)}}, kind_label(c.kind));
-    h.text(" " + section_title(c.section));
+    h.text(" ");
+    h.text(section_title(c.section));
     if (!c.record_label.empty()) h.text("：" + c.record_label);
     if (c.kind == app::ChangeKind::Reordered) h.text("（表示順を変更）");
     h.close("p");

@@ -87,7 +87,7 @@ void error_summary(Html& h, const FormState& state, const std::vector<FieldSpec>
     }
     h.open("li");
     if (!key.empty() && spec && !spec->label.empty()) {
-      h.el("a", {{"href", "#" + field_id(*spec)}}, spec->label + "：" + message);
+      h.el("a", {{"href", std::string("#").append(field_id(*spec))}}, spec->label + "：" + message);
     } else {
       h.text(message);
     }

@@ -70,12 +70,13 @@ std::vector<FieldSpec> log_fields() {
 std::vector<FieldSpec> contact_fields(const core::Plan& plan) {
   std::vector<Option> contacts{{"", "（選んでください）"}};
   for (const auto& c : plan.external_contacts) {
-    contacts.push_back(
-        {"e" + std::to_string(c.id.value), c.organization + "（" + core::label(c.category) + "）" +
-                                               (c.notify_on_incident ? " ★初報" : "")});
+    contacts.push_back({std::string("e").append(std::to_string(c.id.value)),
+                        c.organization + "（" + core::label(c.category) + "）" +
+                            (c.notify_on_incident ? " ★初報" : "")});
   }
   for (const auto& c : plan.internal_contacts) {
-    contacts.push_back({"i" + std::to_string(c.id.value), c.name + "（" + c.role + "・院内）"});
+    contacts.push_back(
+        {std::string("i").append(std::to_string(c.id.value)), c.name + "（" + c.role + "・院内）"});
   }
   contacts.push_back({"other", "別紙１にない相手（下に名前）"});
   return {

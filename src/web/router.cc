@@ -205,7 +205,8 @@ void Router::dispatch(const Route& route, const httplib::Request& req, httplib::
       if (!req.params.empty() && req.method == "GET") {
         std::string query;
         for (const auto& [k, v] : req.params) {
-          query += (query.empty() ? "?" : "&") + url_encode(k) + "=" + url_encode(v);
+          query += query.empty() ? '?' : '&';
+          query.append(url_encode(k)).append("=").append(url_encode(v));
         }
         next += query;
       }
