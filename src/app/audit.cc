@@ -159,25 +159,6 @@ AuditPage list_audit_log(Workspace& ws, const Actor& actor, const AuditFilter& f
   return out;
 }
 
-std::string spreadsheet_safe(std::string_view cell) {
-  // Excel runs a cell that starts with = + - @ (also full-width, which
-  // Japanese Excel accepts) or a tab or CR as a formula.
-  static constexpr std::string_view kTriggers[] = {"=",  "+",  "-",  "@",  "\t",
-                                                   "\r", "＝", "＋", "－", "＠"};
-  for (std::string_view t : kTriggers) {
-    if (cell.starts_with(t)) {
-      // Appended rather than "'" + text: g++ 12 at -O3 misreads the latter
-      // as an overlapping copy (-Werror=restrict).
-      std::string out;
-      out.reserve(cell.size() + 1);
-      out += '\'';
-      out += cell;
-      return out;
-    }
-  }
-  return std::string(cell);
-}
-
 std::string export_audit_csv(Workspace& ws, const Actor& actor, const AuditFilter& filter) {
   require(actor, Permission::ReadHistory);
   audit(ws, actor, audit_action::kAuditExport, "CSV");

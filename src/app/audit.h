@@ -19,6 +19,7 @@
 
 #include "app/actor.h"
 #include "app/workspace.h"
+#include "core/spreadsheet_safe.h"
 #include "core/time.h"
 
 namespace medbcp::store {
@@ -101,7 +102,8 @@ AuditPage list_audit_log(Workspace& ws, const Actor& actor, const AuditFilter& f
 // file it produces.
 std::string export_audit_csv(Workspace& ws, const Actor& actor, const AuditFilter& filter);
 
-// Exposed for tests: a cell made safe to open in a spreadsheet.
-std::string spreadsheet_safe(std::string_view cell);
+// Cells Excel would run as a formula get a leading apostrophe
+// (core/spreadsheet_safe.h: the one guard every CSV writer uses).
+using core::spreadsheet_safe;
 
 }  // namespace medbcp::app

@@ -1,5 +1,7 @@
 #include "app/incident_export.h"
 
+#include "core/spreadsheet_safe.h"
+
 #include <nlohmann/json.hpp>
 
 #include "app/audit.h"
@@ -15,13 +17,6 @@ std::string tokyo_seconds(core::Instant t) {
   // tokyo_text() is to the minute; forensic readers want the second.
   const std::string utc = core::Instant{t.seconds + core::kTokyoOffsetSeconds}.iso_utc();
   return utc.substr(0, 10) + " " + utc.substr(11, 8);
-}
-
-std::string excel_safe(const std::string& cell) {
-  if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@')) {
-    return "'" + cell;
-  }
-  return cell;
 }
 
 std::string dump(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace); }
@@ -41,8 +36,8 @@ std::string timeline_csv(const IncidentView& view) {
     csv.field(tokyo_seconds(e.occurred_at));
     csv.field(tokyo_seconds(e.recorded_at));
     csv.field(core::label(e.kind));
-    csv.field(excel_safe(e.author));
-    csv.field(excel_safe(e.text));
+    csv.field(core::spreadsheet_safe(e.author));
+    csv.field(core::spreadsheet_safe(e.text));
     csv.field(e.corrects);
     csv.field(e.recorded_offline ? "はい" : "");
     csv.field(e.id);

@@ -12,8 +12,9 @@ namespace medbcp::app {
 
 // Columns: seq, 発生日時, 記録日時 (Asia/Tokyo), 種類, 記録者, 内容, 訂正対象,
 // オフライン記録, 記録ID, 発生日時(UTC), 記録日時(UTC), 直前のハッシュ, ハッシュ.
-// A cell Excel would run as a formula (=, +, -, @ first) gets a leading
-// apostrophe; the JSON export keeps the exact text.
+// A cell Excel would run as a formula (= + - @, full-width too) gets a
+// leading apostrophe (core/spreadsheet_safe.h); the JSON export keeps the
+// exact text.
 std::string timeline_csv(const IncidentView& view);
 
 // {"format":"medbcp-incident-timeline","version":1, "hash_scheme":{…},

@@ -91,5 +91,14 @@ TEST_F(IncidentExportTest, CsvHasBomJapaneseHeadersAndDefusesFormulas) {
   EXPECT_NE(csv.find("\r\n2,"), std::string::npos);
 }
 
+TEST_F(IncidentExportTest, CsvDefusesFullWidthFormulasToo) {
+  log_entry(*ws_, admin_, id_, {core::EntryKind::Note, "＝1+1", std::nullopt}, Instant{1717372150});
+  log_entry(*ws_, admin_, id_, {core::EntryKind::Note, "＠担当", std::nullopt},
+            Instant{1717372160});
+  const std::string csv = timeline_csv(view());
+  EXPECT_NE(csv.find(",'＝1+1,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",'＠担当,"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace medbcp::app

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/spreadsheet_safe.h"
 #include "core/text.h"
 #include "core/wareki.h"
 #include "io/csv_stream.h"
@@ -314,7 +315,8 @@ class LedgerParser {
     bool has_asset_number = false;
     bool has_name = false;
     for (size_t c = 0; c < cells.size(); ++c) {
-      const std::string_view value = trim_cell(cells[c]);
+      // A cell medbcp exported with its formula guard reads as it was.
+      const std::string_view value = core::without_formula_guard(trim_cell(cells[c]));
       if (value.empty()) continue;
       if (c >= columns_.size() || !columns_[c].field) {
         warn_unheaded_column(c, row);

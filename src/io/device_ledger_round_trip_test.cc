@@ -90,6 +90,22 @@ TEST(DeviceLedgerRoundTripTest, Cp932Csv) {
   expect_same_ledger(sample_ledger(), read);
 }
 
+TEST(DeviceLedgerRoundTripTest, FormulasAreGuardedInEveryCsvAndReadBackAsTyped) {
+  std::vector<core::Device> ledger = sample_ledger();
+  ledger[0].name = "=HYPERLINK(\"http://e/\")";
+  ledger[1].location = "＠受付";
+  for (CsvEncoding encoding : {CsvEncoding::Utf8Bom, CsvEncoding::Cp932}) {
+    const LedgerExport out = device_ledger_csv(ledger, encoding);
+    ASSERT_TRUE(out.problems.empty());
+    const std::string text =
+        encoding == CsvEncoding::Utf8Bom ? out.bytes : decode_text(out.bytes).utf8;
+    EXPECT_NE(text.find(",\"'=HYPERLINK(\"\"http://e/\"\")\","), std::string::npos) << text;
+    EXPECT_EQ(text.find(",=HYPERLINK"), std::string::npos);
+    EXPECT_NE(text.find("'＠受付"), std::string::npos);
+    expect_same_ledger(ledger, read_device_ledger_file(out.bytes));
+  }
+}
+
 TEST(DeviceLedgerRoundTripTest, Xlsx) {
   const std::string bytes = device_ledger_xlsx(sample_ledger());
   expect_same_ledger(sample_ledger(), read_device_ledger_file(bytes));

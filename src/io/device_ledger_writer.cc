@@ -1,6 +1,7 @@
 #include "io/device_ledger_writer.h"
 
 #include "core/device_ledger_columns.h"
+#include "core/spreadsheet_safe.h"
 #include "io/csv_writer.h"
 #include "io/text_encoding.h"
 
@@ -54,7 +55,7 @@ LedgerExport device_ledger_csv(const std::vector<core::Device>& devices, CsvEnco
               {column.header, row, unmappable_list(bad) + " は Shift_JIS (CP932) にない文字です"});
         }
       }
-      writer.field(text);
+      writer.field(core::spreadsheet_safe(text));
     }
     writer.end_record();
   }
