@@ -63,6 +63,24 @@ std::string two_digits(int n) {
   return buf;
 }
 
+std::string schema_difference_text(const store::SchemaDifference& d) {
+  const std::string what = d.type == "table"     ? "表"
+                           : d.type == "index"   ? "索引"
+                           : d.type == "trigger" ? "保護トリガー"
+                                                 : d.type;
+  switch (d.kind) {
+    case store::SchemaDifference::Kind::Missing:
+      return what + "「" + d.name + "」がありません（medbcp のデータベースとして欠けています）。";
+    case store::SchemaDifference::Kind::Different:
+      return what + "「" + d.name +
+             "」の定義が、この版の medbcp のものと違います（改変されています）。";
+    case store::SchemaDifference::Kind::Unexpected:
+      return what + "「" + d.name +
+             "」は medbcp のデータベースにはないものです（追加されています）。";
+  }
+  return what + "「" + d.name + "」";
+}
+
 }  // namespace
 
 DatabaseVerification verify_database(store::Database& db) {
@@ -87,6 +105,20 @@ DatabaseVerification verify_database(store::Database& db) {
             " までしか扱えません。medbcp を更新してから復元してください。");
     return out;
   }
+  // A file that lacks a table, or whose protective triggers were dropped or
+  // changed, is not a medbcp database to trust, whatever it holds. Without
+  // its tables the checks below cannot run; with them, they still do, so a
+  // rewritten timeline is named as well as the trigger dropped to rewrite it.
+  core::Problems schema;
+  bool table_missing = false;
+  for (const auto& d : inspection.schema_differences) {
+    add(schema, "schema", schema_difference_text(d));
+    table_missing |= d.kind == store::SchemaDifference::Kind::Missing && d.type == "table";
+  }
+  if (table_missing) {
+    out.problems.insert(out.problems.end(), schema.begin(), schema.end());
+    return out;
+  }
   for (const auto& v : inspection.foreign_key_violations) {
     std::string where = v.table + (v.rowid ? " の行 " + std::to_string(*v.rowid) : "");
     add(out.problems, "foreign_keys",
@@ -96,6 +128,7 @@ DatabaseVerification verify_database(store::Database& db) {
   out.chains = timelines.chains;
   out.entries = timelines.entries;
   out.problems.insert(out.problems.end(), timelines.problems.begin(), timelines.problems.end());
+  out.problems.insert(out.problems.end(), schema.begin(), schema.end());
   return out;
 }
 

@@ -161,6 +161,43 @@ TEST_F(DbBackup, RefusesASqliteFileMedbcpDidNotWrite) {
   EXPECT_EQ(load_plan(*ws_).facility.name, "バックアップ医院");
 }
 
+TEST_F(DbBackup, RefusesAForeignFileThatOnlyLooksLikeMedbcp) {
+  // A schema_version table and a users table are not a medbcp database.
+  {
+    auto other = store::open_sqlite_raw(path("foreign.db"), false);
+    other->execute_script(
+        "CREATE TABLE schema_version(version int); INSERT INTO schema_version VALUES (8);"
+        "CREATE TABLE users(id);");
+  }
+  RestoreReport report =
+      restore_database(*ws_, kAdmin, path("foreign.db"), core::Instant::now(), {.force = true});
+  EXPECT_FALSE(report.restored);
+  ASSERT_TRUE(has_field(report.verification, "schema"));
+  EXPECT_EQ(load_plan(*ws_).facility.name, "バックアップ医院");
+}
+
+TEST_F(DbBackup, RefusesABackupWhoseProtectionsWereRemovedEvenWhenForced) {
+  backup_database(*ws_, kAdmin, path("backup.db"));
+  for (const char* tamper :
+       {"DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log;",
+        "DROP TRIGGER timeline_entries_no_update; DROP TRIGGER timeline_entries_no_delete;",
+        "CREATE TRIGGER forget AFTER INSERT ON audit_log BEGIN DELETE FROM plan_history; END;",
+        "DROP INDEX kit_builds_seq;"}) {
+    SCOPED_TRACE(tamper);
+    fs::copy_file(path("backup.db"), path("tampered.db"), fs::copy_options::overwrite_existing);
+    {
+      auto db = store::open_sqlite_raw(path("tampered.db"), false);
+      db->execute_script(tamper);
+    }
+    RestoreReport report =
+        restore_database(*ws_, kAdmin, path("tampered.db"), core::Instant::now(), {.force = true});
+    EXPECT_FALSE(report.restored);
+    ASSERT_TRUE(has_field(report.verification, "schema"));
+  }
+  // The untouched backup still passes.
+  EXPECT_TRUE(verify_database_file(path("backup.db")).ok());
+}
+
 TEST_F(DbBackup, RefusesABackupFromANewerMedbcp) {
   backup_database(*ws_, kAdmin, path("backup.db"));
   {

@@ -55,7 +55,9 @@ int current_schema_version(Database& db) {
   return static_cast<int>(stmt->integer(0));
 }
 
-void migrate(Database& db) {
+void migrate(Database& db) { migrate_to(db, latest_schema_version()); }
+
+void migrate_to(Database& db, int version) {
   // The version is read again inside the write transaction, so two processes
   // starting at once cannot both apply the same migration.
   Transaction tx(db);
@@ -63,7 +65,7 @@ void migrate(Database& db) {
   int latest = 0;
   for (const auto& m : all_migrations()) {
     latest = m.version;
-    if (m.version <= current) continue;
+    if (m.version <= current || m.version > version) continue;
     db.execute_script(m.sql);
     auto stmt = db.prepare(
         "INSERT INTO schema_version(version, applied_at, name) "
