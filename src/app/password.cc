@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <semaphore>
 #include <stdexcept>
 #include <vector>
 
@@ -20,10 +21,24 @@ std::string to_hex(const unsigned char* bytes, std::size_t size) {
   return out;
 }
 
+// Argon2id takes 64 MiB for each password checked or hashed: with no bound,
+// 32 sign-ins at once took 2 GiB. At most kConcurrentHashes run together;
+// the others wait their turn (a sign-in is a fraction of a second).
+constexpr std::ptrdiff_t kConcurrentHashes = 4;
+std::counting_semaphore<kConcurrentHashes> hashing_slots{kConcurrentHashes};
+
+struct HashingSlot {
+  HashingSlot() { hashing_slots.acquire(); }
+  ~HashingSlot() { hashing_slots.release(); }
+  HashingSlot(const HashingSlot&) = delete;
+  HashingSlot& operator=(const HashingSlot&) = delete;
+};
+
 }  // namespace
 
 std::string hash_password(std::string_view password) {
   ensure_sodium();
+  const HashingSlot slot;
   char out[crypto_pwhash_STRBYTES];
   // The "interactive" limits keep a login under a second on a small clinic
   // server while making offline guessing expensive.
@@ -36,6 +51,7 @@ std::string hash_password(std::string_view password) {
 
 bool verify_password(const std::string& hash, std::string_view password) {
   ensure_sodium();
+  const HashingSlot slot;
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 

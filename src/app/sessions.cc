@@ -1,6 +1,11 @@
 #include "app/sessions.h"
 
 #include "app/password.h"
+
+#include <mutex>
+#include <unordered_map>
+
+#include "app/audit.h"
 #include "store/session_store.h"
 #include "store/user_store.h"
 
@@ -12,6 +17,45 @@ namespace {
 const std::string& decoy_hash() {
   static const std::string hash = hash_password(random_hex(16));
   return hash;
+}
+
+// Sign-ins whose password is being checked right now, per name and per
+// address. The lock-out counts them with the failures already recorded, and
+// a sign-in reserves its place before its password is checked, under one
+// mutex: forty guesses sent at once are counted as forty, not as the none
+// recorded when each of them looked.
+class SignInsInFlight {
+ public:
+  // Reserves a check unless the name or the address is at its limit.
+  bool reserve(store::Database& db, const std::string& name, const std::string& remote,
+               std::int64_t since, const LoginPolicy& policy) {
+    std::lock_guard lock(mutex_);
+    if (store::count_recent_failures_for_name(db, name, since) + by_name_[name] >=
+            policy.max_failures_per_name ||
+        store::count_recent_failures_from(db, remote, since) + by_remote_[remote] >=
+            policy.max_failures_per_address) {
+      return false;
+    }
+    ++by_name_[name];
+    ++by_remote_[remote];
+    return true;
+  }
+  // After the attempt is recorded (the counts then include it).
+  void release(const std::string& name, const std::string& remote) {
+    std::lock_guard lock(mutex_);
+    if (--by_name_[name] == 0) by_name_.erase(name);
+    if (--by_remote_[remote] == 0) by_remote_.erase(remote);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, int> by_name_;
+  std::unordered_map<std::string, int> by_remote_;
+};
+
+SignInsInFlight& in_flight() {
+  static SignInsInFlight checks;
+  return checks;
 }
 
 // Writing last_seen_at on every request would turn every page view into a
@@ -38,11 +82,15 @@ SignInResult sign_in(Workspace& ws, const std::string& typed_name, const std::st
   std::string name = normalize_user_name(typed_name);
   store::Database& db = ws.db();
   std::int64_t since = now.seconds - policy.window_seconds;
-  if (store::count_recent_failures_for_name(db, name, since) >= policy.max_failures_per_name ||
-      store::count_recent_failures_from(db, remote_address, since) >=
-          policy.max_failures_per_address) {
+  if (!in_flight().reserve(db, name, remote_address, since, policy)) {
+    audit_throttled_sign_in(ws, name, remote_address, now, policy.window_seconds);
     return {SignInOutcome::Throttled, std::nullopt, std::nullopt};
   }
+  struct Release {
+    const std::string& name;
+    const std::string& remote;
+    ~Release() { in_flight().release(name, remote); }
+  } release{name, remote_address};
 
   auto record = store::find_user_by_name(db, name);
   bool ok = record && record->active ? verify_password(record->password_hash, password)

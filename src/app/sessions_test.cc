@@ -5,6 +5,10 @@
 #include "app/temp_workspace_test_util.h"
 #include "store/database.h"
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 namespace medbcp::app {
 namespace {
 
@@ -97,6 +101,29 @@ TEST_F(Sessions, RepeatedFailuresThrottleTheNameEvenForTheRightPassword) {
   EXPECT_EQ(
       sign_in(ws(), "nurse", "correct-horse", "10.0.0.1", at(policy.window_seconds + 10)).outcome,
       SignInOutcome::SignedIn);
+}
+
+TEST_F(Sessions, ParallelGuessesAreCountedBeforeAnyPasswordIsChecked) {
+  // Forty wrong passwords for one name from one address, all at once: no
+  // more than the limit may reach the password check.
+  LoginPolicy policy;
+  std::atomic<int> checked{0}, throttled{0};
+  std::vector<std::thread> guessers;
+  for (int i = 0; i < 40; ++i) {
+    guessers.emplace_back([&, i] {
+      const SignInOutcome outcome =
+          sign_in(ws(), "nurse", "guess-" + std::to_string(i), "10.0.0.9", at(1)).outcome;
+      (outcome == SignInOutcome::Throttled ? throttled : checked)++;
+    });
+  }
+  for (auto& t : guessers) t.join();
+  EXPECT_LE(checked.load(), policy.max_failures_per_name);
+  EXPECT_EQ(checked.load() + throttled.load(), 40);
+  // The refusals are in the audit log (at most one row per name and address).
+  auto stmt = ws().db().prepare(
+      "SELECT COUNT(*) FROM audit_log WHERE action = 'sign_in_throttled' AND actor_name = 'nurse'");
+  stmt->step();
+  EXPECT_EQ(stmt->integer(0), 1);
 }
 
 TEST_F(Sessions, ASuccessfulSignInClearsEarlierFailures) {
