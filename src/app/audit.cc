@@ -40,6 +40,7 @@ constexpr std::pair<std::string_view, const char*> kLabels[] = {
     {"db_backup", "データベースのバックアップ"},
     {"db_restore", "データベースの復元"},
     {"audit_export", "監査ログの書き出し"},
+    {"request_refused", "拒否された操作（権限・送信確認）"},
 };
 
 store::AuditRecord record_for(const Actor& actor, std::string_view action, std::string_view target,
@@ -140,6 +141,21 @@ void audit_throttled_sign_in(Workspace& ws, const std::string& name, const std::
   r.actor_name = name;
   r.remote = remote;
   r.action = action;
+  store::append_audit(db, r);
+  tx.commit();
+}
+
+void audit_refused_request(Workspace& ws, const Actor& actor, const std::string& remote,
+                           const std::string& request, const std::string& reason,
+                           core::Instant now) {
+  store::Database& db = ws.db();
+  store::Transaction tx(db);
+  std::string action(audit_action::kRefused);
+  const std::string name = actor.name.empty() ? "（未ログイン）" : actor.name;
+  if (store::has_audit_since(db, action, name, remote, now.seconds - 60, request)) return;
+  store::AuditRecord r = record_for(actor, action, request, reason, now);
+  r.actor_name = name;
+  r.remote = remote;
   store::append_audit(db, r);
   tx.commit();
 }

@@ -43,6 +43,7 @@ inline constexpr std::string_view kImport = "import";
 inline constexpr std::string_view kDbBackup = "db_backup";
 inline constexpr std::string_view kDbRestore = "db_restore";
 inline constexpr std::string_view kAuditExport = "audit_export";
+inline constexpr std::string_view kRefused = "request_refused";
 }  // namespace audit_action
 
 // 「ログイン失敗」 for "sign_in_failed"; an unknown code comes back as itself.
@@ -66,6 +67,13 @@ void audit_export(Workspace& ws, const Actor& actor, std::string_view what,
 // the log.
 void audit_throttled_sign_in(Workspace& ws, const std::string& name, const std::string& remote,
                              core::Instant now, std::int64_t window_seconds);
+
+// A request refused for the role or for a missing or wrong CSRF token
+// (web/router.cc): who, from where, what, why. At most one row per person,
+// address, request and reason per minute.
+void audit_refused_request(Workspace& ws, const Actor& actor, const std::string& remote,
+                           const std::string& request, const std::string& reason,
+                           core::Instant now);
 
 struct AuditEntry {
   std::int64_t id = 0;

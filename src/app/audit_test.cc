@@ -94,6 +94,35 @@ TEST_F(Audit, ThrottledSignInsAreRecordedOncePerWindow) {
   EXPECT_EQ(rows("sign_in_throttled").size(), 3u);
 }
 
+TEST_F(Audit, AccountsAndSignOutsAreRecordedWithWhoDidWhatToWhom) {
+  const Actor a = admin();
+  ASSERT_TRUE(add_user(*ws_, a, "uketsuke", Role::Staff, "correct horse staple").empty());
+  const core::UserId id = store_user("uketsuke");
+  ASSERT_TRUE(set_user_role(*ws_, a, id, Role::Editor).empty());
+  ASSERT_TRUE(set_user_active(*ws_, a, id, false).empty());
+  ASSERT_TRUE(set_user_active(*ws_, a, id, true).empty());
+  ASSERT_TRUE(reset_password(*ws_, a, id, "another horse staple").empty());
+  const Actor staff{id, "uketsuke", Role::Editor};
+  ASSERT_TRUE(
+      change_own_password(*ws_, staff, "another horse staple", "third horse staple x").empty());
+  auto signed_in =
+      sign_in(*ws_, "uketsuke", "third horse staple x", "10.0.0.5", core::Instant::now());
+  ASSERT_EQ(signed_in.outcome, SignInOutcome::SignedIn);
+  sign_out(*ws_, signed_in.session->token);
+
+  ASSERT_EQ(rows("user_add").size(), 2u);  // the first administrator too
+  EXPECT_EQ(rows("user_add")[1].actor_name, "kanri");
+  EXPECT_EQ(rows("user_add")[1].target, "uketsuke");
+  ASSERT_EQ(rows("user_role").size(), 1u);
+  EXPECT_NE(rows("user_role")[0].detail.find("→"), std::string::npos);
+  EXPECT_EQ(rows("user_active").size(), 2u);
+  EXPECT_EQ(rows("password_reset").size(), 1u);
+  ASSERT_EQ(rows("password_change").size(), 1u);
+  EXPECT_EQ(rows("password_change")[0].actor_name, "uketsuke");
+  ASSERT_EQ(rows("sign_out").size(), 1u);
+  EXPECT_EQ(rows("sign_out")[0].actor_name, "uketsuke");
+}
+
 TEST_F(Audit, PlanChangesAreRecordedWithWhoAndWhichSection) {
   Actor editor{core::UserId(), "事務長", Role::Editor};
   init_plan(*ws_, editor, "監査医院", false);

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "app/audit.h"
+#include "store/database.h"
 #include "store/session_store.h"
 #include "store/user_store.h"
 
@@ -134,7 +135,17 @@ std::optional<SessionInfo> find_session(Workspace& ws, const std::string& token,
 }
 
 void sign_out(Workspace& ws, const std::string& token) {
-  store::delete_session(ws.db(), sha256_hex(token));
+  store::Database& db = ws.db();
+  const std::string hash = sha256_hex(token);
+  store::Transaction tx(db);
+  if (auto session = store::find_session(db, hash)) {
+    if (auto user = store::find_user(db, session->user_id)) {
+      audit(db, Actor{core::UserId(user->id), user->name, Role::Viewer}, audit_action::kSignOut,
+            user->name);
+    }
+  }
+  store::delete_session(db, hash);
+  tx.commit();
 }
 
 }  // namespace medbcp::app

@@ -1,5 +1,6 @@
 #include "app/users.h"
 
+#include "app/audit.h"
 #include "app/password.h"
 #include "core/text.h"
 #include "core/time.h"
@@ -89,7 +90,8 @@ core::Problems create_first_admin(Workspace& ws, const std::string& typed_name,
   record.role = code(Role::Admin);
   record.password_hash = hash;
   record.created_at = core::Instant::now().iso_utc();
-  store::insert_user(db, record);
+  const core::UserId id(store::insert_user(db, record));
+  audit(db, Actor{id, name, Role::Admin}, audit_action::kUserAdd, name, "最初の管理者");
   tx.commit();
   return {};
 }
@@ -105,6 +107,7 @@ core::Problems add_user(Workspace& ws, const Actor& actor, const std::string& ty
   if (!problems.empty()) return problems;
   store::Transaction tx(db);
   create_user(db, name, role, password);
+  audit(db, actor, audit_action::kUserAdd, name, label(role));
   tx.commit();
   return {};
 }
@@ -129,8 +132,10 @@ core::Problems set_user_role(Workspace& ws, const Actor& actor, core::UserId id,
   auto user = store::find_user(db, id.value);
   if (!user) return {kNoSuchUser};
   if (role != Role::Admin && is_last_admin(db, *user)) return {kLastAdmin};
+  const std::string before = label(role_from_code(user->role).value_or(Role::Viewer));
   user->role = code(role);
   store::update_user(db, *user);
+  audit(db, actor, audit_action::kUserRole, user->name, before + " → " + label(role));
   tx.commit();
   return {};
 }
@@ -145,6 +150,7 @@ core::Problems set_user_active(Workspace& ws, const Actor& actor, core::UserId i
   user->active = active;
   store::update_user(db, *user);
   if (!active) store::delete_user_sessions(db, user->id);
+  audit(db, actor, audit_action::kUserActive, user->name, active ? "利用再開" : "利用停止");
   tx.commit();
   return {};
 }
@@ -165,6 +171,7 @@ core::Problems reset_password(Workspace& ws, const Actor& actor, core::UserId id
   user->password_hash = hash;
   store::update_user(db, *user);
   store::delete_user_sessions(db, user->id);
+  audit(db, actor, audit_action::kPasswordReset, user->name);
   tx.commit();
   return {};
 }
@@ -186,6 +193,7 @@ core::Problems change_own_password(Workspace& ws, const Actor& actor,
   user->password_hash = hash;
   store::update_user(db, *user);
   store::delete_user_sessions(db, user->id);
+  audit(db, actor, audit_action::kPasswordChange, user->name);
   tx.commit();
   return {};
 }

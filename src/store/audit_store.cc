@@ -63,11 +63,17 @@ void for_each_audit(Database& db, const AuditQuery& query,
 }
 
 bool has_audit_since(Database& db, const std::string& action, const std::string& actor_name,
-                     const std::string& remote, std::int64_t since) {
+                     const std::string& remote, std::int64_t since,
+                     const std::optional<std::string>& target) {
   auto stmt = db.prepare(
       "SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = ? AND actor_name = ? "
-      "AND remote = ? AND at >= ?)");
-  stmt->bind(1, action).bind(2, actor_name).bind(3, remote).bind(4, since);
+      "AND remote = ? AND at >= ? AND (? IS NULL OR target = ?))");
+  stmt->bind(1, action)
+      .bind(2, actor_name)
+      .bind(3, remote)
+      .bind(4, since)
+      .bind(5, target)
+      .bind(6, target);
   stmt->step();
   return stmt->integer(0) != 0;
 }

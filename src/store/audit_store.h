@@ -42,9 +42,10 @@ std::int64_t count_audit(Database& db, const AuditQuery& query);
 void for_each_audit(Database& db, const AuditQuery& query,
                     const std::function<void(const AuditRecord&)>& visit);
 
-// Whether a row with this action, actor name and address exists at or
-// after `since`.
+// Whether a row with this action, actor name and address (and target, when
+// given) exists at or after `since`.
 bool has_audit_since(Database& db, const std::string& action, const std::string& actor_name,
-                     const std::string& remote, std::int64_t since);
+                     const std::string& remote, std::int64_t since,
+                     const std::optional<std::string>& target = std::nullopt);
 
 }  // namespace medbcp::store

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <iostream>
 
+#include "app/audit.h"
 #include "app/password.h"
 #include "app/plan_service.h"
 #include "app/users.h"
@@ -214,6 +215,8 @@ void Router::dispatch(const Route& route, const httplib::Request& req, httplib::
       return;
     }
     if (route.permission && !ctx.can(*route.permission)) {
+      app::audit_refused_request(ctx.ws, ctx.actor(), req.remote_addr, req.method + " " + req.path,
+                                 "役割の権限なし", ctx.now());
       render_error(ctx, 403, "権限がありません",
                    std::string("このページは、あなたの役割（") + app::label(ctx.actor().role) +
                        "）では利用できません。必要な場合は管理者に依頼してください。");
@@ -225,6 +228,9 @@ void Router::dispatch(const Route& route, const httplib::Request& req, httplib::
       if (sent.empty() && req.has_file("csrf")) sent = req.get_file_value("csrf").content;
       if (sent.empty()) sent = req.get_header_value("X-CSRF-Token");
       if (!same_origin(req, config_.tls()) || !app::constant_time_equal(sent, ctx.csrf_token())) {
+        app::audit_refused_request(ctx.ws, ctx.actor(), req.remote_addr,
+                                   req.method + " " + req.path, "送信確認（CSRF）の不一致",
+                                   ctx.now());
         render_error(ctx, 403, "送信を受け付けられませんでした",
                      "フォームの有効期限が切れたか、別のサイトから送信された可能性があります。"
                      "ページを開き直してから、もう一度送信してください。");
@@ -233,6 +239,8 @@ void Router::dispatch(const Route& route, const httplib::Request& req, httplib::
     }
     route.handler(ctx);
   } catch (const app::PermissionDenied&) {
+    app::audit_refused_request(ctx.ws, ctx.actor(), req.remote_addr, req.method + " " + req.path,
+                               "操作の権限なし", ctx.now());
     res.headers.clear();
     apply_security_headers(res, config_.tls());
     render_error(ctx, 403, "権限がありません",

@@ -18,6 +18,23 @@ bool contains(const std::string& haystack, const std::string& needle) {
 
 class WebAudit : public WebServerTest {};
 
+TEST_F(WebAudit, RefusedRequestsAreRecordedWithWhoWhatAndWhy) {
+  TestBrowser staff = signed_in("staff");
+  staff.get("/plan/officer");
+  EXPECT_EQ(staff.post("/plan/officer", {{"name", "x"}})->status, 403);  // the role
+  TestBrowser editor = signed_in("editor");
+  editor.get("/plan/officer");
+  EXPECT_EQ(editor.post("/plan/officer", {{"name", "x"}}, /*with_token=*/false)->status, 403);
+
+  TestBrowser admin = signed_in("admin");
+  auto page = admin.get("/audit?action=request_refused");
+  ASSERT_EQ(page->status, 200);
+  for (const char* expected :
+       {"拒否された操作", "staff", "editor", "POST /plan/officer", "役割の権限なし", "CSRF"}) {
+    EXPECT_TRUE(contains(page->body, expected)) << expected;
+  }
+}
+
 TEST_F(WebAudit, AdministratorsReadFilterAndExportTheLog) {
   TestBrowser intruder = browser();
   intruder.get("/login");
