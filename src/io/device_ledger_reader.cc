@@ -243,12 +243,34 @@ class LedgerParser {
     }
   }
 
+  // Adds the counts of the problems not kept.
+  void finish() {
+    if (error_count_ > kMaxProblemsKept) {
+      out_.errors.push_back({"", 0,
+                             "ほかに " + std::to_string(error_count_ - kMaxProblemsKept) +
+                                 " 件の誤りがあります（最初の " + std::to_string(kMaxProblemsKept) +
+                                 " 件を表示しています）"});
+    }
+    if (warning_count_ > kMaxProblemsKept) {
+      out_.warnings.push_back({"", 0,
+                               "ほかに " + std::to_string(warning_count_ - kMaxProblemsKept) +
+                                   " 件の注意があります（最初の " +
+                                   std::to_string(kMaxProblemsKept) + " 件を表示しています）"});
+    }
+  }
+
  private:
+  // A file can hold a million bad cells: the first kMaxProblemsKept of each
+  // kind are kept to show, the rest only counted (finish() says how many).
   void error(std::string field, int row, std::string message) {
-    out_.errors.push_back({std::move(field), row, std::move(message)});
+    if (++error_count_ <= kMaxProblemsKept) {
+      out_.errors.push_back({std::move(field), row, std::move(message)});
+    }
   }
   void warning(std::string field, int row, std::string message) {
-    out_.warnings.push_back({std::move(field), row, std::move(message)});
+    if (++warning_count_ <= kMaxProblemsKept) {
+      out_.warnings.push_back({std::move(field), row, std::move(message)});
+    }
   }
 
   // A header row names at least two ledger columns.
@@ -311,7 +333,7 @@ class LedgerParser {
     if (!any) return;  // blank lines between blocks are common; not an error
 
     core::Device d;
-    const size_t errors_before = out_.errors.size();
+    const size_t errors_before = error_count_;
     bool has_asset_number = false;
     bool has_name = false;
     for (size_t c = 0; c < cells.size(); ++c) {
@@ -354,7 +376,7 @@ class LedgerParser {
                   " 行目と重複しています");
       }
     }
-    if (out_.errors.size() == errors_before) {
+    if (error_count_ == errors_before) {
       out_.devices.push_back(std::move(d));
       out_.rows.push_back(row);
     }
@@ -470,7 +492,10 @@ class LedgerParser {
     return device_header(field);
   }
 
+  static constexpr size_t kMaxProblemsKept = 200;
   DeviceLedgerImport& out_;
+  size_t error_count_ = 0;
+  size_t warning_count_ = 0;
   std::vector<Column> columns_;
   std::vector<bool> warned_columns_;
   std::unordered_map<std::string, int> first_row_of_asset_;
@@ -517,7 +542,9 @@ class XlsxRows : public LedgerRows {
 
 DeviceLedgerImport read_device_ledger(LedgerRows& rows) {
   DeviceLedgerImport out;
-  LedgerParser(out).run(rows);
+  LedgerParser parser(out);
+  parser.run(rows);
+  parser.finish();
   return out;
 }
 

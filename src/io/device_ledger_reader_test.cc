@@ -126,6 +126,21 @@ TEST(DeviceLedgerReaderTest, ReportsEveryBadRowWithItsRowAndColumn) {
   EXPECT_EQ(ledger.devices[1].introduced, (Date{2024, 4, 1}));
 }
 
+TEST(DeviceLedgerReaderTest, AMillionProblemsAreCountedNotAllKept) {
+  // 300 columns without a header (one warning each) and 50,000 bad dates.
+  std::string text = "管理番号,機器名,導入日\r\nPC-0,端末,2024-13-45";
+  for (int c = 0; c < 300; ++c) text += ",x";
+  text += "\r\n";
+  for (int r = 1; r < 50'000; ++r) text += "PC-" + std::to_string(r) + ",端末,2024-13-45\r\n";
+  const DeviceLedgerImport read = read_device_ledger_csv(text);
+  ASSERT_EQ(read.warnings.size(), 201u);
+  EXPECT_NE(read.warnings.back().message.find("ほかに 100 件の注意"), std::string::npos)
+      << read.warnings.back().message;
+  ASSERT_EQ(read.errors.size(), 201u);
+  EXPECT_NE(read.errors.back().message.find("ほかに 49800 件の誤り"), std::string::npos)
+      << read.errors.back().message;
+}
+
 TEST(DeviceLedgerReaderTest, FindsTheHeaderBelowATitle) {
   const DeviceLedgerImport ledger = read_device_ledger_file(csv({
       {"別紙２　情報機器台帳"},
