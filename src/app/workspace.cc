@@ -53,6 +53,10 @@ bool is_database_failure(const std::exception& e) {
   return dynamic_cast<const store::StoreError*>(&e) != nullptr;
 }
 
+bool is_disk_full(const std::exception& e) {
+  return dynamic_cast<const store::DiskFullError*>(&e) != nullptr;
+}
+
 std::string resolve_db_path(const std::string& flag_value) {
   if (!flag_value.empty()) return flag_value;
   if (const char* env = std::getenv("MEDBCP_DB"); env != nullptr && *env != '\0') return env;

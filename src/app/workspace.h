@@ -50,6 +50,8 @@ class Workspace {
 // Whether `e` is a failure of the database itself (disk full, locked too
 // long, corrupt file) rather than of the request.
 bool is_database_failure(const std::exception& e);
+// Whether `e` says the disk is full (nothing of the write was kept).
+bool is_disk_full(const std::exception& e);
 
 // The database path the user chose: --db, else $MEDBCP_DB, else ./medbcp.db.
 std::string resolve_db_path(const std::string& flag_value);

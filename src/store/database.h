@@ -20,6 +20,14 @@ class StoreError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The disk (or the database's size limit) is full: nothing of the write
+// was kept. Told apart so that people read "the disk is full", not
+// "disk I/O error".
+class DiskFullError : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
 class Statement {
  public:
   virtual ~Statement() = default;

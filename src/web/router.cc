@@ -255,6 +255,12 @@ void Router::dispatch(const Route& route, const httplib::Request& req, httplib::
     res.headers.clear();
     apply_security_headers(res, config_.tls());
     try {
+      if (app::is_disk_full(e)) {
+        render_error(ctx, 507, "保存できませんでした",
+                     "サーバーのディスクに空きがないため、この操作は保存されていません。"
+                     "それまでに保存された内容はそのまま残っています。管理者に連絡してください。");
+        return;
+      }
       render_error(ctx, 500, "エラーが発生しました",
                    "処理中に問題が発生しました。時間をおいてもう一度お試しください。"
                    "続く場合は管理者に連絡してください。");

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -11,12 +12,25 @@
 namespace medbcp::store {
 namespace {
 
+// SQLITE_FULL, or an I/O error whose cause was ENOSPC (SQLite reports a
+// WAL or journal file it could not create as "disk I/O error").
+bool disk_full(sqlite3* db) {
+  return db != nullptr &&
+         (sqlite3_errcode(db) == SQLITE_FULL || sqlite3_system_errno(db) == ENOSPC);
+}
+
+[[noreturn]] void throw_disk_full(const std::string& detail) {
+  throw DiskFullError("ディスクの空きがありません。何も保存されていません（" + detail +
+                      "）。不要なファイルを削除するか、管理者に連絡してください。");
+}
+
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {
   std::string message = what;
   if (db != nullptr) {
     message += ": ";
     message += sqlite3_errmsg(db);
   }
+  if (disk_full(db)) throw_disk_full(message);
   throw StoreError(message);
 }
 
@@ -175,6 +189,7 @@ class SqliteDatabase final : public Database {
     if (sqlite3_exec(db_, copy.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
       std::string message = error ? error : "unknown error";
       sqlite3_free(error);
+      if (disk_full(db_)) throw_disk_full(message);
       throw StoreError("SQL script failed: " + message);
     }
   }

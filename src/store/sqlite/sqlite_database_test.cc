@@ -78,6 +78,32 @@ TEST_F(SqliteDatabaseTest, TheChangeStampMovesWithEveryCommitFromAnywhere) {
   EXPECT_NE(db->change_stamp(), after_own);
 }
 
+TEST_F(SqliteDatabaseTest, AFullDiskSaysSoAndKeepsNothingOfTheWrite) {
+  auto db = open_sqlite_raw(path_, false);
+  db->execute_script("CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('kept');");
+  // SQLite's own size limit stands in for a full disk: the same SQLITE_FULL.
+  db->execute_script("PRAGMA max_page_count = " + std::to_string([&] {
+                       auto s = db->prepare("PRAGMA page_count");
+                       s->step();
+                       return s->integer(0);
+                     }()));
+  try {
+    Transaction tx(*db);
+    auto insert = db->prepare("INSERT INTO t VALUES (?)");
+    for (int i = 0; i < 10'000; ++i) {
+      insert->bind(1, std::string(1000, 'x')).run();
+      insert->reset();
+    }
+    tx.commit();
+    FAIL() << "the writes did not fill the database";
+  } catch (const DiskFullError& e) {
+    EXPECT_NE(std::string(e.what()).find("ディスクの空きがありません"), std::string::npos);
+  }
+  auto count = db->prepare("SELECT COUNT(*) FROM t");
+  count->step();
+  EXPECT_EQ(count->integer(0), 1);
+}
+
 TEST_F(SqliteDatabaseTest, AStatementMayOutliveItsConnection) {
   std::unique_ptr<Statement> s;
   {
