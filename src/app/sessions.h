@@ -17,8 +17,8 @@ namespace medbcp::app {
 
 // A session ends after this long without a request, and in any case this
 // long after sign-in.
-inline constexpr std::int64_t kSessionIdleSeconds = 4 * 3600;
-inline constexpr std::int64_t kSessionMaxSeconds = 12 * 3600;
+inline constexpr std::int64_t kSessionIdleSeconds = std::int64_t{4} * 3600;
+inline constexpr std::int64_t kSessionMaxSeconds = std::int64_t{12} * 3600;
 
 // Throttling: after this many failures for one name (since its last
 // success) within the window, or this many from one address, further
@@ -27,7 +27,7 @@ inline constexpr std::int64_t kSessionMaxSeconds = 12 * 3600;
 struct LoginPolicy {
   int max_failures_per_name = 5;
   int max_failures_per_address = 20;
-  std::int64_t window_seconds = 15 * 60;
+  std::int64_t window_seconds = std::int64_t{15} * 60;
 };
 
 struct NewSession {

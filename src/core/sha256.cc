@@ -88,10 +88,10 @@ std::optional<Digest> digest_from_hex(std::string_view hex) {
   int bad = 0;  // any digit's sign bit: checked once, after the loop
   for (std::size_t i = 0; i < out.size(); ++i) {
     // Signed on purpose: -1 marks a character that is no hex digit.
-    const int hi =
-        kHexValues[static_cast<unsigned char>(hex[2 * i])];  // NOLINT(bugprone-signed-char-misuse)
-    const int lo = kHexValues[static_cast<unsigned char>(
-        hex[2 * i + 1])];  // NOLINT(bugprone-signed-char-misuse)
+    // NOLINTBEGIN(bugprone-signed-char-misuse)
+    const int hi = kHexValues[static_cast<unsigned char>(hex[2 * i])];
+    const int lo = kHexValues[static_cast<unsigned char>(hex[2 * i + 1])];
+    // NOLINTEND(bugprone-signed-char-misuse)
     bad |= hi | lo;
     out[i] = static_cast<unsigned char>((hi & 0x0f) << 4 | (lo & 0x0f));
   }

@@ -65,7 +65,7 @@ const std::string& RequestContext::csrf_token() {
       pre_session_csrf_ = existing;
     } else {
       pre_session_csrf_ = app::random_hex(32);
-      set_cookie(router_.csrf_cookie(), pre_session_csrf_, 12 * 3600);
+      set_cookie(router_.csrf_cookie(), pre_session_csrf_, 12L * 3600);
     }
   }
   return pre_session_csrf_;
@@ -117,9 +117,9 @@ void RequestContext::redirect(const std::string& location) {
   response.body.clear();
 }
 
-void RequestContext::send(int status, std::string body, const char* content_type) {
+void RequestContext::send(int status, const std::string& body, const char* content_type) {
   response.status = status;
-  response.set_content(std::move(body), content_type);
+  response.set_content(body, content_type);
 }
 
 void RequestContext::set_cookie(const std::string& name, const std::string& value,

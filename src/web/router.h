@@ -47,7 +47,7 @@ struct ServerConfig {
   int port = 8080;       // 0: any free port
   std::string tls_cert;  // PEM files; both set means HTTPS
   std::string tls_key;
-  std::size_t max_body_bytes = 4 * 1024 * 1024;  // larger requests get 413
+  std::size_t max_body_bytes = std::size_t{4} * 1024 * 1024;  // larger requests get 413
   bool tls() const { return !tls_cert.empty(); }
 };
 
@@ -84,7 +84,7 @@ class RequestContext {
 
   // 303 See Other to a local path.
   void redirect(const std::string& location);
-  void send(int status, std::string body, const char* content_type);
+  void send(int status, const std::string& body, const char* content_type);
   // Sets a cookie with HttpOnly, SameSite=Strict, Path=/ (and Secure under TLS).
   void set_cookie(const std::string& name, const std::string& value, long max_age_seconds);
 
