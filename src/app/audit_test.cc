@@ -15,6 +15,7 @@
 #include "app/sessions.h"
 #include "app/users.h"
 #include "store/audit_store.h"
+#include "store/database_test_util.h"
 #include "store/incident_store.h"
 
 namespace medbcp::app {
@@ -30,7 +31,7 @@ class Audit : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    ws_ = Workspace::open((dir_ / "live.db").string());
+    ws_ = Workspace::open(store::test_database_location(dir_ / "live.db"));
   }
   void TearDown() override {
     ws_.reset();
@@ -273,6 +274,7 @@ TEST_F(Audit, SpreadsheetSafeLeavesOrdinaryTextAlone) {
 }
 
 TEST_F(Audit, BackupAndRestoreAreRecorded) {
+  MEDBCP_SQLITE_ONLY();  // medbcp's backup copies a SQLite file
   Actor a = admin();
   init_plan(*ws_, a, "監査医院", false);
   std::string backup = (dir_ / "backup.db").string();

@@ -165,8 +165,24 @@ DatabaseVerification verify_database_file(const std::string& path) {
   return verify_staged(staged.path, {});
 }
 
+namespace {
+
+// medbcp's own backup copies a SQLite file; a database server is backed up
+// by its own tools, which also keep what other facilities wrote meanwhile.
+void require_sqlite_file(const Workspace& ws, const char* what) {
+  if (store::sqlite_file_of(ws.path())) return;
+  throw std::runtime_error(
+      std::string(what) +
+      "は SQLite のファイルのためのものです。PostgreSQL のデータベースは pg_dump、"
+      "またはベースバックアップと WAL の保管（PITR）でバックアップ・復元してください"
+      "（README「医師会・都道府県で使う」）。何も変更していません。");
+}
+
+}  // namespace
+
 BackupReport backup_database(Workspace& ws, const Actor& actor, const std::string& out_path) {
   require(actor, Permission::ManageUsers);
+  require_sqlite_file(ws, "medbcp db backup ");
   store::backup_database_file(ws.path(), out_path);
   BackupReport report;
   report.path = out_path;
@@ -199,6 +215,7 @@ std::string replaced_database_path(const std::string& live_path, core::Instant n
 RestoreReport restore_database(Workspace& ws, const Actor& actor, const std::string& file,
                                core::Instant now, const RestoreOptions& options) {
   require(actor, Permission::ManageUsers);
+  require_sqlite_file(ws, "medbcp db restore ");
   RestoreReport report;
   // Staged beside the live database: the restore copies from it, and the
   // same file system makes that copy as fast as the disk allows.

@@ -7,6 +7,7 @@
 
 #include "app/plan_service.h"
 #include "io/csv_writer.h"
+#include "store/database_test_util.h"
 
 namespace medbcp::app {
 namespace {
@@ -28,7 +29,7 @@ class DeviceImportTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    ws_ = Workspace::open((dir_ / "plan.db").string());
+    ws_ = Workspace::open(store::test_database_location(dir_ / "plan.db"));
     init_plan(*ws_, actor_, "テスト診療所", false);
   }
   void TearDown() override {

@@ -14,6 +14,7 @@
 #include "core/incident_guidance.h"
 #include "core/incident_payload.h"
 #include "core/sha256.h"
+#include "store/database_test_util.h"
 
 namespace medbcp::app {
 namespace {
@@ -30,7 +31,7 @@ class IncidentServiceTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    ws_ = Workspace::open((dir_ / "plan.db").string());
+    ws_ = Workspace::open(store::test_database_location(dir_ / "plan.db"));
     ASSERT_TRUE(ensure_demo_plan(*ws_, admin_));
     plan_ = load_plan(*ws_);
   }

@@ -18,6 +18,7 @@
 #include "core/phone.h"
 #include "doc/kit_forms.h"
 #include "doc/kit_html.h"
+#include "store/database_test_util.h"
 
 namespace medbcp::app {
 namespace {
@@ -34,7 +35,7 @@ class KitTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    ws_ = Workspace::open((dir_ / "plan.db").string());
+    ws_ = Workspace::open(store::test_database_location(dir_ / "plan.db"));
     ASSERT_TRUE(ensure_demo_plan(*ws_, admin_));
   }
   void TearDown() override {

@@ -3,6 +3,7 @@
 // workspace, nor through another connection to the same file, nor from
 // another workspace's file.
 #include "app/plan_service.h"
+#include "store/database_test_util.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -31,7 +32,7 @@ class PlanService : public ::testing::Test {
 };
 
 TEST_F(PlanService, APlanChangedByAnyoneIsReadAgain) {
-  auto ws = Workspace::open(path("a.db"));
+  auto ws = Workspace::open(store::test_database_location(path("a.db")));
   init_plan(*ws, actor_, "あおば医院", false);
   EXPECT_EQ(load_plan(*ws).facility.name, "あおば医院");
   const std::string fingerprint = plan_fingerprint(*ws);
@@ -42,15 +43,15 @@ TEST_F(PlanService, APlanChangedByAnyoneIsReadAgain) {
   EXPECT_NE(plan_fingerprint(*ws), fingerprint);
 
   // Through another connection to the file, as `medbcp` on the command line does.
-  auto cli = Workspace::open(path("a.db"));
+  auto cli = Workspace::open(store::test_database_location(path("a.db")));
   rename(*cli, "あおば内科");
   EXPECT_EQ(load_plan(*ws).facility.name, "あおば内科");
   EXPECT_EQ(plan_fingerprint(*ws), plan_fingerprint(load_plan(*cli)));
 }
 
 TEST_F(PlanService, TwoWorkspacesNeverShareWhatTheyRead) {
-  auto a = Workspace::open(path("a.db"));
-  auto b = Workspace::open(path("b.db"));
+  auto a = Workspace::open(store::test_database_location(path("a.db")));
+  auto b = Workspace::open(store::test_database_location(path("b.db")));
   init_plan(*a, actor_, "あおば医院", false);
   init_plan(*b, actor_, "さくら医院", false);
   for (int i = 0; i < 2; ++i) {
@@ -59,7 +60,7 @@ TEST_F(PlanService, TwoWorkspacesNeverShareWhatTheyRead) {
   }
   // A new workspace where an old one was (same file, fresh connection).
   a.reset();
-  auto again = Workspace::open(path("b.db"));
+  auto again = Workspace::open(store::test_database_location(path("b.db")));
   EXPECT_EQ(load_plan(*again).facility.name, "さくら医院");
 }
 

@@ -12,6 +12,7 @@
 #include "app/plan_service.h"
 #include "app/reminders.h"
 #include "doc/stocktake_documents.h"
+#include "store/database_test_util.h"
 
 namespace medbcp::app {
 namespace {
@@ -24,7 +25,7 @@ class Upkeep : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    ws_ = Workspace::open((dir_ / "plan.db").string());
+    ws_ = Workspace::open(store::test_database_location(dir_ / "plan.db"));
     ASSERT_TRUE(ensure_demo_plan(*ws_, admin_));
   }
   void TearDown() override {

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "app/workspace.h"
+#include "store/database_test_util.h"
 
 namespace medbcp::app {
 
@@ -23,7 +24,7 @@ class TempWorkspaceTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    ws_ = Workspace::open((dir_ / "test.db").string());
+    ws_ = Workspace::open(store::test_database_location(dir_ / "test.db"));
   }
   void TearDown() override {
     ws_.reset();

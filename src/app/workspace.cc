@@ -35,6 +35,8 @@ std::unique_ptr<Workspace> Workspace::open(const std::string& db_path) {
   return ws;
 }
 
+std::string Workspace::shown_path() const { return store::printable_location(path_); }
+
 store::Database& Workspace::db() {
   auto& connections = thread_connections();
   auto it = connections.find(generation_);
@@ -55,6 +57,10 @@ bool is_database_failure(const std::exception& e) {
 
 bool is_disk_full(const std::exception& e) {
   return dynamic_cast<const store::DiskFullError*>(&e) != nullptr;
+}
+
+bool is_connection_lost(const std::exception& e) {
+  return dynamic_cast<const store::ConnectionLostError*>(&e) != nullptr;
 }
 
 std::string resolve_db_path(const std::string& flag_value) {

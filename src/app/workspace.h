@@ -36,6 +36,8 @@ class Workspace {
   // This thread's connection.
   store::Database& db();
   const std::string& path() const { return path_; }
+  // The path as it may be shown or logged (a URL's password hidden).
+  std::string shown_path() const;
   // Unique to this workspace in the process, so thread-local caches of what
   // was read from it never mistake another workspace for it.
   std::uint64_t generation() const { return generation_; }
@@ -52,6 +54,9 @@ class Workspace {
 bool is_database_failure(const std::exception& e);
 // Whether `e` says the disk is full (nothing of the write was kept).
 bool is_disk_full(const std::exception& e);
+// Whether `e` says the connection to the database server was lost (nothing
+// of the request was kept; the next request connects again).
+bool is_connection_lost(const std::exception& e);
 
 // The database path the user chose: --db, else $MEDBCP_DB, else ./medbcp.db.
 std::string resolve_db_path(const std::string& flag_value);

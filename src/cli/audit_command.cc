@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/audit.h"
+#include "cli/open_workspace.h"
 #include "cli/output.h"
 #include "core/text.h"
 #include "core/wareki.h"
@@ -59,7 +60,7 @@ void add_audit_command(CLI::App& root, GlobalOptions& options) {
     }
     filter.action = f->action;
     filter.actor_name = f->user;
-    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    auto ws = open_workspace(options);
     if (f->csv) {
       write_output_atomically(f->out, app::export_audit_csv(*ws, app::cli_actor(), filter));
       return;

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/database_backup.h"
+#include "cli/open_workspace.h"
 #include "cli/output.h"
 
 namespace medbcp::cli {
@@ -25,7 +26,7 @@ void add_backup(CLI::App& db, GlobalOptions& options) {
       "backup", "データベース全体をバックアップする（サーバー稼働中でも一貫した複製）");
   cmd->add_option("--out", *out, "バックアップファイル")->required();
   cmd->callback([&options, out] {
-    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    auto ws = open_workspace(options);
     app::BackupReport report = app::backup_database(*ws, app::cli_actor(), *out);
     std::cout << "バックアップを作成しました: " << report.path << "（" << report.bytes
               << " バイト）\n";
@@ -49,7 +50,7 @@ void add_restore(CLI::App& db, GlobalOptions& options) {
   cmd->add_option("FILE", flags->file, "バックアップファイル")->required();
   cmd->add_flag("--force", flags->force, "対応中のインシデントがあっても復元する");
   cmd->callback([&options, flags] {
-    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    auto ws = open_workspace(options);
     app::RestoreReport report = app::restore_database(*ws, app::cli_actor(), flags->file,
                                                       core::Instant::now(), {flags->force});
     print_verification(report.restored ? std::cout : std::cerr, report.verification);
@@ -61,7 +62,7 @@ void add_restore(CLI::App& db, GlobalOptions& options) {
       std::cerr << report.refused << "\n復元を中止しました（データベースは変更されていません）。\n";
       throw ExitCode{1};
     }
-    std::cout << "復元しました: " << ws->path() << "\n"
+    std::cout << "復元しました: " << ws->shown_path() << "\n"
               << "置き換える前のデータベース: " << report.replaced_path << "\n";
   });
 }
@@ -74,7 +75,7 @@ void add_check(CLI::App& db, GlobalOptions& options) {
   cmd->callback([&options, file] {
     app::DatabaseVerification v;
     if (file->empty()) {
-      auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+      auto ws = open_workspace(options);
       v = app::verify_database(ws->db());
     } else {
       v = app::verify_database_file(*file);

@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "app/device_import.h"
+#include "cli/open_workspace.h"
 #include "cli/output.h"
 #include "core/device_ledger_columns.h"
 
@@ -125,7 +126,7 @@ void add_import(CLI::App& devices, GlobalOptions& options) {
   cmd->add_flag("--dry-run", flags->dry_run, "変更内容を表示するだけで保存しない");
   cmd->callback([&options, flags] {
     const InputFile input(flags->file);
-    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    auto ws = open_workspace(options);
     const app::DeviceImportResult result =
         app::import_devices(*ws, app::cli_actor(), input.bytes(), flags->dry_run);
     std::cout << "読み込んだファイル: " << flags->file << "（" << result.file.format << "）\n";
@@ -170,7 +171,7 @@ void add_export(CLI::App& devices, GlobalOptions& options) {
                                            : flags->encoding == "cp932"
                                                ? app::DeviceExportFormat::CsvCp932
                                                : app::DeviceExportFormat::CsvUtf8;
-    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    auto ws = open_workspace(options);
     const app::DeviceExport result = app::export_devices(*ws, app::cli_actor(), format);
     if (!result.problems.empty()) {
       std::cerr << "書き出しを中止しました。Shift_JIS (CP932) にない文字があります（"

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "app/plan_service.h"
+#include "store/database_test_util.h"
 
 namespace medbcp::cli {
 namespace {
@@ -27,7 +28,7 @@ class DevicesCommandTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    options_.db_flag = (dir_ / "plan.db").string();
+    options_.db_flag = store::test_database_location(dir_ / "plan.db");
     auto ws = app::Workspace::open(options_.db_flag);
     app::init_plan(*ws, app::cli_actor(), "テスト診療所", false);
   }

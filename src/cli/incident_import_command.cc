@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/offline_import.h"
+#include "cli/open_workspace.h"
 #include "cli/output.h"
 
 namespace medbcp::cli {
@@ -23,7 +24,7 @@ void add_incident_import_command(CLI::App& incident, GlobalOptions& options) {
                   "なければ記録の発見・報告から新規作成）");
   cmd->callback([&options, flags] {
     const std::string text = read_input(flags->file);
-    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    auto ws = open_workspace(options);
     std::optional<core::IncidentId> into;
     if (flags->incident > 0) into = core::IncidentId(flags->incident);
     const app::OfflineImportResult r =

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/incident_evidence.h"
+#include "cli/open_workspace.h"
 #include "cli/output.h"
 #include "core/incident_steps.h"
 #include "core/text.h"
@@ -12,8 +13,7 @@
 namespace medbcp::cli::incident {
 
 Session open_session(const GlobalOptions& options) {
-  return Session{app::Workspace::open(app::resolve_db_path(options.db_flag)), app::cli_actor(),
-                 Instant::now()};
+  return Session{open_workspace(options), app::cli_actor(), Instant::now()};
 }
 
 bool interactive() { return ::isatty(STDIN_FILENO) != 0; }

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/kit.h"
+#include "cli/open_workspace.h"
 #include "cli/output.h"
 
 namespace medbcp::cli {
@@ -39,7 +40,7 @@ void add_kit_command(CLI::App& root, GlobalOptions& options) {
   cmd->add_option("--id", flags->id, "--printed の対象のキット ID（既定: 最新の紙のキット）");
   cmd->add_flag("--status", flags->status, "キットが現在の計画と一致しているかを表示する");
   cmd->callback([&options, flags] {
-    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    auto ws = open_workspace(options);
     const app::Actor actor = app::cli_actor();
     const core::Instant now = core::Instant::now();
     if (flags->status) {

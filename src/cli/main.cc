@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/actor.h"
+#include "app/facilities.h"
 #include "app/plan_service.h"
 #include "app/workspace.h"
 #include "cli/audit_command.h"
@@ -12,6 +13,7 @@
 #include "cli/confirm_command.h"
 #include "cli/db_command.h"
 #include "cli/devices_command.h"
+#include "cli/facility_command.h"
 #include "cli/incident_command.h"
 #include "cli/incident_import_command.h"
 #include "cli/kit_command.h"
@@ -28,7 +30,10 @@ int main(int argc, char** argv) {
   root.require_subcommand(1);
   cli::GlobalOptions options;
   root.add_option("--db", options.db_flag,
-                  "データベースファイル（既定: $MEDBCP_DB、なければ ./medbcp.db）");
+                  "データベース: SQLite のファイル、または postgresql://…（既定: $MEDBCP_DB、"
+                  "なければ ./medbcp.db）");
+  root.add_option("--facility-code", options.facility_flag,
+                  "施設コード（複数の施設がある PostgreSQL のとき。既定: $MEDBCP_FACILITY_CODE）");
 
   cli::add_init_command(root, options);
   cli::add_check_command(root, options);
@@ -47,6 +52,7 @@ int main(int argc, char** argv) {
   cli::add_status_command(root, options);
   cli::add_stocktake_command(root, options);
   cli::add_confirm_command(root, options);
+  cli::add_facility_command(root, options);
 
   try {
     root.parse(argc, argv);
@@ -61,6 +67,9 @@ int main(int argc, char** argv) {
     std::cerr << "medbcp: " << e.what() << "\n";
     return 2;
   } catch (const app::PlanExists& e) {
+    std::cerr << "medbcp: " << e.what() << "\n";
+    return 2;
+  } catch (const app::FacilityNotChosen& e) {
     std::cerr << "medbcp: " << e.what() << "\n";
     return 2;
   } catch (const std::exception& e) {

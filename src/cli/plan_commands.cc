@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/plan_service.h"
+#include "cli/open_workspace.h"
 #include "cli/output.h"
 
 namespace medbcp::cli {
@@ -21,12 +22,12 @@ void add_init_command(CLI::App& root, GlobalOptions& options) {
   cmd->add_flag("--demo", flags->demo,
                 "計画がなければ架空の診療所のデモ計画を作成する（あれば何もしない）");
   cmd->callback([&options, flags] {
-    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    auto ws = open_workspace(options);
     app::Actor actor = app::cli_actor();
     if (flags->demo) {
       bool created = app::ensure_demo_plan(*ws, actor);
-      std::cout << (created ? "デモ計画を作成しました: " : "計画はすでにあります: ") << ws->path()
-                << "\n";
+      std::cout << (created ? "デモ計画を作成しました: " : "計画はすでにあります: ")
+                << ws->shown_path() << "\n";
       return;
     }
     if (flags->facility.empty()) {
@@ -34,7 +35,7 @@ void add_init_command(CLI::App& root, GlobalOptions& options) {
       throw ExitCode{2};
     }
     app::init_plan(*ws, actor, flags->facility, flags->force);
-    std::cout << "計画を作成しました: " << ws->path() << "\n"
+    std::cout << "計画を作成しました: " << ws->shown_path() << "\n"
               << "`medbcp check` で未記入の項目を確認できます。\n";
   });
 }
@@ -43,7 +44,7 @@ void add_check_command(CLI::App& root, GlobalOptions& options) {
   auto* cmd =
       root.add_subcommand("check", "計画の不備を一覧する（終了コード 0: 不備なし、1: 不備あり）");
   cmd->callback([&options] {
-    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    auto ws = open_workspace(options);
     auto gaps = app::check_plan(*ws);
     if (gaps.empty()) {
       std::cout << "計画に不備は見つかりませんでした。\n";
@@ -65,7 +66,7 @@ void add_export_command(CLI::App& root, GlobalOptions& options) {
   cmd->add_option("--format", flags->format, "形式")->check(CLI::IsMember({"json"}));
   cmd->add_option("--out", flags->out, "出力ファイル（既定: 標準出力）");
   cmd->callback([&options, flags] {
-    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    auto ws = open_workspace(options);
     write_output_atomically(flags->out, app::export_plan_json(*ws, app::cli_actor()));
   });
 }
@@ -77,7 +78,7 @@ void add_import_command(CLI::App& root, GlobalOptions& options) {
   cmd->add_option("FILE", *file, "計画ファイル（- で標準入力）")->required();
   cmd->callback([&options, file] {
     std::string json = read_input(*file);
-    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    auto ws = open_workspace(options);
     core::Problems problems = app::import_plan_json(*ws, app::cli_actor(), json);
     if (!problems.empty()) {
       std::cerr << "読み込みを中止しました（計画は変更されていません）。問題: " << problems.size()

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/render.h"
+#include "cli/open_workspace.h"
 #include "cli/output.h"
 
 namespace medbcp::cli {
@@ -55,7 +56,7 @@ void add_render_command(CLI::App& root, GlobalOptions& options) {
       std::cerr << "--format に pdf・html・docx・xlsx のいずれかを指定してください。\n";
       throw ExitCode{2};
     }
-    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    auto ws = open_workspace(options);
     std::string bytes;
     try {
       bytes = app::render_stored_plan(*ws, app::cli_actor(), *format, render_options);

@@ -6,6 +6,7 @@
 
 #include "app/users.h"
 #include "app/workspace.h"
+#include "cli/open_workspace.h"
 #include "web/server.h"
 
 namespace medbcp::cli {
@@ -43,7 +44,7 @@ void add_serve_command(CLI::App& root, GlobalOptions& options) {
       ->check(CLI::Range(2, 256));
 
   cmd->callback([&options, flags] {
-    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    auto ws = open_workspace(options);
     web::WebServer server(*ws, flags->config, flags->threads);
     int port = server.bind();
 
@@ -64,7 +65,8 @@ void add_serve_command(CLI::App& root, GlobalOptions& options) {
     std::string scheme = c.tls() ? "https" : "http";
     std::string host = c.host.find(':') != std::string::npos ? "[" + c.host + "]" : c.host;
     std::cerr << "medbcp: " << scheme << "://" << host << ":" << port
-              << "/ で待ち受けています（データベース: " << ws->path() << "、Ctrl-C で終了）\n";
+              << "/ で待ち受けています（データベース: " << ws->shown_path()
+              << "、Ctrl-C で終了）\n";
     if (!app::has_users(*ws)) {
       std::cerr << "medbcp: 利用者がまだいません。ブラウザで開くと最初の管理者を登録できます"
                    "（または `medbcp user add --role admin --name 名前`）。\n";

@@ -8,10 +8,6 @@
 
 namespace medbcp::cli {
 
-std::unique_ptr<app::Workspace> open_workspace(const GlobalOptions& options) {
-  return app::Workspace::open(app::resolve_db_path(options.db_flag));
-}
-
 // Prints the problems of a refused use case and ends with exit code 1.
 [[noreturn]] void refuse(const std::string& what, const core::Problems& problems) {
   std::cerr << what << "\n";

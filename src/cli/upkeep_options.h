@@ -1,6 +1,6 @@
-// What the 平時 commands (backup, status, stocktake, confirm) share: opening
-// the database, refusing with the use case's problems, and reading the
-// results, times and dates people type.
+// What the 平時 commands (backup, status, stocktake, confirm) share: refusing
+// with the use case's problems, and reading the results, times and dates
+// people type.
 #pragma once
 
 #include <memory>
@@ -9,13 +9,13 @@
 
 #include "app/workspace.h"
 #include "cli/command.h"
+#include "cli/open_workspace.h"
 #include "core/clinic_backup_record.h"
 #include "core/problem.h"
 #include "core/time.h"
 
 namespace medbcp::cli {
 
-std::unique_ptr<app::Workspace> open_workspace(const GlobalOptions& options);
 // Prints `what` and the problems of a refused use case; exit code 1.
 [[noreturn]] void refuse(const std::string& what, const core::Problems& problems);
 // Prints the message; exit code 2 (usage).

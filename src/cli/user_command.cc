@@ -9,6 +9,7 @@
 
 #include "app/users.h"
 #include "app/workspace.h"
+#include "cli/open_workspace.h"
 #include "cli/output.h"
 
 namespace medbcp::cli {
@@ -76,7 +77,7 @@ void add_user_command(CLI::App& root, GlobalOptions& options) {
   add_cmd->add_flag("--password-stdin", add->password_stdin,
                     "パスワードを標準入力の1行目から読む（指定しなければ端末で尋ねる）");
   add_cmd->callback([&options, add] {
-    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    auto ws = open_workspace(options);
     std::string password = read_password(add->password_stdin);
     core::Problems problems =
         app::add_user(*ws, app::cli_actor(), add->name, *app::role_from_code(add->role), password);
@@ -90,7 +91,7 @@ void add_user_command(CLI::App& root, GlobalOptions& options) {
 
   auto* list_cmd = user->add_subcommand("list", "利用者を一覧する");
   list_cmd->callback([&options] {
-    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    auto ws = open_workspace(options);
     for (const auto& u : app::list_users(*ws, app::cli_actor())) {
       std::cout << u.name << "\t" << app::code(u.role) << "\t" << (u.active ? "active" : "disabled")
                 << "\n";
@@ -106,7 +107,7 @@ void add_user_command(CLI::App& root, GlobalOptions& options) {
   passwd_cmd->add_option("--name", passwd->name, "ユーザー名")->required();
   passwd_cmd->add_flag("--password-stdin", passwd->password_stdin, "パスワードを標準入力から読む");
   passwd_cmd->callback([&options, passwd] {
-    auto ws = app::Workspace::open(app::resolve_db_path(options.db_flag));
+    auto ws = open_workspace(options);
     app::Actor actor = app::cli_actor();
     std::string name = app::normalize_user_name(passwd->name);
     for (const auto& u : app::list_users(*ws, actor)) {

@@ -5,9 +5,10 @@ namespace {
 
 constexpr const char* kColumns =
     "SELECT id, at, actor_id, actor_name, remote, action, target, detail FROM audit_log ";
-// Each filter is bound twice: once to test whether it is set.
+// Each filter is bound twice: once to test whether it is set (typed by a
+// CAST, since a bare "? IS NULL" gives PostgreSQL no type to give it).
 constexpr const char* kWhere =
-    "WHERE (? IS NULL OR at >= ?) AND (? IS NULL OR at < ?) "
+    "WHERE (CAST(? AS BIGINT) IS NULL OR at >= ?) AND (CAST(? AS BIGINT) IS NULL OR at < ?) "
     "AND (? = '' OR action = ?) AND (? = '' OR actor_name = ?) ";
 
 void bind_query(Statement& stmt, const AuditQuery& q) {
@@ -67,7 +68,7 @@ bool has_audit_since(Database& db, const std::string& action, const std::string&
                      const std::optional<std::string>& target) {
   auto stmt = db.prepare(
       "SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = ? AND actor_name = ? "
-      "AND remote = ? AND at >= ? AND (? IS NULL OR target = ?))");
+      "AND remote = ? AND at >= ? AND (CAST(? AS TEXT) IS NULL OR target = ?))");
   stmt->bind(1, action)
       .bind(2, actor_name)
       .bind(3, remote)

@@ -68,7 +68,11 @@ void bind_compact_text(Statement& statement, int index, const CompactText& text)
 
 std::string read_compact_text(const Statement& statement, int column) {
   if (!statement.is_blob(column)) return statement.text(column);
-  return decompress_text(statement.blob(column));
+  std::string stored = statement.blob(column);
+  // PostgreSQL keeps both forms in one BYTEA column: a short text is its
+  // UTF-8 bytes there, which never start with the frame (JSON cannot).
+  if (!stored.starts_with(kMagic)) return stored;
+  return decompress_text(stored);
 }
 
 }  // namespace medbcp::store

@@ -7,9 +7,9 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "store/database_test_util.h"
 #include "store/history_lookup.h"
 #include "store/history_store.h"
-#include "store/sqlite/sqlite_database.h"
 
 namespace medbcp::store {
 namespace {
@@ -69,15 +69,22 @@ class CompactHistory : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    db_ = open_sqlite((dir_ / "test.db").string());
+    db_ = open_database(test_database_location(dir_ / "test.db"));
   }
   void TearDown() override {
     db_.reset();
     std::filesystem::remove_all(dir_);
   }
+  // "blob" for a compressed value, "text" for a plain one. SQLite tells
+  // by the value's type; PostgreSQL keeps both in BYTEA, the frame tells.
   std::string stored_type(std::int64_t id, const char* column) {
-    auto s = db_->prepare(std::string("SELECT typeof(") + column + "), length(" + column +
-                          ") FROM plan_history WHERE id = ?");
+    const std::string sql =
+        db_->dialect() == "postgres"
+            ? std::string("SELECT CASE WHEN substr(") + column +
+                  ", 1, 4) = '\\x4d425a31'::bytea THEN 'blob' ELSE 'text' END FROM plan_history "
+                  "WHERE id = ?"
+            : std::string("SELECT typeof(") + column + ") FROM plan_history WHERE id = ?";
+    auto s = db_->prepare(sql);
     s->bind(1, id);
     EXPECT_TRUE(s->step());
     return s->text(0);

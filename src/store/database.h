@@ -1,7 +1,7 @@
 // The persistence interface: a connection that prepares parameterised
-// statements and runs transactions. SQLite implements it today; a PostgreSQL
-// implementation can satisfy the same interface (statements are written with
-// '?' placeholders, which an implementation may rewrite to $1, $2 …).
+// statements and runs transactions. SQLite (store/sqlite/) and PostgreSQL
+// (store/postgres/) implement it; statements are written once, with '?'
+// placeholders, which the PostgreSQL engine numbers $1, $2 ….
 #pragma once
 
 #include <cstdint>
@@ -24,6 +24,14 @@ class StoreError : public std::runtime_error {
 // was kept. Told apart so that people read "the disk is full", not
 // "disk I/O error".
 class DiskFullError : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
+// The connection to a database server was lost (the server stopped, a
+// standby is taking over): nothing of the request was kept, and the next
+// use of the connection tries to connect again.
+class ConnectionLostError : public StoreError {
  public:
   using StoreError::StoreError;
 };

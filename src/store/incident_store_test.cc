@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "store/sqlite/sqlite_database.h"
+#include "store/database_test_util.h"
 
 namespace medbcp::store {
 namespace {
@@ -19,7 +19,7 @@ class IncidentStoreTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     path_ = (dir_ / "test.db").string();
-    db_ = open_sqlite(path_);
+    db_ = open_database(test_database_location(path_));
   }
   void TearDown() override {
     db_.reset();
@@ -70,8 +70,14 @@ class IncidentStoreTest : public ::testing::Test {
 
   // What an attacker with a SQL client does first.
   void drop_guards() {
-    db_->execute_script(
-        "DROP TRIGGER timeline_entries_no_update; DROP TRIGGER timeline_entries_no_delete;");
+    if (db_->dialect() == "postgres") {
+      db_->execute_script(
+          "DROP TRIGGER timeline_entries_no_update ON timeline_entries;"
+          "DROP TRIGGER timeline_entries_no_delete ON timeline_entries;");
+    } else {
+      db_->execute_script(
+          "DROP TRIGGER timeline_entries_no_update; DROP TRIGGER timeline_entries_no_delete;");
+    }
   }
 
   std::filesystem::path dir_;
@@ -288,7 +294,7 @@ TEST_F(IncidentStoreTest, TwoConcurrentWritersKeepTheChainValid) {
   auto id = start();
   constexpr int kEach = 150;
   auto writer = [&](const std::string& name) {
-    auto db = open_sqlite(path_);  // each thread its own connection
+    auto db = open_database(test_database_location(path_));  // each thread its own connection
     append(*db, id, kEach, name);
   };
   std::thread a(writer, "A");

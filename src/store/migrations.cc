@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -16,18 +17,26 @@ struct Migration {
   std::string_view sql;
 };
 
-// Migrations are named NNN_what.sql; the number is the schema version.
-std::vector<Migration> all_migrations() {
+constexpr std::string_view kPostgresFolder = "postgres/";
+
+// Migrations are named NNN_what.sql; the number is the schema version. The
+// files at the top are SQLite's; postgres/ holds the same versions, under
+// the same names, written for PostgreSQL.
+std::vector<Migration> all_migrations(std::string_view dialect) {
+  const bool postgres = dialect == "postgres";
   std::vector<Migration> out;
   for (const auto& file : embedded_migrations()) {
     if (!file.path.ends_with(".sql")) continue;
+    std::string_view name = file.path;
+    if (name.starts_with(kPostgresFolder) != postgres) continue;
+    if (postgres) name.remove_prefix(kPostgresFolder.size());
+    if (name.find('/') != std::string_view::npos) continue;
     int version = 0;
-    auto [ptr, ec] =
-        std::from_chars(file.path.data(), file.path.data() + file.path.size(), version);
-    if (ec != std::errc() || ptr == file.path.data() || version <= 0) {
+    auto [ptr, ec] = std::from_chars(name.data(), name.data() + name.size(), version);
+    if (ec != std::errc() || ptr == name.data() || version <= 0) {
       throw StoreError("migration file without a number: " + std::string(file.path));
     }
-    out.push_back({version, file.path, file.bytes});
+    out.push_back({version, name, file.bytes});
   }
   std::sort(out.begin(), out.end(),
             [](const Migration& a, const Migration& b) { return a.version < b.version; });
@@ -39,10 +48,25 @@ std::vector<Migration> all_migrations() {
   return out;
 }
 
+std::string utc_now_text() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return std::string(text, length);
+}
+
 }  // namespace
 
+std::vector<std::string> migration_names(std::string_view dialect) {
+  std::vector<std::string> names;
+  for (const auto& m : all_migrations(dialect)) names.emplace_back(m.name);
+  return names;
+}
+
 int latest_schema_version() {
-  auto migrations = all_migrations();
+  auto migrations = all_migrations("sqlite");
   return migrations.empty() ? 0 : migrations.back().version;
 }
 
@@ -63,14 +87,14 @@ void migrate_to(Database& db, int version) {
   Transaction tx(db);
   int current = current_schema_version(db);
   int latest = 0;
-  for (const auto& m : all_migrations()) {
+  for (const auto& m : all_migrations(db.dialect())) {
     latest = m.version;
     if (m.version <= current || m.version > version) continue;
     db.execute_script(m.sql);
     auto stmt = db.prepare(
         "INSERT INTO schema_version(version, applied_at, name) "
-        "VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?)");
-    stmt->bind(1, m.version).bind(2, m.name).run();
+        "VALUES (?, ?, ?)");
+    stmt->bind(1, m.version).bind(2, utc_now_text()).bind(3, m.name).run();
   }
   if (current > latest) {
     throw StoreError("database schema version " + std::to_string(current) +

@@ -1,5 +1,8 @@
 #include "store/open_database.h"
 
+#include "store/migrations.h"
+#include "store/postgres/postgres_database.h"
+#include "store/postgres/postgres_sql.h"
 #include "store/sqlite/sqlite_database.h"
 
 namespace medbcp::store {
@@ -16,12 +19,31 @@ std::optional<std::string> sqlite_file_of(std::string_view location) {
   return std::string(location);
 }
 
+std::string printable_location(std::string_view location) {
+  return postgres::redact_location(location);
+}
+
 std::unique_ptr<Database> open_database(std::string_view location, OpenMode mode) {
+  if (postgres::is_postgres_location(location)) {
+    auto db = open_postgres(std::string(location));
+    switch (mode) {
+      case OpenMode::Migrate:
+        migrate(*db);
+        install_change_counter(*db);
+        break;
+      case OpenMode::AsIs:
+        break;
+      case OpenMode::ReadOnly:
+        db->execute_script("SET default_transaction_read_only = on");
+        break;
+    }
+    return db;
+  }
   const auto file = sqlite_file_of(location);
   if (!file) {
-    throw StoreError("データベースの指定「" + std::string(location) +
-                     "」はこの medbcp では開けません（SQLite のファイル名、"
-                     "または sqlite:ファイル名 を指定してください）。");
+    throw StoreError("データベースの指定「" + postgres::redact_location(location) +
+                     "」はこの medbcp では開けません（SQLite のファイル名、sqlite:ファイル名、"
+                     "または postgresql://利用者@ホスト/データベース を指定してください）。");
   }
   if (file->empty()) throw StoreError("データベースのファイル名が空です。");
   switch (mode) {

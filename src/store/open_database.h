@@ -23,6 +23,9 @@ enum class OpenMode {
 // nullopt when the location names another engine.
 std::optional<std::string> sqlite_file_of(std::string_view location);
 
+// The location as it may be shown or logged: a URL's password hidden.
+std::string printable_location(std::string_view location);
+
 // Opens the database at `location`. Throws StoreError (message in Japanese)
 // for a location no engine of this build serves and for a database that
 // cannot be opened.

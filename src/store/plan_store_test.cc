@@ -5,8 +5,8 @@
 #include <filesystem>
 
 #include "core/plan_template.h"
+#include "store/database_test_util.h"
 #include "store/migrations.h"
-#include "store/sqlite/sqlite_database.h"
 
 namespace medbcp::store {
 namespace {
@@ -49,7 +49,7 @@ core::Plan sample_plan() {
 }
 
 TEST_F(TempDb, Migration8NumbersTheDevicesStoredWithoutANumber) {
-  auto db = open_sqlite(path_);
+  auto db = open_database(test_database_location(path_));
   core::Plan plan = sample_plan();  // device 1 has no 管理番号
   core::Device typed = plan.devices[0];
   typed.id = core::DeviceId(2);
@@ -77,7 +77,7 @@ TEST_F(TempDb, Migration8NumbersTheDevicesStoredWithoutANumber) {
 }
 
 TEST_F(TempDb, MigratesToLatestVersionOnce) {
-  auto db = open_sqlite(path_);
+  auto db = open_database(test_database_location(path_));
   EXPECT_EQ(current_schema_version(*db), latest_schema_version());
   EXPECT_GE(latest_schema_version(), 2);
   migrate(*db);  // idempotent
@@ -87,7 +87,8 @@ TEST_F(TempDb, MigratesToLatestVersionOnce) {
 }
 
 TEST_F(TempDb, UsesWalAndForeignKeys) {
-  auto db = open_sqlite(path_);
+  MEDBCP_SQLITE_ONLY();
+  auto db = open_database(test_database_location(path_));
   auto mode = db->prepare("PRAGMA journal_mode");
   mode->step();
   EXPECT_EQ(mode->text(0), "wal");
@@ -97,13 +98,13 @@ TEST_F(TempDb, UsesWalAndForeignKeys) {
 }
 
 TEST_F(TempDb, EmptyDatabaseHasNoPlan) {
-  auto db = open_sqlite(path_);
+  auto db = open_database(test_database_location(path_));
   EXPECT_FALSE(has_plan(*db));
   EXPECT_FALSE(load_plan(*db).has_value());
 }
 
 TEST_F(TempDb, SavedPlanLoadsBackEqual) {
-  auto db = open_sqlite(path_);
+  auto db = open_database(test_database_location(path_));
   core::Plan plan = sample_plan();
   {
     Transaction tx(*db);
@@ -133,7 +134,7 @@ TEST_F(TempDb, SavedPlanLoadsBackEqual) {
 }
 
 TEST_F(TempDb, SavingByDifferenceKeepsIdsAndOrderAndRemovesDropped) {
-  auto db = open_sqlite(path_);
+  auto db = open_database(test_database_location(path_));
   core::Plan plan = sample_plan();
   save_plan(*db, plan);
   // Reorder: last system first, drop the second.
@@ -158,7 +159,7 @@ TEST_F(TempDb, SavingByDifferenceKeepsIdsAndOrderAndRemovesDropped) {
 TEST_F(TempDb, DanglingReferenceIsRefusedAndNothingIsWritten) {
   // Validation in the app layer catches this first; the foreign keys are the
   // backstop that keeps a bug from storing a broken plan.
-  auto db = open_sqlite(path_);
+  auto db = open_database(test_database_location(path_));
   core::Plan plan = sample_plan();
   save_plan(*db, plan);
   ASSERT_TRUE(plan.fallbacks[0].system);
@@ -177,7 +178,7 @@ TEST_F(TempDb, DanglingReferenceIsRefusedAndNothingIsWritten) {
 }
 
 TEST_F(TempDb, RolledBackTransactionLeavesNothing) {
-  auto db = open_sqlite(path_);
+  auto db = open_database(test_database_location(path_));
   {
     Transaction tx(*db);
     save_plan(*db, sample_plan());
@@ -187,7 +188,7 @@ TEST_F(TempDb, RolledBackTransactionLeavesNothing) {
 }
 
 TEST_F(TempDb, DeletePlanRemovesEverything) {
-  auto db = open_sqlite(path_);
+  auto db = open_database(test_database_location(path_));
   save_plan(*db, sample_plan());
   delete_plan(*db);
   EXPECT_FALSE(has_plan(*db));
@@ -197,7 +198,7 @@ TEST_F(TempDb, DeletePlanRemovesEverything) {
 }
 
 TEST_F(TempDb, StatementsAreParameterisedSoQuotesAreData) {
-  auto db = open_sqlite(path_);
+  auto db = open_database(test_database_location(path_));
   core::Plan plan = sample_plan();
   plan.facility.name = "O'Brien医院'); DROP TABLE devices; --";
   save_plan(*db, plan);

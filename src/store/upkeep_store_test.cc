@@ -7,8 +7,8 @@
 #include <filesystem>
 
 #include "core/plan_template.h"
+#include "store/database_test_util.h"
 #include "store/plan_store.h"
-#include "store/sqlite/sqlite_database.h"
 #include "store/stocktake_store.h"
 
 namespace medbcp::store {
@@ -22,7 +22,7 @@ class UpkeepDb : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    db_ = open_sqlite((dir_ / "test.db").string());
+    db_ = open_database(test_database_location(dir_ / "test.db"));
     core::Plan plan = core::template_plan("テスト医院");
     core::Device a;
     a.id = core::DeviceId(1);

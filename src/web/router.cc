@@ -261,6 +261,13 @@ void Router::dispatch(const Route& route, const httplib::Request& req, httplib::
                      "それまでに保存された内容はそのまま残っています。管理者に連絡してください。");
         return;
       }
+      if (app::is_connection_lost(e)) {
+        res.set_header("Retry-After", "5");
+        render_error(ctx, 503, "データベースに接続できません",
+                     "データベースとの接続が切れたため、この操作は保存されていません。"
+                     "数秒おいてからもう一度お試しください。続く場合は管理者に連絡してください。");
+        return;
+      }
       render_error(ctx, 500, "エラーが発生しました",
                    "処理中に問題が発生しました。時間をおいてもう一度お試しください。"
                    "続く場合は管理者に連絡してください。");

@@ -74,10 +74,10 @@ TEST_F(WebAudit, AdministratorsReadFilterAndExportTheLog) {
 TEST_F(WebAudit, TheCommandLineReadsTheSameLog) {
   TestBrowser staff = signed_in("staff");
   staff.get("/plan/document.docx");
-  // The CLI reads the same file while the server runs (WAL).
+  // The CLI reads the same database while the server runs (WAL on SQLite).
   auto run = [&](const std::string& args) {
-    const std::string command = std::string(MEDBCP_BINARY) + " --db '" +
-                                (dir_ / "web.db").string() + "' audit " + args + " 2>&1";
+    const std::string command =
+        std::string(MEDBCP_BINARY) + " --db '" + ws_->path() + "' audit " + args + " 2>&1";
     FILE* p = ::popen(command.c_str(), "r");
     std::string out;
     char buf[4096];

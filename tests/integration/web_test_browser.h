@@ -17,13 +17,16 @@
 #include "app/plan_service.h"
 #include "app/users.h"
 #include "app/workspace.h"
+#include "store/database_test_util.h"
 #include "web/server.h"
 
 namespace medbcp::web {
 
 class TestBrowser {
  public:
-  explicit TestBrowser(int port) : client_("127.0.0.1", port) {}
+  // Documents (the paper kit's PDF) take seconds under the sanitizers: the
+  // client waits for them rather than reporting no response.
+  explicit TestBrowser(int port) : client_("127.0.0.1", port) { client_.set_read_timeout(120, 0); }
 
   httplib::Result get(const std::string& path) {
     auto res = client_.Get(path.c_str(), headers());
@@ -65,6 +68,11 @@ class TestBrowser {
     return it == cookies_.end() ? "" : it->second;
   }
   httplib::Client& client() { return client_; }
+  // The same session in another browser tab (on another server, say).
+  void adopt_cookies(const TestBrowser& other) {
+    cookies_ = other.cookies_;
+    last_token_ = other.last_token_;
+  }
 
   static std::string token_in(const std::string& html) {
     static const std::regex re("name=\"csrf\" value=\"([0-9a-f]{64})\"");
@@ -111,7 +119,7 @@ class WebServerTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    ws_ = app::Workspace::open((dir_ / "web.db").string());
+    ws_ = app::Workspace::open(store::test_database_location(dir_ / "web.db"));
     if (with_accounts()) {
       app::Actor cli{core::UserId(), "cli", app::Role::Admin};
       app::ensure_demo_plan(*ws_, cli);

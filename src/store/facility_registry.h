@@ -1,0 +1,41 @@
+// The facilities of one PostgreSQL database (an association's server). Each
+// facility has a schema of its own, "f_" and its code, holding exactly the
+// tables a clinic's SQLite file holds; connections to a facility set their
+// search_path to that schema alone, so no query of the store can name
+// another facility's rows (docs/architecture.md, "Many facilities"). The
+// registry, schema medbcp_registry, lists them. A SQLite file is one
+// facility and has no registry.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/database.h"
+
+namespace medbcp::store {
+
+struct FacilityEntry {
+  std::string code;  // 施設コード: a–z, 0–9 and "-", up to 32, e.g. "aoba-naika"
+  std::string name;  // 施設名 as given when it was added
+  std::int64_t created_at = 0;  // Unix seconds
+};
+
+// Why `code` cannot be a facility code ("" when it can), in Japanese.
+std::string facility_code_problem(std::string_view code);
+// The schema of a facility: "f_" + the code with "-" as "_".
+std::string facility_schema(std::string_view code);
+// `url` with its connections working in the facility's schema only.
+std::string facility_location(std::string_view url, std::string_view code);
+
+// The registered facilities, by code; empty when the database has no
+// registry (a database used by one clinic, as a SQLite file is).
+std::vector<FacilityEntry> list_facilities(Database& db);
+// Creates the registry when missing, the facility's empty schema and its
+// row, in one transaction. Throws StoreError when the code is taken.
+void register_facility(Database& db, const FacilityEntry& facility);
+// Removes a facility's schema and row (a facility whose setting-up failed).
+void unregister_facility(Database& db, std::string_view code);
+
+}  // namespace medbcp::store

@@ -1,0 +1,345 @@
+#include "store/postgres/postgres_database.h"
+
+#include <libpq-fe.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <vector>
+
+#include "store/postgres/postgres_sql.h"
+
+namespace medbcp::store {
+namespace {
+
+// Type OIDs of the built-in types the engine names (pg_type.h is a server
+// header; these numbers are fixed by PostgreSQL's catalog).
+constexpr Oid kBool = 16;
+constexpr Oid kBytea = 17;
+constexpr Oid kInt8 = 20;
+constexpr Oid kFloat8 = 701;
+
+std::string sqlstate_of(const PGresult* result) {
+  const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+  return state == nullptr ? std::string() : std::string(state);
+}
+
+std::string primary_message(const PGresult* result, PGconn* conn) {
+  const char* primary =
+      result == nullptr ? nullptr : PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+  if (primary != nullptr) return primary;
+  std::string message = PQerrorMessage(conn);
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  return message;
+}
+
+// Throws the error a failed command stands for: a lost connection (class
+// 08, or no result at all), a full disk (53100), or any other failure.
+[[noreturn]] void fail(PGconn* conn, const PGresult* result, std::string_view what) {
+  const std::string state = result == nullptr ? std::string() : sqlstate_of(result);
+  const std::string message = std::string(what) + ": " + primary_message(result, conn);
+  if (PQstatus(conn) == CONNECTION_BAD || state.starts_with("08") || state == "57P01" ||
+      state == "57P02" || state == "57P03") {
+    throw ConnectionLostError(
+        "データベースとの接続が切れました。何も保存されていません。しばらくしてからもう一度"
+        "操作してください（" +
+        message + "）。");
+  }
+  if (state == "53100") {
+    throw DiskFullError("データベースのディスクの空きがありません。何も保存されていません（" +
+                        message + "）。管理者に連絡してください。");
+  }
+  throw StoreError(message);
+}
+
+struct ResultDeleter {
+  void operator()(PGresult* result) const { PQclear(result); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+class PostgresStatement final : public Statement {
+ public:
+  PostgresStatement(PGconn* conn, std::string_view sql)
+      : conn_(conn), numbered_(postgres::number_placeholders(sql)) {
+    values_.resize(static_cast<std::size_t>(numbered_.parameters));
+    types_.assign(values_.size(), 0);
+    formats_.assign(values_.size(), 0);
+  }
+
+  Statement& bind(int index, std::int64_t value) override {
+    char buffer[24];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    (void)ec;
+    return set(index, std::string(buffer, end), kInt8, 0);
+  }
+  // Text goes in binary format with its type left to the server: the bytes
+  // arrive untouched whether the column is text or bytea (a bytea column
+  // would read a text-format value as an escape sequence).
+  Statement& bind(int index, std::string_view value) override {
+    return set(index, std::string(value), 0, 1);
+  }
+  Statement& bind(int index, double value) override {
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    (void)ec;
+    return set(index, std::string(buffer, end), kFloat8, 0);
+  }
+  Statement& bind_null(int index) override {
+    slot(index);
+    values_[static_cast<std::size_t>(index - 1)].reset();
+    return *this;
+  }
+  Statement& bind_blob(int index, std::string_view bytes) override {
+    return set(index, std::string(bytes), kBytea, 1);
+  }
+
+  bool step() override {
+    if (!result_) execute();
+    ++row_;
+    return row_ < PQntuples(result_.get());
+  }
+  void reset() override {
+    result_.reset();
+    row_ = -1;
+    for (auto& value : values_) value.reset();
+  }
+
+  bool is_null(int column) const override { return PQgetisnull(result_.get(), row_, column) != 0; }
+  bool is_blob(int column) const override {
+    return !is_null(column) && PQftype(result_.get(), column) == kBytea;
+  }
+  std::int64_t integer(int column) const override {
+    if (is_null(column)) return 0;
+    const char* value = PQgetvalue(result_.get(), row_, column);
+    if (PQftype(result_.get(), column) == kBool) return value[0] == 't' ? 1 : 0;
+    std::int64_t out = 0;
+    const char* end = value + std::strlen(value);
+    const auto [ptr, ec] = std::from_chars(value, end, out);
+    if (ec != std::errc() || (ptr != end && *ptr == '.')) {
+      return static_cast<std::int64_t>(std::strtod(value, nullptr));  // numeric, e.g. SUM
+    }
+    return out;
+  }
+  double real(int column) const override {
+    if (is_null(column)) return 0;
+    return std::strtod(PQgetvalue(result_.get(), row_, column), nullptr);
+  }
+  std::string text(int column) const override {
+    std::string out;
+    text_into(column, out);
+    return out;
+  }
+  void text_into(int column, std::string& out) const override {
+    if (is_null(column)) {
+      out.clear();
+      return;
+    }
+    if (PQftype(result_.get(), column) == kBytea) {
+      out = blob(column);
+      return;
+    }
+    out.assign(PQgetvalue(result_.get(), row_, column),
+               static_cast<std::size_t>(PQgetlength(result_.get(), row_, column)));
+  }
+  std::string blob(int column) const override {
+    if (is_null(column)) return {};
+    const auto* escaped =
+        reinterpret_cast<const unsigned char*>(PQgetvalue(result_.get(), row_, column));
+    if (PQftype(result_.get(), column) != kBytea) {
+      return std::string(reinterpret_cast<const char*>(escaped),
+                         static_cast<std::size_t>(PQgetlength(result_.get(), row_, column)));
+    }
+    std::size_t length = 0;
+    unsigned char* bytes = PQunescapeBytea(escaped, &length);
+    if (bytes == nullptr) throw StoreError("bytea value could not be decoded");
+    std::string out(reinterpret_cast<const char*>(bytes), length);
+    PQfreemem(bytes);
+    return out;
+  }
+
+ private:
+  void slot(int index) const {
+    if (index < 1 || index > numbered_.parameters) {
+      throw StoreError("bind: parameter " + std::to_string(index) + " of " +
+                       std::to_string(numbered_.parameters) + " (" + numbered_.sql.substr(0, 80) +
+                       ")");
+    }
+  }
+  Statement& set(int index, std::string value, Oid type, int format) {
+    slot(index);
+    const auto i = static_cast<std::size_t>(index - 1);
+    values_[i] = std::move(value);
+    types_[i] = type;
+    formats_[i] = format;
+    return *this;
+  }
+  void execute() {
+    std::vector<const char*> pointers(values_.size());
+    std::vector<int> lengths(values_.size());
+    for (std::size_t i = 0; i < values_.size(); ++i) {
+      pointers[i] = values_[i] ? values_[i]->data() : nullptr;
+      lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
+    }
+    result_.reset(PQexecParams(conn_, numbered_.sql.c_str(), numbered_.parameters, types_.data(),
+                               pointers.data(), lengths.data(), formats_.data(), 0));
+    const ExecStatusType status = result_ ? PQresultStatus(result_.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+      const Result failed = std::move(result_);
+      fail(conn_, failed.get(), "SQL failed (" + numbered_.sql.substr(0, 80) + ")");
+    }
+    row_ = -1;
+  }
+
+  PGconn* conn_;
+  postgres::NumberedSql numbered_;
+  std::vector<std::optional<std::string>> values_;
+  std::vector<Oid> types_;
+  std::vector<int> formats_;
+  Result result_;
+  int row_ = -1;
+};
+
+class PostgresDatabase final : public Database {
+ public:
+  explicit PostgresDatabase(PGconn* conn) : conn_(conn) {}
+  ~PostgresDatabase() override { PQfinish(conn_); }
+
+  std::unique_ptr<Statement> prepare(std::string_view sql) override {
+    reconnect_if_lost();
+    return std::make_unique<PostgresStatement>(conn_, sql);
+  }
+  void execute_script(std::string_view sql) override {
+    reconnect_if_lost();
+    const Result result(PQexec(conn_, std::string(sql).c_str()));
+    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      fail(conn_, result.get(), "SQL script failed (" + std::string(sql.substr(0, 80)) + ")");
+    }
+  }
+  // One writer at a time per schema (a facility's tables), as SQLite's
+  // BEGIN IMMEDIATE gives: use cases read, then write what they read
+  // (the next timeline number, the next 管理番号) and count on nobody
+  // writing in between. The lock ends with the transaction.
+  void begin() override {
+    execute_script("BEGIN");
+    try {
+      execute_script("SELECT pg_advisory_xact_lock(7290, hashtext(current_schema()))");
+    } catch (...) {
+      rollback();
+      throw;
+    }
+  }
+  void commit() override { execute_script("COMMIT"); }
+  void rollback() override {
+    if (PQstatus(conn_) == CONNECTION_OK && in_transaction()) {
+      const Result result(PQexec(conn_, "ROLLBACK"));
+    }
+  }
+  bool in_transaction() const override {
+    const PGTransactionStatusType status = PQtransactionStatus(conn_);
+    return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+  }
+  std::string_view dialect() const override { return "postgres"; }
+  // The schema's change counter, moved by a statement trigger on every
+  // table (see store/migrations/postgres/), by any connection; a
+  // connection's own changes are in it too.
+  ChangeStamp change_stamp() override {
+    auto stmt = prepare("SELECT n FROM medbcp_change_counter WHERE id = 1");
+    if (!stmt->step()) return {};
+    return {stmt->integer(0), 0};
+  }
+
+ private:
+  // Outside a transaction a lost connection is made again (PQreset walks
+  // every host of the URL again, so a promoted standby is found); inside
+  // one, what the transaction did is gone and the use case must fail.
+  void reconnect_if_lost() {
+    if (PQstatus(conn_) != CONNECTION_BAD) return;
+    PQreset(conn_);
+    if (PQstatus(conn_) != CONNECTION_OK) fail(conn_, nullptr, "reconnect");
+    configure();
+  }
+
+ public:
+  void configure() {
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);
+    if (PQsetClientEncoding(conn_, "UTF8") != 0) fail(conn_, nullptr, "client_encoding");
+  }
+
+ private:
+  PGconn* conn_;
+};
+
+}  // namespace
+
+void install_change_counter(Database& db) {
+  Transaction tx(db);
+  db.execute_script(R"sql(
+CREATE TABLE IF NOT EXISTS medbcp_change_counter (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  n BIGINT NOT NULL
+);
+INSERT INTO medbcp_change_counter (id, n) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;
+CREATE OR REPLACE FUNCTION medbcp_count_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE medbcp_change_counter SET n = n + 1 WHERE id = 1;
+  RETURN NULL;
+END $$;
+DO $$
+DECLARE
+  t record;
+BEGIN
+  FOR t IN
+    SELECT c.relname FROM pg_class c
+     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
+       AND c.relname <> 'medbcp_change_counter'
+       AND NOT EXISTS (SELECT 1 FROM pg_trigger g
+                        WHERE g.tgrelid = c.oid AND g.tgname = 'medbcp_count_change')
+  LOOP
+    EXECUTE format('CREATE TRIGGER medbcp_count_change AFTER INSERT OR UPDATE OR DELETE OR '
+                   'TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION medbcp_count_change()',
+                   t.relname);
+  END LOOP;
+END $$;
+)sql");
+  tx.commit();
+}
+
+std::unique_ptr<Database> open_postgres(const std::string& url) {
+  const std::string shown = postgres::redact_location(url);
+  char* parse_error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &parse_error);
+  if (options == nullptr) {
+    const std::string detail =
+        parse_error == nullptr ? "" : postgres::scrub_message(parse_error, url);
+    PQfreemem(parse_error);
+    throw StoreError(
+        "データベースの URL「" + shown +
+        "」の書き方が正しくありません（例: postgresql://利用者@ホスト/データベース）。" + detail);
+  }
+  PQconninfoFree(options);
+  PGconn* conn = PQconnectdb(url.c_str());
+  if (conn == nullptr) throw StoreError("PostgreSQL に接続できませんでした（メモリ不足）。");
+  if (PQstatus(conn) != CONNECTION_OK) {
+    std::string message = postgres::scrub_message(PQerrorMessage(conn), url);
+    PQfinish(conn);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+      message.pop_back();
+    }
+    throw StoreError("データベース「" + shown + "」に接続できません: " +
+                     postgres::explain_connection_failure(message) + "（" + message + "）");
+  }
+  auto db = std::make_unique<PostgresDatabase>(conn);
+  db->configure();
+  const char* encoding = PQparameterStatus(conn, "server_encoding");
+  if (encoding == nullptr || std::string_view(encoding) != "UTF8") {
+    throw StoreError("データベース「" + shown + "」の文字コードが UTF8 ではありません（" +
+                     (encoding == nullptr ? std::string("不明") : std::string(encoding)) +
+                     "）。ENCODING 'UTF8' で作ったデータベースを指定してください。");
+  }
+  return db;
+}
+
+}  // namespace medbcp::store

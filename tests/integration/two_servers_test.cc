@@ -1,0 +1,112 @@
+// Several medbcp servers on one PostgreSQL database (an association runs
+// more than one behind a load balancer): a session made by one is good on
+// the other and ends on both, and a change made anywhere — through a server
+// or the CLI — is on every server's next page, although each keeps its own
+// connections and caches. The second server is the real binary, in a
+// process of its own. On SQLite (one file, two processes) and PostgreSQL.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "web_test_browser.h"
+
+extern char** environ;
+
+namespace medbcp::web {
+namespace {
+
+// A port nobody listens on now (the kernel's choice for a socket bound to 0).
+int free_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = 0;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  socklen_t length = sizeof address;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  ::close(fd);
+  return ntohs(address.sin_port);
+}
+
+class TwoServers : public WebServerTest {
+ protected:
+  void SetUp() override {
+    WebServerTest::SetUp();
+    other_port_ = free_port();
+    const std::string port = std::to_string(other_port_);
+    std::vector<std::string> args{MEDBCP_BINARY, "--db",   ws_->path(), "serve",     "--host",
+                                  "127.0.0.1",   "--port", port,        "--threads", "4"};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ASSERT_EQ(::posix_spawn(&other_pid_, MEDBCP_BINARY, nullptr, nullptr, argv.data(), environ), 0);
+    // Bounded: 20 s for the second server to answer.
+    httplib::Client probe("127.0.0.1", other_port_);
+    for (int i = 0; i < 200; ++i) {
+      if (auto res = probe.Get("/login")) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    FAIL() << "the second server did not start";
+  }
+  void TearDown() override {
+    if (other_pid_ > 0) {
+      ::kill(other_pid_, SIGTERM);
+      int status = 0;
+      ::waitpid(other_pid_, &status, 0);
+    }
+    WebServerTest::TearDown();
+  }
+  // A browser on the second server carrying `from`'s cookies.
+  TestBrowser on_other_server(const TestBrowser& from) {
+    TestBrowser b(other_port_);
+    b.adopt_cookies(from);
+    return b;
+  }
+  int other_port_ = 0;
+  pid_t other_pid_ = -1;
+};
+
+TEST_F(TwoServers, ASessionIsGoodOnBothAndEndsOnBoth) {
+  TestBrowser here = signed_in("editor");
+  TestBrowser there = on_other_server(here);
+  auto page = there.get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+
+  here.get("/");
+  ASSERT_EQ(here.post("/logout", {})->status, 303);
+  auto after = there.get("/");
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->status, 303);
+  EXPECT_EQ(after->get_header_value("Location").rfind("/login", 0), 0u);
+}
+
+TEST_F(TwoServers, AChangeMadeAnywhereIsOnTheOtherServersNextPage) {
+  TestBrowser here = signed_in("viewer");
+  TestBrowser there = on_other_server(here);
+  ASSERT_EQ(there.get("/plan/facility")->status, 200);  // read once, so it is cached
+  {
+    // Through a third connection, as `medbcp` on the command line writes.
+    auto cli = app::Workspace::open(ws_->path());
+    ASSERT_TRUE(app::update_plan(*cli, app::cli_actor(), [](core::Plan& p) {
+                  p.facility.name = "二台目でも見える医院";
+                }).empty());
+  }
+  auto page = there.get("/plan/facility");
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("二台目でも見える医院"), std::string::npos);
+  auto same = here.get("/plan/facility");
+  EXPECT_NE(same->body.find("二台目でも見える医院"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace medbcp::web
