@@ -51,7 +51,7 @@ std::string facility_workspace_location(const std::string& db_location,
   if (facility_code.empty()) {
     if (facilities.size() == 1) return store::facility_location(db_location, facilities[0].code);
     throw FacilityNotChosen("このデータベースには施設が " + std::to_string(facilities.size()) +
-                            " あります。--facility-code（または "
+                            " 件あります。--facility-code（または "
                             "MEDBCP_FACILITY_CODE）で施設コードを指定してください: " +
                             code_list(facilities));
   }

@@ -4,10 +4,53 @@
 #include <nlohmann/json.hpp>
 
 #include "app/actor.h"
+#include "app/association_overview.h"
 #include "app/facilities.h"
 #include "app/workspace.h"
 
 namespace medbcp::cli {
+namespace {
+
+nlohmann::json readiness_json(const core::FacilityReadiness& r) {
+  auto optional_date = [](const std::optional<core::Date>& d) {
+    return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr);
+  };
+  return {{"code", r.code},
+          {"name", r.name},
+          {"has_plan", r.has_plan},
+          {"gaps", r.gaps},
+          {"overdue", r.overdue},
+          {"due_soon", r.due_soon},
+          {"edition", r.edition ? nlohmann::json(*r.edition) : nlohmann::json(nullptr)},
+          {"published_on", optional_date(r.published_on)},
+          {"acknowledged", r.acknowledged},
+          {"accounts", r.accounts},
+          {"kit", core::code(r.kit)},
+          {"open_incidents", r.open_incidents},
+          {"open_since",
+           r.open_since ? nlohmann::json(r.open_since->iso_utc()) : nlohmann::json(nullptr)},
+          {"computed_on", r.computed_on.iso()}};
+}
+
+void print_overview(const std::vector<core::FacilityReadiness>& rows) {
+  std::cout
+      << "施設コード\t施設名\t不備\t要対応\t期限間近\t版\t確認\tキット\t対応中のインシデント\n";
+  for (const auto& r : rows) {
+    std::cout << (r.code.empty() ? "-" : r.code) << "\t" << r.name << "\t";
+    if (!r.has_plan) {
+      std::cout << "計画なし\n";
+      continue;
+    }
+    std::cout << r.gaps << "\t" << r.overdue << "\t" << r.due_soon << "\t"
+              << (r.edition ? "第" + std::to_string(*r.edition) + "版" : std::string("未発行"))
+              << "\t" << r.acknowledged << "/" << r.accounts << "\t" << core::label(r.kit) << "\t"
+              << r.open_incidents;
+    if (r.open_since) std::cout << "（" << r.open_since->tokyo_text() << " から）";
+    std::cout << "\n";
+  }
+}
+
+}  // namespace
 
 void add_facility_command(CLI::App& root, GlobalOptions& options) {
   auto* facility = root.add_subcommand(
@@ -31,6 +74,22 @@ void add_facility_command(CLI::App& root, GlobalOptions& options) {
               << "）を追加し、ひな形から計画を作りました。\n"
               << "最初の管理者を作るには: medbcp --facility-code " << add->code
               << " user add --name 名前 --role admin\n";
+  });
+
+  auto overview_json = std::make_shared<bool>(false);
+  auto* overview_cmd = facility->add_subcommand(
+      "overview", "全施設の備えの状況（不備・点検・版と確認・キット・対応中のインシデントの件数）");
+  overview_cmd->add_flag("--json", *overview_json, "JSON で出力する");
+  overview_cmd->callback([&options, overview_json] {
+    const auto rows = app::association_overview(app::resolve_db_path(options.db_flag),
+                                                core::Instant::now().tokyo_date());
+    if (*overview_json) {
+      auto out = nlohmann::json::array();
+      for (const auto& r : rows) out.push_back(readiness_json(r));
+      std::cout << out.dump(2) << "\n";
+      return;
+    }
+    print_overview(rows);
   });
 
   auto json = std::make_shared<bool>(false);

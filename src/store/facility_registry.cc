@@ -10,6 +10,33 @@ bool has_registry(Database& db) {
   return stmt->step() && stmt->integer(0) > 0;
 }
 
+// The registry's tables; created with the first facility.
+constexpr const char* kRegistrySchema =
+    "CREATE SCHEMA IF NOT EXISTS medbcp_registry;"
+    "CREATE TABLE IF NOT EXISTS medbcp_registry.facilities ("
+    " code TEXT PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " schema_name TEXT NOT NULL UNIQUE,"
+    " created_at BIGINT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS medbcp_registry.facility_readiness ("
+    " schema_name TEXT PRIMARY KEY REFERENCES medbcp_registry.facilities(schema_name)"
+    "   ON DELETE CASCADE,"
+    " stale BOOLEAN NOT NULL DEFAULT false,"
+    " computed_on TEXT NOT NULL DEFAULT '',"
+    " has_plan INTEGER NOT NULL DEFAULT 0,"
+    " gaps INTEGER NOT NULL DEFAULT 0, overdue INTEGER NOT NULL DEFAULT 0,"
+    " due_soon INTEGER NOT NULL DEFAULT 0,"
+    " edition INTEGER, published_on TEXT,"
+    " acknowledged INTEGER NOT NULL DEFAULT 0, accounts INTEGER NOT NULL DEFAULT 0,"
+    " kit TEXT NOT NULL DEFAULT 'none',"
+    " open_incidents INTEGER NOT NULL DEFAULT 0, open_since BIGINT)";
+
+core::KitState kit_state_from_code(const std::string& code) {
+  if (code == "current") return core::KitState::Current;
+  if (code == "outdated") return core::KitState::Outdated;
+  return core::KitState::None;
+}
+
 void require_postgres(Database& db) {
   if (db.dialect() != "postgres") {
     throw StoreError(
@@ -64,13 +91,7 @@ void register_facility(Database& db, const FacilityEntry& facility) {
     throw StoreError(problem);
   }
   Transaction tx(db);
-  db.execute_script(
-      "CREATE SCHEMA IF NOT EXISTS medbcp_registry;"
-      "CREATE TABLE IF NOT EXISTS medbcp_registry.facilities ("
-      " code TEXT PRIMARY KEY,"
-      " name TEXT NOT NULL,"
-      " schema_name TEXT NOT NULL UNIQUE,"
-      " created_at BIGINT NOT NULL)");
+  db.execute_script(kRegistrySchema);
   auto taken = db.prepare("SELECT count(*) FROM medbcp_registry.facilities WHERE code = ?");
   taken->bind(1, facility.code);
   if (taken->step() && taken->integer(0) > 0) {
@@ -99,6 +120,83 @@ void unregister_facility(Database& db, std::string_view code) {
     db.prepare("DELETE FROM medbcp_registry.facilities WHERE code = ?")->bind(1, code).run();
   }
   tx.commit();
+}
+
+std::vector<StoredReadiness> list_facility_readiness(Database& db) {
+  std::vector<StoredReadiness> out;
+  if (db.dialect() != "postgres" || !has_registry(db)) return out;
+  db.execute_script(kRegistrySchema);  // a registry made before the overview existed
+  auto stmt = db.prepare(
+      "SELECT f.code, f.name, r.stale, r.computed_on, r.has_plan, r.gaps, r.overdue, r.due_soon,"
+      " r.edition, r.published_on, r.acknowledged, r.accounts, r.kit, r.open_incidents,"
+      " r.open_since "
+      "FROM medbcp_registry.facilities f "
+      "LEFT JOIN medbcp_registry.facility_readiness r ON r.schema_name = f.schema_name "
+      "ORDER BY f.code");
+  while (stmt->step()) {
+    StoredReadiness row;
+    auto& r = row.readiness;
+    r.code = stmt->text(0);
+    r.name = stmt->text(1);
+    if (stmt->is_null(3)) {
+      out.push_back(std::move(row));
+      continue;
+    }
+    const auto computed_on = core::Date::parse(stmt->text(3));
+    row.fresh = stmt->integer(2) == 0 && computed_on.has_value();
+    r.computed_on = computed_on.value_or(core::Date{});
+    r.has_plan = stmt->integer(4) != 0;
+    r.gaps = static_cast<int>(stmt->integer(5));
+    r.overdue = static_cast<int>(stmt->integer(6));
+    r.due_soon = static_cast<int>(stmt->integer(7));
+    if (!stmt->is_null(8)) r.edition = static_cast<int>(stmt->integer(8));
+    if (!stmt->is_null(9)) r.published_on = core::Date::parse(stmt->text(9));
+    r.acknowledged = static_cast<int>(stmt->integer(10));
+    r.accounts = static_cast<int>(stmt->integer(11));
+    r.kit = kit_state_from_code(stmt->text(12));
+    r.open_incidents = static_cast<int>(stmt->integer(13));
+    if (!stmt->is_null(14)) r.open_since = core::Instant{stmt->integer(14)};
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+void begin_readiness_count(Database& db, std::string_view code) {
+  require_postgres(db);
+  db.prepare(
+        "INSERT INTO medbcp_registry.facility_readiness (schema_name, stale) VALUES (?, false) "
+        "ON CONFLICT (schema_name) DO UPDATE SET stale = false")
+      ->bind(1, facility_schema(code))
+      .run();
+}
+
+void save_facility_readiness(Database& db, const core::FacilityReadiness& r) {
+  require_postgres(db);
+  // `stale` is left as it is: a commit while counting has set it again.
+  db.prepare(
+        "INSERT INTO medbcp_registry.facility_readiness (schema_name, stale, computed_on,"
+        " has_plan, gaps, overdue, due_soon, edition, published_on, acknowledged, accounts, kit,"
+        " open_incidents, open_since) VALUES (?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (schema_name) DO UPDATE SET computed_on = excluded.computed_on,"
+        " has_plan = excluded.has_plan, gaps = excluded.gaps, overdue = excluded.overdue,"
+        " due_soon = excluded.due_soon, edition = excluded.edition,"
+        " published_on = excluded.published_on, acknowledged = excluded.acknowledged,"
+        " accounts = excluded.accounts, kit = excluded.kit,"
+        " open_incidents = excluded.open_incidents, open_since = excluded.open_since")
+      ->bind(1, facility_schema(r.code))
+      .bind(2, r.computed_on.iso())
+      .bind(3, r.has_plan)
+      .bind(4, r.gaps)
+      .bind(5, r.overdue)
+      .bind(6, r.due_soon)
+      .bind(7, r.edition)
+      .bind(8, r.published_on ? std::optional<std::string>(r.published_on->iso()) : std::nullopt)
+      .bind(9, r.acknowledged)
+      .bind(10, r.accounts)
+      .bind(11, core::code(r.kit))
+      .bind(12, r.open_incidents)
+      .bind(13, r.open_since ? std::optional<std::int64_t>(r.open_since->seconds) : std::nullopt)
+      .run();
 }
 
 }  // namespace medbcp::store

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/facility_readiness.h"
 #include "store/database.h"
 
 namespace medbcp::store {
@@ -37,5 +38,21 @@ std::vector<FacilityEntry> list_facilities(Database& db);
 void register_facility(Database& db, const FacilityEntry& facility);
 // Removes a facility's schema and row (a facility whose setting-up failed).
 void unregister_facility(Database& db, std::string_view code);
+
+// The overview's cache: each facility's readiness as last counted, and
+// whether it is stale. A commit in a facility marks its row stale (the
+// change-counter trigger, store/postgres/postgres_database.cc), so an
+// overview of 1,000 clinics recounts only those that changed — and all of
+// them once a day, since what is overdue depends on the date.
+struct StoredReadiness {
+  core::FacilityReadiness readiness;  // code and name always; counts when counted
+  bool fresh = false;                 // counted, and nothing committed since
+};
+// Every registered facility, by code.
+std::vector<StoredReadiness> list_facility_readiness(Database& db);
+// Called before a facility is counted: clears its stale mark, so that a
+// commit made while it is counted marks it again and is not lost.
+void begin_readiness_count(Database& db, std::string_view code);
+void save_facility_readiness(Database& db, const core::FacilityReadiness& readiness);
 
 }  // namespace medbcp::store

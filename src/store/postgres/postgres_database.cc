@@ -285,6 +285,14 @@ INSERT INTO medbcp_change_counter (id, n) VALUES (1, 0) ON CONFLICT (id) DO NOTH
 CREATE OR REPLACE FUNCTION medbcp_count_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE medbcp_change_counter SET n = n + 1 WHERE id = 1;
+  -- A facility of an association: its line of the overview must be counted
+  -- again (not for a page view's session touch or a sign-in, which change
+  -- nothing the overview shows).
+  IF TG_TABLE_NAME NOT IN ('sessions', 'login_attempts', 'audit_log')
+     AND to_regclass('medbcp_registry.facility_readiness') IS NOT NULL THEN
+    UPDATE medbcp_registry.facility_readiness SET stale = true
+     WHERE schema_name = TG_TABLE_SCHEMA AND NOT stale;
+  END IF;
   RETURN NULL;
 END $$;
 DO $$

@@ -1,0 +1,81 @@
+#include "app/association_overview.h"
+
+#include <algorithm>
+
+#include "app/actor.h"
+#include "app/incident_service.h"
+#include "app/kit.h"
+#include "app/plan_service.h"
+#include "app/publish.h"
+#include "app/reminders.h"
+#include "app/users.h"
+#include "store/facility_registry.h"
+#include "store/open_database.h"
+
+namespace medbcp::app {
+
+core::FacilityReadiness count_readiness(Workspace& ws, const core::Date& today) {
+  // Counting is the system's own reading, on behalf of the association;
+  // nothing is written and nothing leaves but counts.
+  const Actor system = cli_actor();
+  core::FacilityReadiness r;
+  r.computed_on = today;
+  r.has_plan = has_plan(ws);
+  int active = 0;
+  for (const auto& user : list_users(ws, system)) active += user.active ? 1 : 0;
+  r.accounts = active;
+  for (const auto& incident : list_incidents(ws, system)) {
+    if (incident.status != core::IncidentStatus::Open) continue;
+    ++r.open_incidents;
+    if (!r.open_since || incident.opened_at < *r.open_since) r.open_since = incident.opened_at;
+  }
+  if (!r.has_plan) return r;
+  r.name = load_plan(ws).facility.name;
+  r.gaps = static_cast<int>(check_plan(ws).size());
+  for (const auto& reminder : current_reminders(ws, system, today)) {
+    (reminder.urgency == core::Urgency::Overdue ? r.overdue : r.due_soon) += 1;
+  }
+  if (const auto version = current_version(ws)) {
+    r.edition = version->edition;
+    r.published_on = version->published_on;
+    const auto reading = reading_status(ws, system, version->id);
+    r.acknowledged = static_cast<int>(std::count_if(
+        reading.begin(), reading.end(), [](const ReadingStatus& s) { return s.acknowledged_at; }));
+  }
+  const KitFreshness kits = kit_freshness(ws);
+  if (!kits.offline && !kits.paper) {
+    r.kit = core::KitState::None;
+  } else if (kits.offline_outdated || kits.printed_outdated) {
+    r.kit = core::KitState::Outdated;
+  } else {
+    r.kit = core::KitState::Current;
+  }
+  return r;
+}
+
+std::vector<core::FacilityReadiness> association_overview(const std::string& db_location,
+                                                          const core::Date& today) {
+  std::vector<core::FacilityReadiness> out;
+  if (!store::sqlite_file_of(db_location)) {
+    auto registry = store::open_database(db_location, store::OpenMode::AsIs);
+    for (auto& stored : store::list_facility_readiness(*registry)) {
+      if (stored.fresh && stored.readiness.computed_on == today) {
+        out.push_back(std::move(stored.readiness));
+        continue;
+      }
+      store::begin_readiness_count(*registry, stored.readiness.code);
+      auto ws = Workspace::open(store::facility_location(db_location, stored.readiness.code));
+      core::FacilityReadiness counted = count_readiness(*ws, today);
+      counted.code = stored.readiness.code;
+      if (counted.name.empty()) counted.name = stored.readiness.name;
+      store::save_facility_readiness(*registry, counted);
+      out.push_back(std::move(counted));
+    }
+    if (!out.empty()) return out;
+  }
+  auto ws = Workspace::open(db_location);
+  out.push_back(count_readiness(*ws, today));
+  return out;
+}
+
+}  // namespace medbcp::app

@@ -1,0 +1,30 @@
+// The association's overview (医師会・都道府県): every member facility's
+// readiness on one page, in counts and dates — gaps, overdue checks, the
+// last published 版 and who confirmed it, kit freshness, open incidents and
+// since when — never a plan's or an incident's contents.
+//
+// Counting a facility means opening its plan, so the counts are kept in the
+// registry and recounted only for facilities that committed a change since,
+// or were counted on another day: an overview of 1,000 clinics reads 1,000
+// stored rows, not 1,000 plans.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/workspace.h"
+#include "core/facility_readiness.h"
+
+namespace medbcp::app {
+
+// One facility's counts as of `today` (a Tokyo date).
+core::FacilityReadiness count_readiness(Workspace& ws, const core::Date& today);
+
+// Every facility of the database at `db_location`, by code: the stored
+// counts where nothing changed since, recounted (and stored) where
+// something did. A SQLite file, or a database without facilities, is one
+// row with the code "".
+std::vector<core::FacilityReadiness> association_overview(const std::string& db_location,
+                                                          const core::Date& today);
+
+}  // namespace medbcp::app

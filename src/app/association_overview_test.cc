@@ -1,0 +1,121 @@
+// The association's overview: every facility's counts, kept in the registry
+// and recounted only where something was committed since.
+#include "app/association_overview.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "app/facilities.h"
+#include "app/incident_service.h"
+#include "app/plan_service.h"
+#include "store/database_test_util.h"
+
+namespace medbcp::app {
+namespace {
+
+const Actor kConsole{core::UserId(), "cli", Role::Admin};
+constexpr core::Date kToday{2026, 12, 6};
+
+core::Instant started_at() { return core::Instant{1796500000}; }
+
+void start_an_incident(Workspace& ws) {
+  StartIncidentRequest r;
+  r.title = "受付端末に脅迫文";
+  r.threat = core::ThreatKind::Malware;
+  r.discovery = {"中村", started_at(), "始業時", "脅迫文", "LANケーブルを抜いた"};
+  r.aware_at = started_at();
+  ASSERT_TRUE(start_incident(ws, kConsole, r, started_at()).problems.empty());
+}
+
+TEST(AssociationOverviewOnSqlite, AFileIsOneLine) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("medbcp-overview-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string file = (dir / "clinic.db").string();
+  {
+    auto ws = Workspace::open(file);
+    init_plan(*ws, kConsole, "あおば医院", false);
+  }
+  const auto rows = association_overview(file, kToday);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].name, "あおば医院");
+  EXPECT_TRUE(rows[0].has_plan);
+  EXPECT_GT(rows[0].gaps, 0);  // a template plan has 〇〇 to fill
+  EXPECT_EQ(rows[0].kit, core::KitState::None);
+  std::filesystem::remove_all(dir);
+}
+
+class AssociationOverview : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!store::testing_postgres()) GTEST_SKIP() << "no PostgreSQL test server";
+    url_ = store::fresh_postgres_database(store::test_postgres_url());
+    add_facility(url_, kConsole, "aoba", "あおば医院", core::Instant{1});
+    add_facility(url_, kConsole, "sakura", "さくら医院", core::Instant{2});
+  }
+  std::unique_ptr<Workspace> facility(const std::string& code) {
+    return Workspace::open(facility_workspace_location(url_, code));
+  }
+  void set_stored_gaps(const std::string& code, int gaps) {
+    auto db = store::open_database(url_, store::OpenMode::AsIs);
+    db->prepare("UPDATE medbcp_registry.facility_readiness SET gaps = ? WHERE schema_name = ?")
+        ->bind(1, gaps)
+        .bind(2, "f_" + code)
+        .run();
+  }
+  std::string url_;
+};
+
+TEST_F(AssociationOverview, ListsEveryFacilityWithItsCountsAndNoContents) {
+  {
+    auto aoba = facility("aoba");
+    start_an_incident(*aoba);
+  }
+  const auto rows = association_overview(url_, kToday);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].code, "aoba");
+  EXPECT_EQ(rows[0].name, "あおば医院");
+  EXPECT_EQ(rows[0].open_incidents, 1);
+  ASSERT_TRUE(rows[0].open_since);
+  EXPECT_EQ(*rows[0].open_since, started_at());
+  EXPECT_EQ(rows[1].code, "sakura");
+  EXPECT_EQ(rows[1].open_incidents, 0);
+  EXPECT_FALSE(rows[1].open_since);
+  for (const auto& r : rows) {
+    EXPECT_TRUE(r.has_plan);
+    EXPECT_GT(r.gaps, 0);
+    EXPECT_FALSE(r.edition);  // nothing published yet
+    EXPECT_EQ(r.kit, core::KitState::None);
+    EXPECT_EQ(r.computed_on, kToday);
+  }
+}
+
+TEST_F(AssociationOverview, OnlyFacilitiesThatChangedAreCountedAgain) {
+  const auto first = association_overview(url_, kToday);
+  ASSERT_EQ(first.size(), 2u);
+  const int real_gaps = first[1].gaps;
+  // What is stored is what is shown while nothing changes: no plan is opened.
+  set_stored_gaps("aoba", 900);
+  set_stored_gaps("sakura", 901);
+  auto second = association_overview(url_, kToday);
+  EXPECT_EQ(second[0].gaps, 900);
+  EXPECT_EQ(second[1].gaps, 901);
+  // A commit in one facility makes only its line be counted again.
+  {
+    auto sakura = facility("sakura");
+    ASSERT_TRUE(
+        update_plan(*sakura, kConsole, [](core::Plan& p) { p.facility.phone = "054-1"; }).empty());
+  }
+  auto third = association_overview(url_, kToday);
+  EXPECT_EQ(third[0].gaps, 900);
+  EXPECT_NE(third[1].gaps, 901);
+  EXPECT_LE(third[1].gaps, real_gaps);
+  // A new day counts everything again: what is overdue depends on the date.
+  auto tomorrow = association_overview(url_, kToday.plus_days(1));
+  EXPECT_NE(tomorrow[0].gaps, 900);
+}
+
+}  // namespace
+}  // namespace medbcp::app
