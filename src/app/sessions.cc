@@ -60,7 +60,7 @@ SignInsInFlight& in_flight() {
 }
 
 // Writing last_seen_at on every request would turn every page view into a
-// write; a minute's precision is plenty for a four-hour idle limit.
+// write; a minute's precision is plenty for a 30-minute idle limit.
 constexpr std::int64_t kTouchEverySeconds = 60;
 
 }  // namespace

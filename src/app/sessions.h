@@ -16,8 +16,10 @@
 namespace medbcp::app {
 
 // A session ends after this long without a request, and in any case this
-// long after sign-in.
-inline constexpr std::int64_t kSessionIdleSeconds = std::int64_t{4} * 3600;
+// long after sign-in (OWASP ASVS L2: 30 minutes idle, 12 hours at most).
+// Pages with forms warn before the idle limit and keep the session while
+// the person types (assets/app.js, POST /session/keepalive).
+inline constexpr std::int64_t kSessionIdleSeconds = std::int64_t{30} * 60;
 inline constexpr std::int64_t kSessionMaxSeconds = std::int64_t{12} * 3600;
 
 // Throttling: after this many failures for one name (since its last

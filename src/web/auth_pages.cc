@@ -181,6 +181,11 @@ void register_auth_routes(Router& router) {
     ctx.redirect("/login?notice=signed_out");
   });
 
+  // Keeps the session while someone types into a long form (assets/app.js
+  // calls it); the request itself is the activity that counts.
+  router.post("/session/keepalive", app::Permission::ReadPlan,
+              [](RequestContext& ctx) { ctx.response.status = 204; });
+
   router.get("/account", app::Permission::ReadPlan, [](RequestContext& ctx) {
     FormState state;
     render_account(ctx, state);

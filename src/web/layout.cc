@@ -1,17 +1,25 @@
 #include "web/layout.h"
 
+#include <cstdint>
+
+#include "app/sessions.h"
 #include "web/asset_pages.h"
 
 namespace medbcp::web {
 namespace {
 
-void head(Html& h, std::string_view title) {
+// `idle_seconds` > 0 on the pages of a signed-in user: app.js warns before
+// the session ends and keeps it while the person is typing.
+void head(Html& h, std::string_view title, std::int64_t idle_seconds = 0) {
   h.raw_html_unescaped("<!DOCTYPE html>\n");  // constant markup
   h.open("html", {{"lang", "ja"}});
   h.open("head");
   h.empty("meta", {{"charset", "utf-8"}});
   h.empty("meta", {{"name", "viewport"}, {"content", "width=device-width, initial-scale=1"}});
   h.empty("meta", {{"name", "referrer"}, {"content", "same-origin"}});
+  if (idle_seconds > 0) {
+    h.empty("meta", {{"name", "medbcp-session-idle"}, {"content", std::to_string(idle_seconds)}});
+  }
   h.el("title", std::string(title) + " — medbcp");
   h.empty("link", {{"rel", "icon"}, {"href", asset_url("icon.svg")}, {"type", "image/svg+xml"}});
   h.empty("link", {{"rel", "stylesheet"}, {"href", asset_url("app.css")}});
@@ -104,7 +112,7 @@ void apply_security_headers(httplib::Response& res, bool tls) {
 
 void render_page(RequestContext& ctx, Page& page) {
   Html h;
-  head(h, page.title);
+  head(h, page.title, ctx.session() ? app::kSessionIdleSeconds : 0);
   h.open("body");
   h.el("a", {{"class", "skip-link"}, {"href", "#main"}}, "本文へ移動");
   site_header(ctx, h, page.nav);
