@@ -171,11 +171,12 @@ namespace {
 // by its own tools, which also keep what other facilities wrote meanwhile.
 void require_sqlite_file(const Workspace& ws, const char* what) {
   if (store::sqlite_file_of(ws.path())) return;
-  throw std::runtime_error(
-      std::string(what) +
+  std::string message(what);
+  message.append(
       "は SQLite のファイルのためのものです。PostgreSQL のデータベースは pg_dump、"
       "またはベースバックアップと WAL の保管（PITR）でバックアップ・復元してください"
-      "（README「医師会・都道府県で使う」）。何も変更していません。");
+      "（README「On PostgreSQL」）。何も変更していません。");
+  throw std::runtime_error(message);
 }
 
 }  // namespace
@@ -207,7 +208,8 @@ std::string replaced_database_path(const std::string& live_path, core::Instant n
   std::string path = live_path + ".replaced-" + stamp;
   // Two restores within one second keep both replaced databases.
   for (int n = 2; fs::exists(path); ++n) {
-    path = live_path + ".replaced-" + stamp + "-" + std::to_string(n);
+    path = live_path;
+    path.append(".replaced-").append(stamp).append("-").append(std::to_string(n));
   }
   return path;
 }

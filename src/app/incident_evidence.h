@@ -16,7 +16,7 @@ struct FileDigest {
   std::string sha256;  // 64 lower-case hex digits
 };
 
-inline constexpr std::size_t kEvidenceChunkBytes = 64 * 1024;
+inline constexpr std::size_t kEvidenceChunkBytes = std::size_t{64} * 1024;
 
 // A file that cannot be read (a failure of the world, not a user mistake
 // of the form: the CLI and web report it and nothing is recorded).

@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/text.h"
+
 namespace medbcp::app {
 namespace {
 
@@ -36,8 +38,11 @@ struct HashingSlot {
 
 }  // namespace
 
-std::string hash_password(std::string_view password) {
+std::string hash_password(std::string_view typed) {
   ensure_sodium();
+  // NFKC: the same password typed with full-width or half-width letters (an
+  // IME left on) is the same password.
+  const std::string password = core::nfkc(typed);
   const HashingSlot slot;
   char out[crypto_pwhash_STRBYTES];
   // The "interactive" limits keep a login under a second on a small clinic
@@ -49,10 +54,14 @@ std::string hash_password(std::string_view password) {
   return out;
 }
 
-bool verify_password(const std::string& hash, std::string_view password) {
+bool verify_password(const std::string& hash, std::string_view typed) {
   ensure_sodium();
+  const std::string password = core::nfkc(typed);
   const HashingSlot slot;
-  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+  if (crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0) return true;
+  // Hashes made before passwords were normalised hold the bytes as typed.
+  return password != typed &&
+         crypto_pwhash_str_verify(hash.c_str(), typed.data(), typed.size()) == 0;
 }
 
 std::string random_hex(std::size_t bytes) {

@@ -8,7 +8,10 @@
 
 namespace medbcp::app {
 
-// Throws std::runtime_error when libsodium cannot allocate (a world failure).
+// Both take the password as typed and work on its NFKC form (full-width and
+// half-width letters are one password); a hash made before that rule still
+// verifies the bytes as typed. Throws std::runtime_error when libsodium
+// cannot allocate (a world failure).
 std::string hash_password(std::string_view password);
 bool verify_password(const std::string& hash, std::string_view password);
 

@@ -1,6 +1,7 @@
 #include "app/sessions.h"
 
 #include "app/password.h"
+#include "app/password_policy.h"
 
 #include <mutex>
 #include <unordered_map>
@@ -99,10 +100,13 @@ SignInResult sign_in(Workspace& ws, const std::string& typed_name, const std::st
 
   {
     store::Transaction tx(db);
-    store::delete_login_attempts_before(db, now.seconds - 24 * 3600);
+    store::delete_login_attempts_before(db, now.seconds - std::int64_t{24} * 3600);
     store::record_login_attempt(db, name, remote_address, now.seconds, ok);
     if (ok) {
       record->last_login_at = now.iso_utc();
+      // Only now is the password itself at hand: one set before today's
+      // rules is to be changed, and every page says so until it is.
+      if (!password_problems(password, record->name).empty()) record->must_change_password = true;
       store::update_user(db, *record);
     }
     tx.commit();
@@ -131,7 +135,7 @@ std::optional<SessionInfo> find_session(Workspace& ws, const std::string& token,
   }
   return SessionInfo{
       Actor{core::UserId(user->id), user->name, role_from_code(user->role).value_or(Role::Viewer)},
-      session->csrf_token};
+      session->csrf_token, user->must_change_password};
 }
 
 void sign_out(Workspace& ws, const std::string& token) {

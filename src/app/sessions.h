@@ -56,6 +56,9 @@ NewSession start_session(Workspace& ws, core::UserId user, core::Instant now);
 struct SessionInfo {
   Actor actor;
   std::string csrf_token;
+  // The password breaks today's rules (app/password_policy.h): every page
+  // but the account page sends the person there to change it.
+  bool must_change_password = false;
 };
 
 // nullopt when the token is unknown, expired, or its user is deactivated.

@@ -2,8 +2,10 @@
 // sign-out, deactivated users, and throttling after repeated failures.
 #include "app/sessions.h"
 
+#include "app/password.h"
 #include "app/temp_workspace_test_util.h"
 #include "store/database.h"
+#include "store/user_store.h"
 
 #include <atomic>
 #include <thread>
@@ -23,6 +25,36 @@ class Sessions : public TempWorkspaceTest {
   }
   core::Instant at(std::int64_t offset) const { return core::Instant{kStart + offset}; }
 };
+
+TEST_F(Sessions, APasswordSetBeforeTodaysRulesIsToBeChangedAtSignIn) {
+  // An account from before: eight characters, as the old rule allowed.
+  store::UserRecord old;
+  old.name = "uketsuke";
+  old.role = "staff";
+  old.password_hash = hash_password("sakura01");
+  old.created_at = "2025-01-01T00:00:00Z";
+  store::insert_user(ws().db(), old);
+
+  SignInResult r = sign_in(ws(), "uketsuke", "sakura01", "10.0.0.1", at(0));
+  ASSERT_EQ(r.outcome, SignInOutcome::SignedIn);
+  auto found = find_session(ws(), r.session->token, at(1));
+  ASSERT_TRUE(found);
+  EXPECT_TRUE(found->must_change_password);
+
+  ASSERT_TRUE(change_own_password(ws(), found->actor, "sakura01", "Tsuki7-Hana9-Kaze").empty());
+  SignInResult again = sign_in(ws(), "uketsuke", "Tsuki7-Hana9-Kaze", "10.0.0.1", at(2));
+  ASSERT_EQ(again.outcome, SignInOutcome::SignedIn);
+  EXPECT_FALSE(find_session(ws(), again.session->token, at(3))->must_change_password);
+  // A good password never raises the flag.
+  SignInResult nurse = sign_in(ws(), "nurse", "correct-horse", "10.0.0.1", at(4));
+  EXPECT_FALSE(find_session(ws(), nurse.session->token, at(5))->must_change_password);
+}
+
+TEST_F(Sessions, FullWidthAndHalfWidthAreOnePassword) {
+  // NFKC: typed with the IME left on full-width, it is the same password.
+  EXPECT_EQ(sign_in(ws(), "nurse", "ｃｏｒｒｅｃｔ－ｈｏｒｓｅ", "10.0.0.1", at(0)).outcome,
+            SignInOutcome::SignedIn);
+}
 
 TEST_F(Sessions, SignInGivesASessionThatIdentifiesTheUserAndRole) {
   SignInResult r = sign_in(ws(), "nurse", "correct-horse", "10.0.0.1", at(0));

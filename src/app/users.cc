@@ -36,14 +36,8 @@ void check_name(store::Database& db, const std::string& name, core::Problems& pr
 
 void check_password(const std::string& password, const std::string& name, core::Problems& problems,
                     const char* field = "password") {
-  if (core::utf8_to_u32(password).size() < kMinPasswordLength) {
-    problems.push_back(
-        {field, 0,
-         "パスワードは" + std::to_string(kMinPasswordLength) + "文字以上で入力してください。"});
-  } else if (password.size() > 256) {
-    problems.push_back({field, 0, "パスワードが長すぎます（256バイトまで）。"});
-  } else if (!name.empty() && password == name) {
-    problems.push_back({field, 0, "ユーザー名と同じパスワードは使えません。"});
+  for (auto& problem : password_problems(password, name, field)) {
+    problems.push_back(std::move(problem));
   }
 }
 
@@ -62,8 +56,10 @@ bool is_last_admin(store::Database& db, const store::UserRecord& user) {
          store::count_active_users_with_role(db, code(Role::Admin)) <= 1;
 }
 
-const core::Problem kNoSuchUser{"user", 0, "指定されたユーザーが見つかりません。"};
-const core::Problem kLastAdmin{"role", 0, "最後の管理者です。先に別の管理者を登録してください。"};
+core::Problem no_such_user() { return {"user", 0, "指定されたユーザーが見つかりません。"}; }
+core::Problem last_admin() {
+  return {"role", 0, "最後の管理者です。先に別の管理者を登録してください。"};
+}
 
 }  // namespace
 
@@ -130,8 +126,8 @@ core::Problems set_user_role(Workspace& ws, const Actor& actor, core::UserId id,
   store::Database& db = ws.db();
   store::Transaction tx(db);
   auto user = store::find_user(db, id.value);
-  if (!user) return {kNoSuchUser};
-  if (role != Role::Admin && is_last_admin(db, *user)) return {kLastAdmin};
+  if (!user) return {no_such_user()};
+  if (role != Role::Admin && is_last_admin(db, *user)) return {last_admin()};
   const std::string before = label(role_from_code(user->role).value_or(Role::Viewer));
   user->role = code(role);
   store::update_user(db, *user);
@@ -145,8 +141,8 @@ core::Problems set_user_active(Workspace& ws, const Actor& actor, core::UserId i
   store::Database& db = ws.db();
   store::Transaction tx(db);
   auto user = store::find_user(db, id.value);
-  if (!user) return {kNoSuchUser};
-  if (!active && is_last_admin(db, *user)) return {kLastAdmin};
+  if (!user) return {no_such_user()};
+  if (!active && is_last_admin(db, *user)) return {last_admin()};
   user->active = active;
   store::update_user(db, *user);
   if (!active) store::delete_user_sessions(db, user->id);
@@ -160,15 +156,16 @@ core::Problems reset_password(Workspace& ws, const Actor& actor, core::UserId id
   require(actor, Permission::ManageUsers);
   store::Database& db = ws.db();
   auto user = store::find_user(db, id.value);
-  if (!user) return {kNoSuchUser};
+  if (!user) return {no_such_user()};
   core::Problems problems;
   check_password(new_password, user->name, problems);
   if (!problems.empty()) return problems;
   std::string hash = hash_password(new_password);
   store::Transaction tx(db);
   user = store::find_user(db, id.value);
-  if (!user) return {kNoSuchUser};
+  if (!user) return {no_such_user()};
   user->password_hash = hash;
+  user->must_change_password = false;
   store::update_user(db, *user);
   store::delete_user_sessions(db, user->id);
   audit(db, actor, audit_action::kPasswordReset, user->name);
@@ -181,7 +178,7 @@ core::Problems change_own_password(Workspace& ws, const Actor& actor,
                                    const std::string& new_password) {
   store::Database& db = ws.db();
   auto user = store::find_user(db, actor.user.value);
-  if (!user || !user->active) return {kNoSuchUser};
+  if (!user || !user->active) return {no_such_user()};
   if (!verify_password(user->password_hash, current_password)) {
     return {{"current_password", 0, "現在のパスワードが正しくありません。"}};
   }
@@ -191,6 +188,7 @@ core::Problems change_own_password(Workspace& ws, const Actor& actor,
   std::string hash = hash_password(new_password);
   store::Transaction tx(db);
   user->password_hash = hash;
+  user->must_change_password = false;
   store::update_user(db, *user);
   store::delete_user_sessions(db, user->id);
   audit(db, actor, audit_action::kPasswordChange, user->name);

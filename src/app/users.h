@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/actor.h"
+#include "app/password_policy.h"
 #include "app/workspace.h"
 #include "core/id.h"
 #include "core/problem.h"
@@ -23,8 +24,6 @@ struct User {
   std::string created_at;                    // ISO 8601 UTC
   std::optional<std::string> last_login_at;  // ISO 8601 UTC
 };
-
-inline constexpr std::size_t kMinPasswordLength = 8;  // in characters
 
 // How a typed user name is stored and compared: trimmed, NFKC.
 std::string normalize_user_name(std::string_view typed);

@@ -30,7 +30,7 @@ TEST_F(Users, RejectsShortPasswordsEmptyAndDuplicateNames) {
   auto short_password = add_user(ws(), kCli, "yamada", Role::Staff, "short");
   ASSERT_EQ(short_password.size(), 1u);
   EXPECT_EQ(short_password[0].field, "password");
-  EXPECT_NE(short_password[0].message.find("8文字以上"), std::string::npos);
+  EXPECT_NE(short_password[0].message.find("12文字以上"), std::string::npos);
 
   auto empty = add_user(ws(), kCli, "　 ", Role::Staff, "long-enough-1");
   ASSERT_FALSE(empty.empty());

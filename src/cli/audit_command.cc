@@ -38,7 +38,9 @@ void add_audit_command(CLI::App& root, GlobalOptions& options) {
   cmd->add_option("--from", f->from, "この日から（例：2024-04-01）");
   cmd->add_option("--to", f->to, "この日まで");
   std::string codes;
-  for (const auto& [code, label] : app::audit_actions()) codes += "\n  " + code + "  " + label;
+  for (const auto& [code, label] : app::audit_actions()) {
+    codes.append("\n  ").append(code).append("  ").append(label);
+  }
   cmd->add_option("--action", f->action, "操作の種類:" + codes);
   cmd->add_option("--user", f->user, "利用者名（完全一致）");
   cmd->add_option("--limit", f->limit, "表示する件数（新しい順、既定 50）")

@@ -57,7 +57,9 @@ std::optional<Instant> parse_time(const std::string& text, Instant now) {
   if (auto full = Instant::parse(t)) return full;
   if (auto today = Instant::parse(now.tokyo_date().iso() + " " + t)) {
     // A bare time is the latest such moment: "23:50" typed at 00:20 is yesterday.
-    if (today->seconds > now.seconds + 5 * 60) return Instant{today->seconds - 24 * 3600};
+    if (today->seconds > now.seconds + std::int64_t{5} * 60) {
+      return Instant{today->seconds - std::int64_t{24} * 3600};
+    }
     return today;
   }
   usage_error("日時「" + text + "」を読めません。例: 2024-06-03 08:40 または 08:40");

@@ -1,6 +1,7 @@
 // medbcp: the command-line tool and web server in one binary. Each command
 // lives in its own file under src/cli and registers itself here. World
 // failures (database, files) are caught once, here, and end with exit 3.
+#include <cstdio>
 #include <iostream>
 
 #include "app/actor.h"
@@ -24,7 +25,9 @@
 #include "cli/stocktake_command.h"
 #include "cli/user_command.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace medbcp;
   CLI::App root{"medbcp — 医療機関のサイバーインシデント BCP（事業継続計画）", "medbcp"};
   root.require_subcommand(1);
@@ -78,4 +81,17 @@ int main(int argc, char** argv) {
     return 3;
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // What run() does not catch (the options being set up, a message that
+  // cannot be written) still ends with the documented code for a failure.
+  try {
+    return run(argc, argv);
+  } catch (...) {
+    std::fputs("medbcp: 予期しないエラーで終了しました。\n", stderr);
+    return 3;
+  }
 }

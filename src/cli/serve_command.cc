@@ -78,7 +78,10 @@ void add_serve_command(CLI::App& root, GlobalOptions& options) {
     }
     std::cerr.flush();
     server.serve();
-    // serve() also returns if the listening socket fails; wake the waiter.
+    // serve() also returns if the listening socket fails; wake the waiter,
+    // which is blocked in sigwait() for exactly this signal (it ends the
+    // thread's wait, not the thread).
+    // NOLINTNEXTLINE(bugprone-bad-signal-to-kill-thread)
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();
   });

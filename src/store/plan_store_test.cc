@@ -66,6 +66,7 @@ TEST_F(TempDb, Migration8NumbersTheDevicesStoredWithoutANumber) {
   // (what migrations after 8 added taken away again).
   db->execute_script(
       "DROP INDEX kit_builds_seq; ALTER TABLE kit_builds DROP COLUMN seq;"
+      "ALTER TABLE users DROP COLUMN must_change_password;"
       "DELETE FROM schema_version WHERE version >= 8");
   migrate(*db);
   const auto devices = load_plan(*db)->devices;

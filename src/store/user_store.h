@@ -19,6 +19,7 @@ struct UserRecord {
   bool active = true;
   std::string created_at;                    // ISO 8601 UTC
   std::optional<std::string> last_login_at;  // ISO 8601 UTC
+  bool must_change_password = false;         // its password breaks today's rules
 };
 
 std::int64_t count_users(Database& db);

@@ -82,6 +82,10 @@ std::string notice_text(std::string_view code) {
   if (code == "published") return "新しい版を発行しました。職員に確認を依頼してください。";
   if (code == "acknowledged") return "確認を記録しました。ありがとうございます。";
   if (code == "password") return "パスワードを変更しました。";
+  if (code == "weak_password") {
+    return "今のパスワードは現在の基準（12文字以上、辞書にある言葉やよく使われるパスワードでない"
+           "こと）を満たしていません。先にパスワードを変更してください。";
+  }
   if (code == "user_added") return "利用者を登録しました。";
   if (code == "signed_out") return "ログアウトしました。";
   if (code == "created") return "計画を作成しました。";

@@ -214,6 +214,14 @@ void Router::dispatch(const Route& route, const httplib::Request& req, httplib::
       ctx.redirect(req.method == "GET" ? with_query("/login", {{"next", next}}) : "/login");
       return;
     }
+    // A password set before today's rules: every page sends the person to
+    // the account page until it is changed (signing out stays possible).
+    if (route.access == Access::SignedIn && ctx.session() && ctx.session()->must_change_password &&
+        req.path != "/account" && req.path != "/account/password" && req.path != "/logout" &&
+        req.path != "/session/keepalive") {
+      ctx.redirect("/account?notice=weak_password");
+      return;
+    }
     if (route.permission && !ctx.can(*route.permission)) {
       app::audit_refused_request(ctx.ws, ctx.actor(), req.remote_addr, req.method + " " + req.path,
                                  "役割の権限なし", ctx.now());

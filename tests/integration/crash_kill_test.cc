@@ -52,7 +52,7 @@ using namespace std::chrono_literals;
 namespace app = medbcp::app;
 namespace store = medbcp::store;
 
-constexpr const char* kPassword = "crash-test-password";
+constexpr const char* kPassword = "kill-and-restart-often";
 
 int env_int(const char* name, int fallback) {
   const char* v = std::getenv(name);

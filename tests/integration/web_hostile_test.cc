@@ -216,7 +216,7 @@ TEST_F(WebServerTest, ASessionFixedBeforeSignInIsNeverTheOneUsedAfter) {
   httplib::Headers headers = {
       {"Cookie", "medbcp_session=" + planted + "; medbcp_csrf=" + victim.cookie("medbcp_csrf")}};
   httplib::Params params = {
-      {"name", "staff"}, {"password", "correct-horse-staff"}, {"csrf", victim.token()}};
+      {"name", "staff"}, {"password", "correct-horse-sakura"}, {"csrf", victim.token()}};
   auto res = victim.client().Post("/login", headers, params);
   ASSERT_EQ(res->status, 303);
   std::string issued;
@@ -251,7 +251,7 @@ TEST_F(WebServerTest, ABurstOfGuessesIsThrottledAndTheRightPasswordThenWaits) {
   EXPECT_EQ(answered.load(), 24);
   TestBrowser owner = browser();
   owner.get("/login");
-  auto res = owner.post("/login", {{"name", "admin"}, {"password", "correct-horse-admin"}});
+  auto res = owner.post("/login", {{"name", "admin"}, {"password", "correct-horse-ume"}});
   ASSERT_TRUE(res == true);
   EXPECT_EQ(res->status, 429);  // not signed in while throttled
   EXPECT_TRUE(contains(res->body, "一時的にログインを止めています"));

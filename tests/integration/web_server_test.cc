@@ -3,6 +3,8 @@
 // typed, and the safety headers and limits of every response.
 #include <gtest/gtest.h>
 
+#include "app/password.h"
+#include "store/user_store.h"
 #include "web_test_browser.h"
 
 namespace medbcp::web {
@@ -67,23 +69,23 @@ TEST_F(WebServerTest, AnonymousVisitorsAreSentToLoginAndBack) {
   b.get("/login?next=%2Fplan%2Fdevices");
   auto login =
       b.post("/login",
-             {{"name", "viewer"}, {"password", "correct-horse-viewer"}, {"next", "/plan/devices"}});
+             {{"name", "viewer"}, {"password", "correct-horse-fuji"}, {"next", "/plan/devices"}});
   EXPECT_EQ(login->get_header_value("Location"), "/plan/devices");
 }
 
 TEST_F(WebServerTest, LoginNeverRedirectsToAnotherSite) {
   TestBrowser b = browser();
   b.get("/login");
-  auto login = b.post(
-      "/login",
-      {{"name", "viewer"}, {"password", "correct-horse-viewer"}, {"next", "//evil.example/"}});
+  auto login =
+      b.post("/login",
+             {{"name", "viewer"}, {"password", "correct-horse-fuji"}, {"next", "//evil.example/"}});
   EXPECT_EQ(login->get_header_value("Location"), "/");
 }
 
 TEST_F(WebServerTest, TheSessionCookieIsHttpOnlyAndSameSiteStrict) {
   TestBrowser b = browser();
   b.get("/login");
-  auto res = b.post("/login", {{"name", "staff"}, {"password", "correct-horse-staff"}});
+  auto res = b.post("/login", {{"name", "staff"}, {"password", "correct-horse-sakura"}});
   std::string cookie;
   for (auto [it, end] = res->headers.equal_range("Set-Cookie"); it != end; ++it) {
     if (it->second.starts_with("medbcp_session=")) cookie = it->second;
@@ -103,7 +105,7 @@ TEST_F(WebServerTest, WrongPasswordsAreThrottled) {
     EXPECT_EQ(res->status, 422);
     EXPECT_TRUE(contains(res->body, "ユーザー名またはパスワードが正しくありません。"));
   }
-  auto res = b.post("/login", {{"name", "editor"}, {"password", "correct-horse-editor"}});
+  auto res = b.post("/login", {{"name", "editor"}, {"password", "correct-horse-kiku"}});
   EXPECT_EQ(res->status, 429);
   EXPECT_TRUE(contains(res->body, "一時的にログインを止めています"));
   EXPECT_TRUE(b.cookie("medbcp_session").empty());
@@ -349,6 +351,47 @@ TEST_F(WebServerTest, PublishingAVersionAndConfirmingIt) {
   EXPECT_TRUE(contains(readers->body, "職員の確認状況"));
   auto unread = editor.get("/");
   EXPECT_TRUE(contains(unread->body, "版を未確認の職員（3/4人）"));
+}
+
+}  // namespace
+}  // namespace medbcp::web
+
+namespace medbcp::web {
+namespace {
+
+TEST_F(WebServerTest, AnOldWeakPasswordSendsEveryPageToTheAccountUntilChanged) {
+  // An account from before today's rules: eight characters.
+  store::UserRecord old;
+  old.name = "uketsuke";
+  old.role = "staff";
+  old.password_hash = app::hash_password("sakura01");
+  old.created_at = "2025-01-01T00:00:00Z";
+  store::insert_user(ws_->db(), old);
+
+  TestBrowser b = browser();
+  b.get("/login");
+  ASSERT_EQ(b.post("/login", {{"name", "uketsuke"}, {"password", "sakura01"}})->status, 303);
+  for (const char* path : {"/", "/plan", "/incidents"}) {
+    auto res = b.get(path);
+    EXPECT_EQ(res->status, 303) << path;
+    EXPECT_EQ(res->get_header_value("Location"), "/account?notice=weak_password") << path;
+  }
+  auto account = b.get("/account?notice=weak_password");
+  ASSERT_EQ(account->status, 200);
+  EXPECT_NE(account->body.find("12文字以上"), std::string::npos);
+
+  // A new password that breaks the rules is refused with the reason.
+  auto refused = b.post("/account/password", {{"current_password", "sakura01"},
+                                              {"new_password", "administrator"},
+                                              {"new_password_confirm", "administrator"}});
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_NE(refused->body.find("辞書"), std::string::npos);
+
+  auto changed = b.post("/account/password", {{"current_password", "sakura01"},
+                                              {"new_password", "Tsuki7-Hana9-Kaze"},
+                                              {"new_password_confirm", "Tsuki7-Hana9-Kaze"}});
+  ASSERT_EQ(changed->status, 303);
+  EXPECT_EQ(b.get("/")->status, 200);
 }
 
 }  // namespace

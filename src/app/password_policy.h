@@ -1,0 +1,23 @@
+// What a password must be (OWASP ASVS 2.1, the MHLW checklist): 12 to 128
+// characters of any script, compared after NFKC (so a full-width "ｐａｓｓ"
+// is the same as "pass"), not the account's name, and not a word or a
+// common password of the system's cracklib dictionary (libpwquality), with
+// a Japanese sentence saying which rule it breaks.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "core/problem.h"
+
+namespace medbcp::app {
+
+inline constexpr std::size_t kMinPasswordLength = 12;   // characters, after NFKC
+inline constexpr std::size_t kMaxPasswordLength = 128;  // characters, after NFKC
+
+// The problems of `password` for the account `name`, each on `field`;
+// empty when it may be used.
+core::Problems password_problems(std::string_view password, std::string_view name,
+                                 const char* field = "password");
+
+}  // namespace medbcp::app
