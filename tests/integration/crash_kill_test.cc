@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "app/database_backup.h"
+#include "free_port.h"
 #include "store/sqlite/sqlite_database.h"
 
 extern char** environ;
@@ -59,19 +60,7 @@ int env_int(const char* name, int fallback) {
   return v && *v ? std::atoi(v) : fallback;
 }
 
-// A port nobody listens on right now.
-int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
+using medbcp::testing::free_port;
 
 // Starts `medbcp --db DB args…` with stdin from `input` (a file or
 // /dev/null) and stdout/stderr appended to `log`.

@@ -4,18 +4,16 @@
 // or the CLI — is on every server's next page, although each keeps its own
 // connections and caches. The second server is the real binary, in a
 // process of its own. On SQLite (one file, two processes) and PostgreSQL.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <thread>
 
+#include "free_port.h"
 #include "web_test_browser.h"
 
 extern char** environ;
@@ -23,19 +21,7 @@ extern char** environ;
 namespace medbcp::web {
 namespace {
 
-// A port nobody listens on now (the kernel's choice for a socket bound to 0).
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = 0;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
+using medbcp::testing::free_port;
 
 class TwoServers : public WebServerTest {
  protected:

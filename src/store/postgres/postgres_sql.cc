@@ -53,44 +53,24 @@ bool is_postgres_location(std::string_view location) {
   return location.starts_with("postgresql://") || location.starts_with("postgres://");
 }
 
-std::string redact_location(std::string_view location) {
-  std::string out(location);
-  // postgresql://user:secret@host → postgresql://user:****@host
-  if (is_postgres_location(out)) {
-    const std::size_t authority = out.find("://") + 3;
-    const std::size_t at = out.find('@', authority);
-    const std::size_t slash = out.find('/', authority);
-    if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
-      const std::size_t colon = out.find(':', authority);
-      if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "****");
-    }
-  }
-  // …?password=secret&… or password=secret in keyword form.
-  for (std::size_t pos = out.find("password="); pos != std::string::npos;
-       pos = out.find("password=", pos + 1)) {
-    const std::size_t value = pos + 9;
-    std::size_t end = out.find_first_of("& ", value);
-    if (end == std::string::npos) end = out.size();
-    out.replace(value, end - value, "****");
-  }
-  return out;
-}
-
 namespace {
 
-// The passwords written in a location: the URL's user:password@ and every
-// password=… parameter.
-std::vector<std::string> passwords_in(std::string_view location) {
-  std::vector<std::string> out;
+struct Span {
+  std::size_t at;
+  std::size_t length;
+};
+
+// Where the passwords of a location are: the URL's user:password@ and every
+// password=… parameter, in order.
+std::vector<Span> password_spans(std::string_view location) {
+  std::vector<Span> out;
   if (is_postgres_location(location)) {
     const std::size_t authority = location.find("://") + 3;
     const std::size_t at = location.find('@', authority);
     const std::size_t slash = location.find('/', authority);
     if (at != std::string_view::npos && (slash == std::string_view::npos || at < slash)) {
       const std::size_t colon = location.find(':', authority);
-      if (colon != std::string_view::npos && colon < at) {
-        out.emplace_back(location.substr(colon + 1, at - colon - 1));
-      }
+      if (colon != std::string_view::npos && colon < at) out.push_back({colon + 1, at - colon - 1});
     }
   }
   for (std::size_t pos = location.find("password="); pos != std::string_view::npos;
@@ -98,16 +78,24 @@ std::vector<std::string> passwords_in(std::string_view location) {
     const std::size_t value = pos + 9;
     std::size_t end = location.find_first_of("& ", value);
     if (end == std::string_view::npos) end = location.size();
-    out.emplace_back(location.substr(value, end - value));
+    out.push_back({value, end - value});
   }
   return out;
 }
 
 }  // namespace
 
+std::string redact_location(std::string_view location) {
+  std::string out(location);
+  const auto spans = password_spans(location);
+  for (auto it = spans.rbegin(); it != spans.rend(); ++it) out.replace(it->at, it->length, "****");
+  return out;
+}
+
 std::string scrub_message(std::string_view message, std::string_view location) {
   std::string out(message);
-  for (const auto& password : passwords_in(location)) {
+  for (const Span& span : password_spans(location)) {
+    const std::string password(location.substr(span.at, span.length));
     if (password.empty()) continue;
     for (std::size_t pos = out.find(password); pos != std::string::npos;
          pos = out.find(password, pos + 4)) {
