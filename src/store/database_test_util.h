@@ -37,10 +37,22 @@ inline std::string test_postgres_url() {
 
 inline bool testing_postgres() { return !test_postgres_url().empty(); }
 
-// `url` with its search_path set to `schema` (libpq's options parameter).
+// `url` with its search_path set to `schema` (libpq's options parameter),
+// and its connections named after it (pg_stat_activity.application_name),
+// so a test can find its own connections among those of parallel tests.
 inline std::string url_with_schema(const std::string& url, const std::string& schema) {
   return url + (url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
-         schema;
+         schema + "&application_name=" + schema;
+}
+
+// The schema a test location works in ("" for a SQLite file).
+inline std::string schema_of_location(const std::string& location) {
+  const std::string key = "application_name=";
+  const std::size_t at = location.find(key);
+  if (at == std::string::npos) return {};
+  const std::size_t end = location.find('&', at);
+  return location.substr(at + key.size(),
+                         end == std::string::npos ? std::string::npos : end - at - key.size());
 }
 
 // A new, empty schema on the test server, named after the process and a
