@@ -29,7 +29,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 db="$work/bench.db"
 "$bin" --db "$db" init --demo >/dev/null
-printf 'bench-password-1\n' | "$bin" --db "$db" user add --name bench --role admin --password-stdin >/dev/null
+printf 'kiku-sakura-ume-7\n' | "$bin" --db "$db" user add --name bench --role admin --password-stdin >/dev/null
 
 port="$(free_port)"
 "$bin" --db "$db" serve --port "$port" 2>"$work/serve.log" &
@@ -46,7 +46,7 @@ jar="$work/cookies"
 token="$(curl -fs -c "$jar" -b "$jar" "http://127.0.0.1:$port/login" |
   grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')"
 curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$token" \
-  --data-urlencode "name=bench" --data-urlencode "password=bench-password-1" \
+  --data-urlencode "name=bench" --data-urlencode "password=kiku-sakura-ume-7" \
   "http://127.0.0.1:$port/login"
 session="$(awk '$6 == "medbcp_session" {print $7}' "$jar")"
 [[ -n "$session" ]] || { echo "web_bench: could not sign in" >&2; exit 1; }
