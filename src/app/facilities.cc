@@ -50,10 +50,13 @@ std::string facility_workspace_location(const std::string& db_location,
   }
   if (facility_code.empty()) {
     if (facilities.size() == 1) return store::facility_location(db_location, facilities[0].code);
-    throw FacilityNotChosen("このデータベースには施設が " + std::to_string(facilities.size()) +
-                            " 件あります。--facility-code（または "
-                            "MEDBCP_FACILITY_CODE）で施設コードを指定してください: " +
-                            code_list(facilities));
+    std::string message = "このデータベースには施設が ";
+    message.append(std::to_string(facilities.size()))
+        .append(
+            " 件あります。--facility-code（または MEDBCP_FACILITY_CODE）で施設コードを"
+            "指定してください: ")
+        .append(code_list(facilities));
+    throw FacilityNotChosen(message);
   }
   for (const auto& f : facilities) {
     if (f.code == facility_code) return store::facility_location(db_location, f.code);

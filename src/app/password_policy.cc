@@ -86,13 +86,15 @@ core::Problems password_problems(std::string_view password, std::string_view nam
   const std::string normalized = core::nfkc(password);
   const std::size_t length = core::utf8_to_u32(normalized).size();
   if (length < kMinPasswordLength) {
-    return {{field, 0,
-             "パスワードは" + std::to_string(kMinPasswordLength) +
-                 "文字以上にしてください（長い言葉の組み合わせが安全です）。"}};
+    std::string message = "パスワードは";
+    message.append(std::to_string(kMinPasswordLength))
+        .append("文字以上にしてください（長い言葉の組み合わせが安全です）。");
+    return {{field, 0, message}};
   }
   if (length > kMaxPasswordLength) {
-    return {{field, 0,
-             "パスワードは" + std::to_string(kMaxPasswordLength) + "文字以内にしてください。"}};
+    std::string message = "パスワードは";
+    message.append(std::to_string(kMaxPasswordLength)).append("文字以内にしてください。");
+    return {{field, 0, message}};
   }
   const std::string lowered = lower_ascii(normalized);
   const std::string lowered_name = lower_ascii(core::nfkc(name));

@@ -42,7 +42,8 @@ void print_overview(const std::vector<core::FacilityReadiness>& rows) {
       continue;
     }
     std::cout << r.gaps << "\t" << r.overdue << "\t" << r.due_soon << "\t"
-              << (r.edition ? "第" + std::to_string(*r.edition) + "版" : std::string("未発行"))
+              << (r.edition ? std::string("第").append(std::to_string(*r.edition)).append("版")
+                            : std::string("未発行"))
               << "\t" << r.acknowledged << "/" << r.accounts << "\t" << core::label(r.kit) << "\t"
               << r.open_incidents;
     if (r.open_since) std::cout << "（" << r.open_since->tokyo_text() << " から）";

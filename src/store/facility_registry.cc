@@ -53,7 +53,7 @@ std::string facility_code_problem(std::string_view code) {
   for (const char c : code) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
     if (!ok) {
-      return "施設コード「" + std::string(code) +
+      return std::string("施設コード「").append(code) +
              "」に使えない文字があります（半角の英小文字・数字・「-」だけが使えます）。";
     }
   }
@@ -72,7 +72,7 @@ std::string facility_schema(std::string_view code) {
 std::string facility_location(std::string_view url, std::string_view code) {
   std::string out(url);
   out += out.find('?') == std::string::npos ? "?" : "&";
-  out += "options=-csearch_path%3D" + facility_schema(code);
+  out.append("options=-csearch_path%3D").append(facility_schema(code));
   return out;
 }
 
@@ -107,7 +107,7 @@ void register_facility(Database& db, const FacilityEntry& facility) {
       .run();
   // The schema's name is made from a checked code (a–z, 0–9, _), never
   // from anything else: identifiers cannot be bound as parameters.
-  db.execute_script("CREATE SCHEMA " + facility_schema(facility.code));
+  db.execute_script(std::string("CREATE SCHEMA ").append(facility_schema(facility.code)));
   tx.commit();
 }
 
@@ -115,7 +115,8 @@ void unregister_facility(Database& db, std::string_view code) {
   require_postgres(db);
   if (!facility_code_problem(code).empty()) return;
   Transaction tx(db);
-  db.execute_script("DROP SCHEMA IF EXISTS " + facility_schema(code) + " CASCADE");
+  db.execute_script(
+      std::string("DROP SCHEMA IF EXISTS ").append(facility_schema(code)).append(" CASCADE"));
   if (has_registry(db)) {
     db.prepare("DELETE FROM medbcp_registry.facilities WHERE code = ?")->bind(1, code).run();
   }

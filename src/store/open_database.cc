@@ -41,9 +41,12 @@ std::unique_ptr<Database> open_database(std::string_view location, OpenMode mode
   }
   const auto file = sqlite_file_of(location);
   if (!file) {
-    throw StoreError("データベースの指定「" + postgres::redact_location(location) +
-                     "」はこの medbcp では開けません（SQLite のファイル名、sqlite:ファイル名、"
-                     "または postgresql://利用者@ホスト/データベース を指定してください）。");
+    throw StoreError(
+        std::string("データベースの指定「")
+            .append(postgres::redact_location(location))
+            .append("」はこの medbcp では開けません（SQLite のファイル名、"
+                    "sqlite:ファイル名、または postgresql://利用者@ホスト/データベース "
+                    "を指定してください）。"));
   }
   if (file->empty()) throw StoreError("データベースのファイル名が空です。");
   switch (mode) {

@@ -161,9 +161,11 @@ class PostgresStatement final : public Statement {
  private:
   void slot(int index) const {
     if (index < 1 || index > numbered_.parameters) {
-      throw StoreError("bind: parameter " + std::to_string(index) + " of " +
-                       std::to_string(numbered_.parameters) + " (" + numbered_.sql.substr(0, 80) +
-                       ")");
+      std::string message = "bind: parameter ";
+      message.append(std::to_string(index)).append(" of ");
+      message.append(std::to_string(numbered_.parameters)).append(" (");
+      message.append(numbered_.sql.substr(0, 80)).append(")");
+      throw StoreError(message);
     }
   }
   Statement& set(int index, std::string value, Oid type, int format) {
@@ -186,7 +188,8 @@ class PostgresStatement final : public Statement {
     const ExecStatusType status = result_ ? PQresultStatus(result_.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
       const Result failed = std::move(result_);
-      fail(conn_, failed.get(), "SQL failed (" + numbered_.sql.substr(0, 80) + ")");
+      fail(conn_, failed.get(),
+           std::string("SQL failed (").append(numbered_.sql, 0, 80).append(")"));
     }
     row_ = -1;
   }
@@ -214,7 +217,8 @@ class PostgresDatabase final : public Database {
     const Result result(PQexec(conn_, std::string(sql).c_str()));
     const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-      fail(conn_, result.get(), "SQL script failed (" + std::string(sql.substr(0, 80)) + ")");
+      fail(conn_, result.get(),
+           std::string("SQL script failed (").append(sql.substr(0, 80)).append(")"));
     }
   }
   // One writer at a time per schema (a facility's tables), as SQLite's
