@@ -55,29 +55,30 @@ inline std::string schema_of_location(const std::string& location) {
                          end == std::string::npos ? std::string::npos : end - at - key.size());
 }
 
-// A new, empty schema on the test server, named after the process and a
-// random number; returns the URL that works in it.
-inline std::string fresh_postgres_schema(const std::string& url) {
+// A name no other test of any process uses: `prefix`, the process, a
+// counter and a random number ("t1234_5_678901").
+inline std::string unique_test_name(const char* prefix) {
   static std::atomic<int> counter{0};
   std::random_device random;
   // Appended piece by piece: g++ 12 at -O3 warns falsely (-Werror=restrict)
   // on "literal" + a temporary string.
-  std::string schema = "t";
-  schema.append(std::to_string(::getpid())).append("_").append(std::to_string(++counter));
-  schema.append("_").append(std::to_string(random() % 1000000));
-  auto db = open_database(url, OpenMode::AsIs);
-  db->execute_script("CREATE SCHEMA " + schema);
+  std::string name = prefix;
+  name.append(std::to_string(::getpid())).append("_").append(std::to_string(++counter));
+  name.append("_").append(std::to_string(random() % 1000000));
+  return name;
+}
+
+// A new, empty schema on the test server; returns the URL that works in it.
+inline std::string fresh_postgres_schema(const std::string& url) {
+  const std::string schema = unique_test_name("t");
+  open_database(url, OpenMode::AsIs)->execute_script("CREATE SCHEMA " + schema);
   return url_with_schema(url, schema);
 }
 
 // A new, empty database on the test server (for what spans schemas, such
 // as an association's facilities); returns its URL.
 inline std::string fresh_postgres_database(const std::string& url) {
-  static std::atomic<int> counter{0};
-  std::random_device random;
-  std::string name = "d";
-  name.append(std::to_string(::getpid())).append("_").append(std::to_string(++counter));
-  name.append("_").append(std::to_string(random() % 1000000));
+  const std::string name = unique_test_name("d");
   open_database(url, OpenMode::AsIs)->execute_script("CREATE DATABASE " + name);
   // postgresql://authority/DBNAME?… : the path names the database.
   const std::size_t path = url.find('/', url.find("://") + 3);
