@@ -86,6 +86,7 @@ struct App {
   std::string template_db;
   std::string live_db;
   std::unique_ptr<app::Workspace> ws;
+  std::unique_ptr<app::FacilityDirectory> directory;
   FuzzServer server;
   std::unique_ptr<web::Router> router;
 
@@ -123,7 +124,8 @@ struct App {
     server.set_payload_max_length(4 * 1024 * 1024);
     web::ServerConfig config;
     config.port = 8080;
-    router = std::make_unique<web::Router>(server, *ws, config);
+    directory = std::make_unique<app::FacilityDirectory>(*ws);
+    router = std::make_unique<web::Router>(server, *directory, config);
     web::register_all_routes(*router);
   }
   ~App() { fs::remove_all(dir); }

@@ -14,6 +14,10 @@ const char* label(Role role) {
       return "職員";
     case Role::Viewer:
       return "閲覧";
+    case Role::AssociationAdmin:
+      return "協会管理者";
+    case Role::AssociationViewer:
+      return "協会閲覧";
   }
   return "閲覧";
 }
@@ -28,31 +32,52 @@ const char* code(Role role) {
       return "staff";
     case Role::Viewer:
       return "viewer";
+    case Role::AssociationAdmin:
+      return "association-admin";
+    case Role::AssociationViewer:
+      return "association-viewer";
   }
   return "viewer";
 }
 
 std::optional<Role> role_from_code(std::string_view text) {
-  for (Role r : {Role::Admin, Role::Editor, Role::Staff, Role::Viewer}) {
+  for (Role r : {Role::Admin, Role::Editor, Role::Staff, Role::Viewer, Role::AssociationAdmin,
+                 Role::AssociationViewer}) {
     if (text == code(r) || text == label(r)) return r;
   }
   return std::nullopt;
 }
 
+bool is_association_role(Role role) {
+  return role == Role::AssociationAdmin || role == Role::AssociationViewer;
+}
+
+std::vector<Role> roles_for(bool association) {
+  if (association) return {Role::AssociationAdmin, Role::AssociationViewer};
+  return {Role::Admin, Role::Editor, Role::Staff, Role::Viewer};
+}
+
 bool allows(Role role, Permission permission) {
   switch (permission) {
-    case Permission::ReadPlan:
+    case Permission::OwnAccount:
       return true;
+    case Permission::ReadPlan:
+      return !is_association_role(role);
     case Permission::EditPlan:
     case Permission::Publish:
     case Permission::ManageIncident:
       return role == Role::Admin || role == Role::Editor;
     case Permission::ManageUsers:
+      return role == Role::Admin || role == Role::AssociationAdmin;
     case Permission::ReadHistory:
       return role == Role::Admin;
     case Permission::ReportIncident:
     case Permission::Export:
-      return role != Role::Viewer;
+      return role == Role::Admin || role == Role::Editor || role == Role::Staff;
+    case Permission::ViewOverview:
+      return is_association_role(role);
+    case Permission::ManageFacilities:
+      return role == Role::AssociationAdmin;
   }
   return false;
 }

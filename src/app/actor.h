@@ -6,28 +6,41 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/id.h"
 
 namespace medbcp::app {
 
-// 管理者 (users and everything), 担当者 (edit the plan), 職員 (read the plan,
-// report and log incidents), 閲覧 (read only).
-enum class Role { Admin, Editor, Staff, Viewer };
+// A clinic's roles: 管理者 (users and everything), 担当者 (edit the plan),
+// 職員 (read the plan, report and log incidents), 閲覧 (read only).
+// An association's (医師会・都道府県), whose accounts live beside its
+// facilities and never inside one: 協会管理者 (adds facilities and their
+// first administrator, manages the association's accounts, sees the
+// overview) and 協会閲覧 (the overview only). Neither reads any plan.
+enum class Role { Admin, Editor, Staff, Viewer, AssociationAdmin, AssociationViewer };
 
-const char* label(Role);  // 管理者, 担当者, 職員, 閲覧
-const char* code(Role);   // admin, editor, staff, viewer
+// 管理者, 担当者, 職員, 閲覧, 協会管理者, 協会閲覧
+const char* label(Role);
+// admin, editor, staff, viewer, association-admin, association-viewer
+const char* code(Role);
 std::optional<Role> role_from_code(std::string_view);
+bool is_association_role(Role);
+// The roles an account of a clinic (or, `association`, of the association) may have.
+std::vector<Role> roles_for(bool association);
 
 enum class Permission {
-  ReadPlan,        // everyone
-  EditPlan,        // admin, editor
-  ManageUsers,     // admin
-  ReadHistory,     // admin
-  Publish,         // admin, editor
-  ReportIncident,  // admin, editor, staff
-  ManageIncident,  // admin, editor (the security officer's role in the app)
-  Export,          // admin, editor, staff
+  OwnAccount,        // everyone signed in: their account, signing out
+  ReadPlan,          // every role of a clinic
+  EditPlan,          // admin, editor
+  ManageUsers,       // admin (of a clinic, or of the association)
+  ReadHistory,       // admin
+  Publish,           // admin, editor
+  ReportIncident,    // admin, editor, staff
+  ManageIncident,    // admin, editor (the security officer's role in the app)
+  Export,            // admin, editor, staff
+  ViewOverview,      // association admin and viewer: every facility's readiness
+  ManageFacilities,  // association admin: add facilities and their first administrator
 };
 
 bool allows(Role role, Permission permission);

@@ -10,7 +10,6 @@
 #include "app/reminders.h"
 #include "app/users.h"
 #include "store/facility_registry.h"
-#include "store/open_database.h"
 
 namespace medbcp::app {
 
@@ -53,29 +52,47 @@ core::FacilityReadiness count_readiness(Workspace& ws, const core::Date& today) 
   return r;
 }
 
-std::vector<core::FacilityReadiness> association_overview(const std::string& db_location,
+std::vector<core::FacilityReadiness> association_overview(FacilityDirectory& directory,
                                                           const core::Date& today) {
   std::vector<core::FacilityReadiness> out;
-  if (!store::sqlite_file_of(db_location)) {
-    auto registry = store::open_database(db_location, store::OpenMode::AsIs);
-    for (auto& stored : store::list_facility_readiness(*registry)) {
-      if (stored.fresh && stored.readiness.computed_on == today) {
-        out.push_back(std::move(stored.readiness));
-        continue;
-      }
-      store::begin_readiness_count(*registry, stored.readiness.code);
-      auto ws = Workspace::open(store::facility_location(db_location, stored.readiness.code));
-      core::FacilityReadiness counted = count_readiness(*ws, today);
-      counted.code = stored.readiness.code;
-      if (counted.name.empty()) counted.name = stored.readiness.name;
-      store::save_facility_readiness(*registry, counted);
-      out.push_back(std::move(counted));
+  if (!directory.many()) {
+    out.push_back(count_readiness(directory.home(), today));
+    return out;
+  }
+  // The registry's tables are named with their schema, so the association's
+  // connection reads and writes them whichever facility it last served.
+  for (auto& stored : store::list_facility_readiness(directory.home().db())) {
+    if (stored.fresh && stored.readiness.computed_on == today) {
+      out.push_back(std::move(stored.readiness));
+      continue;
     }
-    if (!out.empty()) return out;
+    store::begin_readiness_count(directory.home().db(), stored.readiness.code);
+    Workspace* ws = directory.facility(stored.readiness.code);
+    if (ws == nullptr) continue;  // removed since the list was read
+    core::FacilityReadiness counted = count_readiness(*ws, today);
+    counted.code = stored.readiness.code;
+    if (counted.name.empty()) counted.name = stored.readiness.name;
+    store::save_facility_readiness(directory.home().db(), counted);
+    out.push_back(std::move(counted));
+  }
+  return out;
+}
+
+std::vector<core::FacilityReadiness> association_overview(const std::string& db_location,
+                                                          const core::Date& today) {
+  if (is_association_database(db_location)) {
+    return association_overview(*FacilityDirectory::for_association(db_location), today);
   }
   auto ws = Workspace::open(db_location);
-  out.push_back(count_readiness(*ws, today));
-  return out;
+  FacilityDirectory one(*ws);
+  return association_overview(one, today);
+}
+
+std::vector<core::FacilityReadiness> facility_overview(FacilityDirectory& directory,
+                                                       const Actor& actor,
+                                                       const core::Date& today) {
+  require(actor, Permission::ViewOverview);
+  return association_overview(directory, today);
 }
 
 }  // namespace medbcp::app

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "app/actor.h"
+#include "app/facility_directory.h"
 #include "app/workspace.h"
 #include "core/facility_readiness.h"
 
@@ -24,7 +26,13 @@ core::FacilityReadiness count_readiness(Workspace& ws, const core::Date& today);
 // counts where nothing changed since, recounted (and stored) where
 // something did. A SQLite file, or a database without facilities, is one
 // row with the code "".
+std::vector<core::FacilityReadiness> association_overview(FacilityDirectory& directory,
+                                                          const core::Date& today);
+// The same for the database at `db_location` (the CLI's overview).
 std::vector<core::FacilityReadiness> association_overview(const std::string& db_location,
                                                           const core::Date& today);
+// The overview for an account of the association (協会管理者, 協会閲覧).
+std::vector<core::FacilityReadiness> facility_overview(FacilityDirectory& directory,
+                                                       const Actor& actor, const core::Date& today);
 
 }  // namespace medbcp::app

@@ -41,6 +41,7 @@ constexpr std::pair<std::string_view, const char*> kLabels[] = {
     {"db_restore", "データベースの復元"},
     {"audit_export", "監査ログの書き出し"},
     {"request_refused", "拒否された操作（権限・送信確認）"},
+    {"facility_add", "施設の追加"},
 };
 
 store::AuditRecord record_for(const Actor& actor, std::string_view action, std::string_view target,

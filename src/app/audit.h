@@ -44,6 +44,7 @@ inline constexpr std::string_view kDbBackup = "db_backup";
 inline constexpr std::string_view kDbRestore = "db_restore";
 inline constexpr std::string_view kAuditExport = "audit_export";
 inline constexpr std::string_view kRefused = "request_refused";
+inline constexpr std::string_view kFacilityAdd = "facility_add";
 }  // namespace audit_action
 
 // 「ログイン失敗」 for "sign_in_failed"; an unknown code comes back as itself.

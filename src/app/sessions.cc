@@ -130,12 +130,16 @@ std::optional<SessionInfo> find_session(Workspace& ws, const std::string& token,
   }
   auto user = store::find_user(db, session->user_id);
   if (!user || !user->active) return std::nullopt;
+  // An account whose role does not belong where it is stored (an
+  // association's role in a clinic, or the reverse) gets no session: the
+  // role decides which facility's data a request may reach.
+  const auto role = role_from_code(user->role);
+  if (!role || is_association_role(*role) != ws.is_association()) return std::nullopt;
   if (now.seconds - session->last_seen_at >= kTouchEverySeconds) {
     store::touch_session(db, hash, now.seconds);
   }
-  return SessionInfo{
-      Actor{core::UserId(user->id), user->name, role_from_code(user->role).value_or(Role::Viewer)},
-      session->csrf_token, user->must_change_password};
+  return SessionInfo{Actor{core::UserId(user->id), user->name, *role}, session->csrf_token,
+                     user->must_change_password};
 }
 
 void sign_out(Workspace& ws, const std::string& token) {

@@ -51,9 +51,23 @@ std::int64_t create_user(store::Database& db, const std::string& name, Role role
   return store::insert_user(db, record);
 }
 
-bool is_last_admin(store::Database& db, const store::UserRecord& user) {
-  return user.active && user.role == code(Role::Admin) &&
-         store::count_active_users_with_role(db, code(Role::Admin)) <= 1;
+// The role that manages the accounts of this workspace.
+Role admin_role(const Workspace& ws) {
+  return ws.is_association() ? Role::AssociationAdmin : Role::Admin;
+}
+
+bool is_last_admin(const Workspace& ws, store::Database& db, const store::UserRecord& user) {
+  const char* admin = code(admin_role(ws));
+  return user.active && user.role == admin && store::count_active_users_with_role(db, admin) <= 1;
+}
+
+// A clinic's account never holds an association's role, nor the reverse.
+std::optional<core::Problem> role_misfit(const Workspace& ws, Role role) {
+  if (is_association_role(role) == ws.is_association()) return std::nullopt;
+  return core::Problem{"role", 0,
+                       ws.is_association()
+                           ? "協会のアカウントの役割は「協会管理者」か「協会閲覧」です。"
+                           : "医療機関のアカウントに協会の役割は付けられません。"};
 }
 
 core::Problem no_such_user() { return {"user", 0, "指定されたユーザーが見つかりません。"}; }
@@ -83,11 +97,12 @@ core::Problems create_first_admin(Workspace& ws, const std::string& typed_name,
   if (!problems.empty()) return problems;
   store::UserRecord record;
   record.name = name;
-  record.role = code(Role::Admin);
+  record.role = code(admin_role(ws));
   record.password_hash = hash;
   record.created_at = core::Instant::now().iso_utc();
   const core::UserId id(store::insert_user(db, record));
-  audit(db, Actor{id, name, Role::Admin}, audit_action::kUserAdd, name, "最初の管理者");
+  audit(db, Actor{id, name, admin_role(ws)}, audit_action::kUserAdd, name,
+        ws.is_association() ? "最初の協会管理者" : "最初の管理者");
   tx.commit();
   return {};
 }
@@ -98,6 +113,7 @@ core::Problems add_user(Workspace& ws, const Actor& actor, const std::string& ty
   std::string name = normalize_user_name(typed_name);
   store::Database& db = ws.db();
   core::Problems problems;
+  if (auto misfit = role_misfit(ws, role)) problems.push_back(std::move(*misfit));
   check_name(db, name, problems);
   check_password(password, name, problems);
   if (!problems.empty()) return problems;
@@ -123,11 +139,12 @@ std::optional<User> find_user(Workspace& ws, core::UserId id) {
 
 core::Problems set_user_role(Workspace& ws, const Actor& actor, core::UserId id, Role role) {
   require(actor, Permission::ManageUsers);
+  if (auto misfit = role_misfit(ws, role)) return {std::move(*misfit)};
   store::Database& db = ws.db();
   store::Transaction tx(db);
   auto user = store::find_user(db, id.value);
   if (!user) return {no_such_user()};
-  if (role != Role::Admin && is_last_admin(db, *user)) return {last_admin()};
+  if (role != admin_role(ws) && is_last_admin(ws, db, *user)) return {last_admin()};
   const std::string before = label(role_from_code(user->role).value_or(Role::Viewer));
   user->role = code(role);
   store::update_user(db, *user);
@@ -142,7 +159,7 @@ core::Problems set_user_active(Workspace& ws, const Actor& actor, core::UserId i
   store::Transaction tx(db);
   auto user = store::find_user(db, id.value);
   if (!user) return {no_such_user()};
-  if (!active && is_last_admin(db, *user)) return {last_admin()};
+  if (!active && is_last_admin(ws, db, *user)) return {last_admin()};
   user->active = active;
   store::update_user(db, *user);
   if (!active) store::delete_user_sessions(db, user->id);

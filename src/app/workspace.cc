@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "store/facility_registry.h"
 #include "store/open_database.h"
 
 namespace medbcp::app {
@@ -19,9 +20,23 @@ std::unordered_map<std::uint64_t, std::unique_ptr<store::Database>>& thread_conn
   return connections;
 }
 
+// Facilities of one PostgreSQL database share their thread's connection,
+// keyed by its location, and switch its schema per use: a server of 1,000
+// clinics holds one connection per thread, not one per thread and clinic.
+std::unordered_map<std::string, std::unique_ptr<store::Database>>& shared_thread_connections() {
+  thread_local std::unordered_map<std::string, std::unique_ptr<store::Database>> connections;
+  return connections;
+}
+
 }  // namespace
 
-Workspace::Workspace(std::string path) : path_(std::move(path)), generation_(next_generation++) {}
+Workspace::Workspace(std::string path) : path_(std::move(path)), generation_(next_generation++) {
+  auto split = store::split_schema_location(path_);
+  connection_ = std::move(split.connection);
+  schema_ = std::move(split.schema);
+}
+
+bool Workspace::is_association() const { return schema_ == store::kAssociationSchema; }
 
 Workspace::~Workspace() {
   // Connections held by other threads close when those threads end; the
@@ -31,13 +46,24 @@ Workspace::~Workspace() {
 
 std::unique_ptr<Workspace> Workspace::open(const std::string& db_path) {
   std::unique_ptr<Workspace> ws(new Workspace(db_path));
-  thread_connections()[ws->generation_] = store::open_database(db_path);
+  auto migrated = store::open_database(db_path);
+  if (ws->schema_.empty()) thread_connections()[ws->generation_] = std::move(migrated);
   return ws;
 }
 
 std::string Workspace::shown_path() const { return store::printable_location(path_); }
 
 store::Database& Workspace::db() {
+  if (!schema_.empty()) {
+    auto& shared = shared_thread_connections();
+    auto it = shared.find(connection_);
+    if (it == shared.end()) {
+      it = shared.emplace(connection_, store::open_database(connection_, store::OpenMode::AsIs))
+               .first;
+    }
+    store::use_schema(*it->second, schema_);
+    return *it->second;
+  }
   auto& connections = thread_connections();
   auto it = connections.find(generation_);
   if (it == connections.end()) {

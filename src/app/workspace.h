@@ -42,10 +42,18 @@ class Workspace {
   // was read from it never mistake another workspace for it.
   std::uint64_t generation() const { return generation_; }
   ChangeStamp change_stamp();
+  // The schema a facility of an association's database works in ("" for a
+  // SQLite file and a database of one clinic).
+  const std::string& schema() const { return schema_; }
+  // The association's own accounts (協会管理者, 協会閲覧), beside its
+  // facilities; it holds no plan (app/facility_directory.h).
+  bool is_association() const;
 
  private:
   explicit Workspace(std::string path);
   std::string path_;
+  std::string connection_;  // for a schema: the connection it shares with the database's others
+  std::string schema_;
   std::uint64_t generation_;  // distinguishes workspaces in thread-local caches
 };
 

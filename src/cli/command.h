@@ -11,6 +11,7 @@ namespace medbcp::cli {
 struct GlobalOptions {
   std::string db_flag;        // --db; resolved by app::resolve_db_path
   std::string facility_flag;  // --facility-code; resolved by app::resolve_facility_code
+  bool association = false;   // --association: the association's own accounts
 };
 
 // Thrown by a command to end with a given exit code after printing a message.

@@ -37,6 +37,9 @@ int run(int argc, char** argv) {
                   "なければ ./medbcp.db）");
   root.add_option("--facility-code", options.facility_flag,
                   "施設コード（複数の施設がある PostgreSQL のとき。既定: $MEDBCP_FACILITY_CODE）");
+  root.add_flag("--association", options.association,
+                "医師会・協会のアカウント（協会管理者・協会閲覧）を扱う（user コマンドと）")
+      ->excludes("--facility-code");
 
   cli::add_init_command(root, options);
   cli::add_check_command(root, options);

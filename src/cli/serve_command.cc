@@ -4,6 +4,8 @@
 #include <iostream>
 #include <thread>
 
+#include "app/facilities.h"
+#include "app/facility_directory.h"
 #include "app/users.h"
 #include "app/workspace.h"
 #include "cli/open_workspace.h"
@@ -44,8 +46,19 @@ void add_serve_command(CLI::App& root, GlobalOptions& options) {
       ->check(CLI::Range(2, 256));
 
   cmd->callback([&options, flags] {
-    auto ws = open_workspace(options);
-    web::WebServer server(*ws, flags->config, flags->threads);
+    // An association's database without a chosen facility: every facility,
+    // each request in the one its session belongs to.
+    const std::string db = app::resolve_db_path(options.db_flag);
+    std::unique_ptr<app::FacilityDirectory> directory;
+    std::unique_ptr<app::Workspace> ws;
+    if (app::resolve_facility_code(options.facility_flag).empty() &&
+        app::is_association_database(db)) {
+      directory = app::FacilityDirectory::for_association(db);
+    } else {
+      ws = open_workspace(options);
+      directory = std::make_unique<app::FacilityDirectory>(*ws);
+    }
+    web::WebServer server(*directory, flags->config, flags->threads);
     int port = server.bind();
 
     // Ctrl-C and SIGTERM end the server cleanly: the signals are taken by a
@@ -65,9 +78,13 @@ void add_serve_command(CLI::App& root, GlobalOptions& options) {
     std::string scheme = c.tls() ? "https" : "http";
     std::string host = c.host.find(':') != std::string::npos ? "[" + c.host + "]" : c.host;
     std::cerr << "medbcp: " << scheme << "://" << host << ":" << port
-              << "/ で待ち受けています（データベース: " << ws->shown_path()
-              << "、Ctrl-C で終了）\n";
-    if (!app::has_users(*ws)) {
+              << "/ で待ち受けています（データベース: " << directory->home().shown_path()
+              << (directory->many() ? "、会員の全施設" : "") << "、Ctrl-C で終了）\n";
+    if (directory->many() && !app::has_users(directory->home())) {
+      std::cerr << "medbcp: 協会のアカウントがまだいません。ブラウザで開くと最初の協会管理者を"
+                   "登録できます（または `medbcp --association user add --role "
+                   "association-admin --name 名前`）。\n";
+    } else if (!app::has_users(directory->home())) {
       std::cerr << "medbcp: 利用者がまだいません。ブラウザで開くと最初の管理者を登録できます"
                    "（または `medbcp user add --role admin --name 名前`）。\n";
     }

@@ -71,9 +71,12 @@ void add_user_command(CLI::App& root, GlobalOptions& options) {
   add_cmd->add_option("--name", add->name, "ユーザー名（ログインに使う名前）")->required();
   add_cmd
       ->add_option("--role", add->role,
-                   "役割: admin（管理者）, editor（担当者）, staff（職員）, viewer（閲覧）")
+                   "役割: admin（管理者）, editor（担当者）, staff（職員）, viewer（閲覧）。"
+                   "--association のとき association-admin（協会管理者）, "
+                   "association-viewer（協会閲覧）")
       ->required()
-      ->check(CLI::IsMember({"admin", "editor", "staff", "viewer"}));
+      ->check(CLI::IsMember(
+          {"admin", "editor", "staff", "viewer", "association-admin", "association-viewer"}));
   add_cmd->add_flag("--password-stdin", add->password_stdin,
                     "パスワードを標準入力の1行目から読む（指定しなければ端末で尋ねる）");
   add_cmd->callback([&options, add] {

@@ -76,6 +76,20 @@ std::string facility_location(std::string_view url, std::string_view code) {
   return out;
 }
 
+std::string association_location(std::string_view url) {
+  std::string out(url);
+  out += out.find('?') == std::string::npos ? "?" : "&";
+  out.append("options=-csearch_path%3D").append(kAssociationSchema);
+  return out;
+}
+
+void create_association_schema(Database& db) {
+  require_postgres(db);
+  db.execute_script(std::string("CREATE SCHEMA IF NOT EXISTS ").append(kAssociationSchema));
+}
+
+bool has_facility_registry(Database& db) { return db.dialect() == "postgres" && has_registry(db); }
+
 std::vector<FacilityEntry> list_facilities(Database& db) {
   std::vector<FacilityEntry> out;
   if (db.dialect() != "postgres" || !has_registry(db)) return out;

@@ -30,6 +30,18 @@ std::string facility_schema(std::string_view code);
 // `url` with its connections working in the facility's schema only.
 std::string facility_location(std::string_view url, std::string_view code);
 
+// The schema of the association's own accounts (協会管理者, 協会閲覧): the
+// tables of a clinic, of which it uses the accounts, sessions and audit log.
+// Facility schemas begin with "f_", so no code can name it.
+inline constexpr std::string_view kAssociationSchema = "medbcp_association";
+std::string association_location(std::string_view url);
+// Creates the association's schema when missing (its tables come with the
+// migrations, as a facility's do).
+void create_association_schema(Database& db);
+
+// Whether the database has a registry of facilities (an association's).
+bool has_facility_registry(Database& db);
+
 // The registered facilities, by code; empty when the database has no
 // registry (a database used by one clinic, as a SQLite file is).
 std::vector<FacilityEntry> list_facilities(Database& db);

@@ -23,6 +23,33 @@ std::string printable_location(std::string_view location) {
   return postgres::redact_location(location);
 }
 
+SchemaLocation split_schema_location(std::string_view location) {
+  if (!postgres::is_postgres_location(location)) return {std::string(location), {}};
+  // The option store::facility_location (and the tests) append.
+  constexpr std::string_view kOption = "options=-csearch_path%3D";
+  const std::size_t at = location.find(kOption);
+  if (at == std::string_view::npos || at == 0 ||
+      (location[at - 1] != '?' && location[at - 1] != '&')) {
+    return {std::string(location), {}};
+  }
+  const std::size_t value = at + kOption.size();
+  const std::size_t end = location.find('&', value);
+  SchemaLocation out;
+  out.schema =
+      std::string(location.substr(value, end == std::string_view::npos ? end : end - value));
+  // The connection keeps the URL's other parameters; "?a&options=…&b" →
+  // "?a&b", "?options=…" → "".
+  std::string rest(location.substr(0, at - 1));
+  if (end != std::string_view::npos) {
+    rest += location[at - 1];
+    rest += location.substr(end + 1);
+  }
+  out.connection = std::move(rest);
+  return out;
+}
+
+void use_schema(Database& db, const std::string& schema) { postgres_use_schema(db, schema); }
+
 std::unique_ptr<Database> open_database(std::string_view location, OpenMode mode) {
   if (postgres::is_postgres_location(location)) {
     auto db = open_postgres(std::string(location));

@@ -32,4 +32,18 @@ std::string printable_location(std::string_view location);
 std::unique_ptr<Database> open_database(std::string_view location,
                                         OpenMode mode = OpenMode::Migrate);
 
+// A location that names a schema of a PostgreSQL database (a facility's,
+// store/facility_registry.h) split into the connection it can share with
+// the other schemas of that database and the schema; `schema` is "" for a
+// location that names none (every SQLite file).
+struct SchemaLocation {
+  std::string connection;
+  std::string schema;
+};
+SchemaLocation split_schema_location(std::string_view location);
+
+// Makes a connection opened on `SchemaLocation::connection` work in
+// `schema` alone from now on (outside a transaction only).
+void use_schema(Database& db, const std::string& schema);
+
 }  // namespace medbcp::store

@@ -2,6 +2,7 @@
 
 #include "app/sessions.h"
 #include "app/users.h"
+#include "core/text.h"
 #include "web/form.h"
 #include "web/layout.h"
 #include "web/url.h"
@@ -22,12 +23,30 @@ const std::vector<FieldSpec>& setup_fields() {
   return specs;
 }
 
-const std::vector<FieldSpec>& login_fields() {
-  static const std::vector<FieldSpec> specs = {
+// On an association's server, the sign-in names the facility too; the
+// association's own accounts leave it empty.
+const std::vector<FieldSpec>& login_fields(bool many_facilities) {
+  static const std::vector<FieldSpec> one = {
       {"name", "ユーザー名", FieldKind::Text, true, "", "username"},
       {"password", "パスワード", FieldKind::Password, true, "", "current-password"},
   };
-  return specs;
+  static const std::vector<FieldSpec> many = {
+      {"facility", "施設コード", FieldKind::Text, false,
+       "医療機関の施設コード（例：aoba-naika）。医師会・協会の方は空欄", "organization"},
+      {"name", "ユーザー名", FieldKind::Text, true, "", "username"},
+      {"password", "パスワード", FieldKind::Password, true, "", "current-password"},
+  };
+  return many_facilities ? many : one;
+}
+
+// A typed facility code as registered: full-width letters and capitals
+// become the half-width lower case codes are made of.
+std::string typed_facility_code(const std::string& typed) {
+  std::string code = core::nfkc(core::trim(typed));
+  for (char& c : code) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return code;
 }
 
 const std::vector<FieldSpec>& password_fields() {
@@ -42,7 +61,7 @@ const std::vector<FieldSpec>& password_fields() {
 }
 
 void start_signed_in(RequestContext& ctx, const app::NewSession& session) {
-  ctx.set_cookie(ctx.router().session_cookie(), session.token, app::kSessionMaxSeconds);
+  ctx.start_session_cookie(ctx.facility_code(), session.token);
 }
 
 void render_setup(RequestContext& ctx, FormState& state) {
@@ -51,9 +70,15 @@ void render_setup(RequestContext& ctx, FormState& state) {
   if (state.has_errors()) page.status = 422;
   Html& h = page.body;
   h.open("div", {{"class", "narrow"}});
-  h.el("p", {{"class", "lead"}},
-       "medbcp へようこそ。最初に、利用者と計画のすべてを管理する「管理者」を登録します。"
-       "院長または事務長など、計画に責任を持つ方のアカウントにしてください。");
+  if (ctx.ws.is_association()) {
+    h.el("p", {{"class", "lead"}},
+         "medbcp へようこそ。このサーバーは医師会・協会が会員の医療機関をまとめて預かります。"
+         "最初に、施設の追加と全施設の一覧を扱う「協会管理者」を登録します。");
+  } else {
+    h.el("p", {{"class", "lead"}},
+         "medbcp へようこそ。最初に、利用者と計画のすべてを管理する「管理者」を登録します。"
+         "院長または事務長など、計画に責任を持つ方のアカウントにしてください。");
+  }
   error_summary(h, state, setup_fields());
   begin_form(h, ctx, "/setup");
   for (const auto& spec : setup_fields()) field(h, spec, state);
@@ -73,10 +98,11 @@ void render_login(RequestContext& ctx, FormState& state, int status = 200) {
   h.open("div", {{"class", "narrow"}});
   h.el("p", {{"class", "lead"}},
        "医療機関のサイバーインシデント BCP（事業継続計画）を管理します。");
-  error_summary(h, state, login_fields());
+  const auto& fields = login_fields(ctx.router().many_facilities());
+  error_summary(h, state, fields);
   begin_form(h, ctx, "/login");
   h.empty("input", {{"type", "hidden"}, {"name", "next"}, {"value", ctx.param("next")}});
-  for (const auto& spec : login_fields()) field(h, spec, state);
+  for (const auto& spec : fields) field(h, spec, state);
   h.open("div", {{"class", "form-actions"}});
   submit_button(h, "ログイン");
   h.close("div");
@@ -136,7 +162,8 @@ void register_auth_routes(Router& router) {
         app::SignInResult result =
             app::sign_in(ctx.ws, state.value("name"), password, ctx.request.remote_addr, ctx.now());
         if (result.session) start_signed_in(ctx, *result.session);
-        ctx.redirect("/?notice=welcome");
+        ctx.redirect(ctx.ws.is_association() ? "/association?notice=welcome_association"
+                                             : "/?notice=welcome");
         return;
       }
       state.add_problems(problems, [](const core::Problem& p) { return p.field; });
@@ -154,12 +181,27 @@ void register_auth_routes(Router& router) {
   });
 
   router.public_post("/login", [](RequestContext& ctx) {
-    FormState state = read_form(ctx, login_fields());
-    app::SignInResult result = app::sign_in(ctx.ws, state.value("name"), ctx.param("password"),
+    const bool many = ctx.router().many_facilities();
+    FormState state = read_form(ctx, login_fields(many));
+    // The workspace whose accounts are asked: the facility typed in (on an
+    // association's server), else the server's own.
+    app::Workspace* target = &ctx.ws;
+    std::string code;
+    if (many) {
+      code = typed_facility_code(state.value("facility"));
+      target =
+          code.empty() ? &ctx.router().directory().home() : ctx.router().directory().facility(code);
+    }
+    if (target == nullptr) {
+      state.error("", "施設コード、ユーザー名またはパスワードが正しくありません。");
+      render_login(ctx, state);
+      return;
+    }
+    app::SignInResult result = app::sign_in(*target, state.value("name"), ctx.param("password"),
                                             ctx.request.remote_addr, ctx.now());
     switch (result.outcome) {
       case app::SignInOutcome::SignedIn:
-        start_signed_in(ctx, *result.session);
+        ctx.start_session_cookie(code, result.session->token);
         ctx.redirect(local_path_or(ctx.param("next"), "/"));
         return;
       case app::SignInOutcome::Throttled:
@@ -169,29 +211,30 @@ void register_auth_routes(Router& router) {
         render_login(ctx, state, 429);
         return;
       case app::SignInOutcome::WrongCredentials:
-        state.error("", "ユーザー名またはパスワードが正しくありません。");
+        state.error("", many ? "施設コード、ユーザー名またはパスワードが正しくありません。"
+                             : "ユーザー名またはパスワードが正しくありません。");
         render_login(ctx, state);
         return;
     }
   });
 
-  router.post("/logout", app::Permission::ReadPlan, [](RequestContext& ctx) {
-    app::sign_out(ctx.ws, ctx.cookie(ctx.router().session_cookie()));
+  router.post("/logout", app::Permission::OwnAccount, [](RequestContext& ctx) {
+    app::sign_out(ctx.ws, ctx.session_token());
     ctx.set_cookie(ctx.router().session_cookie(), "", 0);
     ctx.redirect("/login?notice=signed_out");
   });
 
   // Keeps the session while someone types into a long form (assets/app.js
   // calls it); the request itself is the activity that counts.
-  router.post("/session/keepalive", app::Permission::ReadPlan,
+  router.post("/session/keepalive", app::Permission::OwnAccount,
               [](RequestContext& ctx) { ctx.response.status = 204; });
 
-  router.get("/account", app::Permission::ReadPlan, [](RequestContext& ctx) {
+  router.get("/account", app::Permission::OwnAccount, [](RequestContext& ctx) {
     FormState state;
     render_account(ctx, state);
   });
 
-  router.post("/account/password", app::Permission::ReadPlan, [](RequestContext& ctx) {
+  router.post("/account/password", app::Permission::OwnAccount, [](RequestContext& ctx) {
     FormState state;
     const std::string next = ctx.param("new_password");
     if (next != ctx.param("new_password_confirm")) {

@@ -90,6 +90,13 @@ std::string notice_text(std::string_view code) {
   if (code == "signed_out") return "ログアウトしました。";
   if (code == "created") return "計画を作成しました。";
   if (code == "welcome") return "管理者を登録しました。続けて計画を作成してください。";
+  if (code == "welcome_association") {
+    return "協会管理者を登録しました。続けて会員の施設を追加してください。";
+  }
+  if (code == "facility_added") {
+    return "施設を追加しました。施設コードと管理者の初期パスワードを施設の管理者に直接伝えてくださ"
+           "い。";
+  }
   return "";
 }
 

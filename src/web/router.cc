@@ -93,6 +93,10 @@ std::int64_t RequestContext::id_match(int index) const {
 }
 
 std::string RequestContext::cookie(const std::string& name) const {
+  return cookie_value(request, name);
+}
+
+std::string cookie_value(const httplib::Request& request, const std::string& name) {
   std::string header = request.get_header_value("Cookie");
   std::string_view rest = header;
   while (!rest.empty()) {
@@ -130,8 +134,18 @@ void RequestContext::set_cookie(const std::string& name, const std::string& valu
   response.set_header("Set-Cookie", cookie);
 }
 
-Router::Router(httplib::Server& server, app::Workspace& ws, ServerConfig config)
-    : server_(server), ws_(ws), config_(std::move(config)) {}
+void RequestContext::start_session_cookie(const std::string& facility_code,
+                                          const std::string& token) {
+  // On an association's server the cookie names the facility too; the
+  // token is looked up in that facility's sessions only.
+  const std::string value = router_.many_facilities() ? facility_code + "." + token : token;
+  set_cookie(router_.session_cookie(), value, app::kSessionMaxSeconds);
+  facility_code_ = facility_code;
+  session_token_ = token;
+}
+
+Router::Router(httplib::Server& server, app::FacilityDirectory& directory, ServerConfig config)
+    : server_(server), directory_(directory), config_(std::move(config)) {}
 
 std::string Router::session_cookie() const {
   return config_.tls() ? "__Host-medbcp_session" : "medbcp_session";
@@ -168,6 +182,7 @@ void Router::add_nav(NavItem item) {
 }
 
 void Router::add(const std::string& method, const std::string& pattern, Route route) {
+  routes_.push_back(method + " " + pattern);
   auto handler = [this, route = std::move(route)](const httplib::Request& req,
                                                   httplib::Response& res) {
     dispatch(route, req, res);
@@ -181,25 +196,50 @@ void Router::add(const std::string& method, const std::string& pattern, Route ro
 
 bool Router::has_users() {
   if (has_users_.load()) return true;
-  bool now = app::has_users(ws_);
+  bool now = app::has_users(directory_.home());
   if (now) has_users_.store(true);
   return now;
 }
 
+Router::Origin Router::session_origin(const std::string& cookie_value) {
+  if (!directory_.many()) return {&directory_.home(), "", cookie_value};
+  const std::size_t dot = cookie_value.rfind('.');
+  if (dot == std::string::npos) return {&directory_.home(), "", ""};
+  std::string code = cookie_value.substr(0, dot);
+  std::string token = cookie_value.substr(dot + 1);
+  if (code.empty()) return {&directory_.home(), "", token};
+  app::Workspace* facility = directory_.facility(code);
+  // An unknown facility: signed out, in the association's workspace.
+  if (facility == nullptr) return {&directory_.home(), "", ""};
+  return {facility, std::move(code), std::move(token)};
+}
+
 void Router::dispatch(const Route& route, const httplib::Request& req, httplib::Response& res) {
-  RequestContext ctx(req, res, ws_, *this);
+  if (route.access == Access::Asset) {
+    RequestContext ctx(req, res, directory_.home(), *this);
+    apply_security_headers(res, config_.tls());
+    route.handler(ctx);
+    return;
+  }
+  Origin origin;
+  try {
+    origin = session_origin(cookie_value(req, session_cookie()));
+  } catch (const std::exception& e) {
+    std::cerr << "medbcp serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
+    apply_security_headers(res, config_.tls());
+    res.status = app::is_connection_lost(e) ? 503 : 500;
+    res.set_content(standalone_error_page(res.status), "text/html; charset=utf-8");
+    return;
+  }
+  RequestContext ctx(req, res, *origin.ws, *this);
+  ctx.set_session_origin(origin.facility_code, origin.token);
   apply_security_headers(res, config_.tls());
   try {
-    if (route.access == Access::Asset) {
-      route.handler(ctx);
-      return;
-    }
     if (!has_users() && req.path != "/setup") {
       ctx.redirect("/setup");
       return;
     }
-    std::string token = ctx.cookie(session_cookie());
-    if (!token.empty()) ctx.set_session(app::find_session(ws_, token, ctx.now()));
+    if (!origin.token.empty()) ctx.set_session(app::find_session(ctx.ws, origin.token, ctx.now()));
 
     if (route.access == Access::SignedIn && !ctx.signed_in()) {
       std::string next = req.path;
@@ -220,6 +260,12 @@ void Router::dispatch(const Route& route, const httplib::Request& req, httplib::
         req.path != "/account" && req.path != "/account/password" && req.path != "/logout" &&
         req.path != "/session/keepalive") {
       ctx.redirect("/account?notice=weak_password");
+      return;
+    }
+    // An association's account has no dashboard of its own: its home is
+    // the overview of every facility.
+    if (ctx.signed_in() && app::is_association_role(ctx.actor().role) && req.path == "/") {
+      ctx.redirect("/association");
       return;
     }
     if (route.permission && !ctx.can(*route.permission)) {

@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "app/actor.h"
+#include "app/facility_directory.h"
 #include "app/sessions.h"
 #include "app/workspace.h"
 #include "core/time.h"
@@ -59,6 +60,9 @@ class RequestContext {
 
   const httplib::Request& request;
   httplib::Response& response;
+  // The workspace this request works in: the server's only one, or on an
+  // association's server the facility of the session (the association's
+  // own accounts when signed out or signed in as the association).
   app::Workspace& ws;
 
   bool signed_in() const { return session_.has_value(); }
@@ -88,18 +92,35 @@ class RequestContext {
   // Sets a cookie with HttpOnly, SameSite=Strict, Path=/ (and Secure under TLS).
   void set_cookie(const std::string& name, const std::string& value, long max_age_seconds);
 
+  // Starts the browser's session in the facility `facility_code` ("" for
+  // the server's home workspace) after a sign-in there.
+  void start_session_cookie(const std::string& facility_code, const std::string& token);
+  // The facility code of this request's session ("" for the home workspace).
+  const std::string& facility_code() const { return facility_code_; }
+  // The session's token as the browser holds it (without the facility code).
+  const std::string& session_token() const { return session_token_; }
+
   // Used by the Router.
   void set_session(std::optional<app::SessionInfo> session) { session_ = std::move(session); }
   const std::optional<app::SessionInfo>& session() const { return session_; }
+  void set_session_origin(std::string facility_code, std::string token) {
+    facility_code_ = std::move(facility_code);
+    session_token_ = std::move(token);
+  }
 
  private:
   const Router& router_;
   core::Instant now_;
   std::optional<app::SessionInfo> session_;
   std::string pre_session_csrf_;
+  std::string facility_code_;
+  std::string session_token_;
 };
 
 using Handler = std::function<void(RequestContext&)>;
+
+// The value of the cookie `name` of a request; "" when it has none.
+std::string cookie_value(const httplib::Request& request, const std::string& name);
 
 // An entry of the main navigation, shown to users whose role has the permission.
 struct NavItem {
@@ -112,7 +133,7 @@ struct NavItem {
 
 class Router {
  public:
-  Router(httplib::Server& server, app::Workspace& ws, ServerConfig config);
+  Router(httplib::Server& server, app::FacilityDirectory& directory, ServerConfig config);
 
   // Pages for signed-in users whose role has `permission`.
   void get(const std::string& pattern, app::Permission permission, Handler handler);
@@ -129,7 +150,12 @@ class Router {
   const std::vector<NavItem>& nav() const { return nav_; }
 
   const ServerConfig& config() const { return config_; }
-  app::Workspace& workspace() const { return ws_; }
+  app::FacilityDirectory& directory() const { return directory_; }
+  // Whether this server serves an association's facilities (sign-in asks
+  // for the 施設コード).
+  bool many_facilities() const { return directory_.many(); }
+  // Every registered route as "METHOD pattern" (the isolation tests walk them).
+  const std::vector<std::string>& routes() const { return routes_; }
 
   // Cookie names (prefixed __Host- under TLS, which browsers then bind to
   // this exact origin).
@@ -144,13 +170,21 @@ class Router {
     Handler handler;
   };
   void add(const std::string& method, const std::string& pattern, Route route);
+  // Where a request's session cookie says it works, and its token.
+  struct Origin {
+    app::Workspace* ws = nullptr;
+    std::string facility_code;
+    std::string token;
+  };
+  Origin session_origin(const std::string& cookie_value);
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
   bool has_users();
 
   httplib::Server& server_;
-  app::Workspace& ws_;
+  app::FacilityDirectory& directory_;
   ServerConfig config_;
   std::vector<NavItem> nav_;
+  std::vector<std::string> routes_;
   std::atomic<bool> has_users_{false};
 };
 

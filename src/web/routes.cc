@@ -1,6 +1,7 @@
 #include "web/routes.h"
 
 #include "web/asset_pages.h"
+#include "web/association_pages.h"
 #include "web/audit_pages.h"
 #include "web/auth_pages.h"
 #include "web/dashboard_page.h"
@@ -32,6 +33,7 @@ void register_all_routes(Router& router) {
   register_incident_routes(router);
   register_device_transfer_routes(router);
   register_audit_routes(router);
+  register_association_routes(router);
   // Add new features here, one line each: register_<feature>_routes(router);
 }
 

@@ -10,6 +10,14 @@
 namespace medbcp::web {
 
 WebServer::WebServer(app::Workspace& ws, ServerConfig config, int threads)
+    : WebServer(std::make_unique<app::FacilityDirectory>(ws), std::move(config), threads) {}
+
+WebServer::WebServer(std::unique_ptr<app::FacilityDirectory> own, ServerConfig config, int threads)
+    : WebServer(*own, std::move(config), threads) {
+  own_directory_ = std::move(own);
+}
+
+WebServer::WebServer(app::FacilityDirectory& directory, ServerConfig config, int threads)
     : config_(std::move(config)) {
   if (config_.tls()) {
     auto tls =
@@ -54,7 +62,7 @@ WebServer::WebServer(app::Workspace& ws, ServerConfig config, int threads)
         res.set_content(standalone_error_page(500), "text/html; charset=utf-8");
       });
 
-  router_ = std::make_unique<Router>(*server_, ws, config_);
+  router_ = std::make_unique<Router>(*server_, directory, config_);
   register_all_routes(*router_);
 }
 

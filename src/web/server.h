@@ -17,8 +17,11 @@ namespace medbcp::web {
 
 class WebServer {
  public:
-  // Throws std::runtime_error when the TLS certificate or key cannot be loaded.
+  // Serves one workspace (a clinic). Throws std::runtime_error when the TLS
+  // certificate or key cannot be loaded.
   WebServer(app::Workspace& ws, ServerConfig config, int threads = 32);
+  // Serves every facility of an association (or the one of `directory`).
+  WebServer(app::FacilityDirectory& directory, ServerConfig config, int threads = 32);
   ~WebServer();
   WebServer(const WebServer&) = delete;
   WebServer& operator=(const WebServer&) = delete;
@@ -31,8 +34,11 @@ class WebServer {
   void stop();
   // True once serve() is accepting connections.
   bool running() const;
+  const Router& router() const { return *router_; }
 
  private:
+  WebServer(std::unique_ptr<app::FacilityDirectory> own, ServerConfig config, int threads);
+  std::unique_ptr<app::FacilityDirectory> own_directory_;  // for one workspace
   std::unique_ptr<httplib::Server> server_;
   std::unique_ptr<Router> router_;
   ServerConfig config_;

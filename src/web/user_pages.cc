@@ -8,9 +8,10 @@
 namespace medbcp::web {
 namespace {
 
-std::vector<Option> role_options() {
+// The roles of this workspace's accounts: a clinic's, or the association's.
+std::vector<Option> role_options(const RequestContext& ctx) {
   std::vector<Option> out;
-  for (app::Role r : {app::Role::Admin, app::Role::Editor, app::Role::Staff, app::Role::Viewer}) {
+  for (app::Role r : app::roles_for(ctx.ws.is_association())) {
     out.push_back({app::code(r), app::label(r)});
   }
   return out;
@@ -26,13 +27,17 @@ const char* role_help(app::Role r) {
       return "計画を読む、インシデントの報告と記録";
     case app::Role::Viewer:
       return "読むだけ";
+    case app::Role::AssociationAdmin:
+      return "施設の追加、協会のアカウントの管理、全施設の一覧";
+    case app::Role::AssociationViewer:
+      return "全施設の一覧を見るだけ（計画やインシデントの中身は見えません）";
   }
   return "";
 }
 
-std::vector<FieldSpec> add_fields() {
+std::vector<FieldSpec> add_fields(const RequestContext& ctx) {
   FieldSpec role("role", "役割", FieldKind::Select, true);
-  role.options = role_options();
+  role.options = role_options(ctx);
   return {{"name", "ユーザー名", FieldKind::Text, true, "ログインに使う名前", "off"},
           role,
           {"password", "初期パスワード", FieldKind::Password, true,
@@ -50,7 +55,7 @@ void users_page(RequestContext& ctx, FormState& state) {
   if (state.has_errors()) page.status = 422;
   Html& h = page.body;
   h.open("ul", {{"class", "role-help"}});
-  for (app::Role r : {app::Role::Admin, app::Role::Editor, app::Role::Staff, app::Role::Viewer}) {
+  for (app::Role r : app::roles_for(ctx.ws.is_association())) {
     h.open("li").el("strong", app::label(r)).text("：" + std::string(role_help(r))).close("li");
   }
   h.close("ul");
@@ -86,7 +91,7 @@ void users_page(RequestContext& ctx, FormState& state) {
 
   h.open("section", {{"class", "panel narrow"}, {"aria-labelledby", "add-title"}});
   h.el("h2", {{"id", "add-title"}}, "利用者を追加");
-  auto specs = add_fields();
+  auto specs = add_fields(ctx);
   error_summary(h, state, specs);
   begin_form(h, ctx, "/users");
   for (const auto& s : specs) field(h, s, state);
@@ -108,7 +113,7 @@ void user_page(RequestContext& ctx, const app::User& user, FormState& state) {
   const std::string base = "/users/" + std::to_string(user.id.value);
   std::vector<FieldSpec> all;
   FieldSpec role("role", "役割", FieldKind::Select, true);
-  role.options = role_options();
+  role.options = role_options(ctx);
   FieldSpec password("password", "新しいパスワード", FieldKind::Password, true,
                      std::to_string(app::kMinPasswordLength) + "文字以上", "new-password");
   all = {role, password};
@@ -171,11 +176,12 @@ void register_user_routes(Router& router) {
   router.add_nav({"users", "利用者", "/users", Permission::ManageUsers, 70});
   router.get("/users", Permission::ManageUsers, [](RequestContext& ctx) {
     FormState state;
-    state.set("role", app::code(app::Role::Staff));
+    state.set("role",
+              app::code(ctx.ws.is_association() ? app::Role::AssociationViewer : app::Role::Staff));
     users_page(ctx, state);
   });
   router.post("/users", Permission::ManageUsers, [](RequestContext& ctx) {
-    FormState state = read_form(ctx, add_fields());
+    FormState state = read_form(ctx, add_fields(ctx));
     auto role = app::role_from_code(state.value("role"));
     if (!role) {
       state.error("role", "一覧から選んでください。");

@@ -245,6 +245,17 @@ class PostgresDatabase final : public Database {
     return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
   }
   std::string_view dialect() const override { return "postgres"; }
+  // Makes the connection work in `schema` alone (a facility shares its
+  // thread's connection with the others of the same server). Kept across
+  // reconnects, which would otherwise fall back to the URL's search_path.
+  void use_schema(const std::string& schema) {
+    if (schema == schema_) return;
+    if (in_transaction()) {
+      throw StoreError("internal: a connection cannot change facility inside a transaction");
+    }
+    schema_ = schema;
+    apply_schema();
+  }
   // The schema's change counter, moved by a statement trigger on every
   // table (see store/migrations/postgres/), by any connection; a
   // connection's own changes are in it too.
@@ -270,13 +281,29 @@ class PostgresDatabase final : public Database {
     PQsetNoticeProcessor(
         conn_, [](void*, const char*) {}, nullptr);
     if (PQsetClientEncoding(conn_, "UTF8") != 0) fail(conn_, nullptr, "client_encoding");
+    if (!schema_.empty()) apply_schema();
   }
 
  private:
+  void apply_schema() {
+    // set_config() takes the name as a bound value; quote_ident() keeps it
+    // one identifier whatever it holds.
+    auto stmt = prepare("SELECT set_config('search_path', quote_ident(?), false)");
+    stmt->bind(1, schema_);
+    stmt->step();
+  }
+
   PGconn* conn_;
+  std::string schema_;  // "" : the URL's own search_path
 };
 
 }  // namespace
+
+void postgres_use_schema(Database& db, const std::string& schema) {
+  auto* postgres = dynamic_cast<PostgresDatabase*>(&db);
+  if (postgres == nullptr) throw StoreError("internal: use_schema on a database without schemas");
+  postgres->use_schema(schema);
+}
 
 void install_change_counter(Database& db) {
   Transaction tx(db);

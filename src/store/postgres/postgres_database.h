@@ -20,6 +20,10 @@ namespace medbcp::store {
 // repeats a password.
 std::unique_ptr<Database> open_postgres(const std::string& url);
 
+// Makes `db`, a PostgreSQL connection, work in `schema` alone from now on,
+// also after it reconnects. Outside a transaction only.
+void postgres_use_schema(Database& db, const std::string& schema);
+
 // Creates (or completes) the schema's change counter: a one-row table that a
 // statement trigger on every table moves, which change_stamp() reads. Run
 // after the migrations, so tables a migration adds are counted too.

@@ -1,0 +1,44 @@
+// The association's overview as people work with it: filtered to what they
+// look for, sorted by what matters to them today, and taken away as a
+// spreadsheet (CSV for any tool, XLSX to print) with exactly the rows and
+// the order of the page.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/facility_readiness.h"
+
+namespace medbcp::app {
+
+struct OverviewQuery {
+  std::string text;              // part of the code or the name ("" : every facility)
+  bool needs_attention = false;  // only facilities with something to do
+  // code, name, gaps, overdue, edition, published, acknowledged, kit,
+  // incidents; anything else sorts by code.
+  std::string sort = "code";
+  bool descending = false;
+};
+
+// The sort keys OverviewQuery::sort accepts, with their Japanese column names.
+struct OverviewColumn {
+  const char* key;
+  const char* label;
+};
+const std::vector<OverviewColumn>& overview_columns();
+
+// Whether a facility has something to do: no plan, gaps, overdue checks,
+// no published 版, staff who have not confirmed it, a kit missing or out of
+// date, or an open incident.
+bool needs_attention(const core::FacilityReadiness& r);
+
+// The rows `query` asks for, in its order (ties by code).
+std::vector<core::FacilityReadiness> apply_overview_query(std::vector<core::FacilityReadiness> rows,
+                                                          const OverviewQuery& query);
+
+// As CSV (UTF-8 with the BOM Excel needs) and as an XLSX workbook.
+std::string overview_csv(const std::vector<core::FacilityReadiness>& rows);
+std::string overview_xlsx(const std::vector<core::FacilityReadiness>& rows,
+                          const core::Date& today);
+
+}  // namespace medbcp::app
