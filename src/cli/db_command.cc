@@ -4,6 +4,8 @@
 #include <memory>
 
 #include "app/database_backup.h"
+#include "app/database_copy.h"
+#include "app/facilities.h"
 #include "cli/open_workspace.h"
 #include "cli/output.h"
 
@@ -85,14 +87,43 @@ void add_check(CLI::App& db, GlobalOptions& options) {
   });
 }
 
+void add_copy(CLI::App& db, GlobalOptions& options) {
+  struct Flags {
+    std::string from;
+    std::string to;
+  };
+  auto flags = std::make_shared<Flags>();
+  auto* cmd = db.add_subcommand(
+      "copy",
+      "1つの施設をまるごと別のデータベースへコピーする（SQLite ⇔ PostgreSQL。医師会のサーバー"
+      "への移行と、そこからの持ち出し）");
+  cmd->add_option("--from", flags->from, "コピー元: SQLite のファイル、または postgresql://…")
+      ->required();
+  cmd->add_option("--to", flags->to,
+                  "コピー先: まだない SQLite のファイル、または postgresql://…（新しい施設として"
+                  "追加。施設コードは --facility-code）")
+      ->required();
+  cmd->callback([&options, flags] {
+    app::CopyReport report =
+        app::copy_facility(flags->from, flags->to,
+                           app::resolve_facility_code(options.facility_flag), core::Instant::now());
+    std::cout << "施設「" << report.facility_name << "」をコピーしました: " << report.from << " → "
+              << report.to;
+    if (!report.facility_code.empty()) std::cout << "（施設コード " << report.facility_code << "）";
+    std::cout << "\n表 " << report.tables << "、行 " << report.rows << "\n";
+    print_verification(std::cout, report.verification);
+  });
+}
+
 }  // namespace
 
 void add_db_command(CLI::App& root, GlobalOptions& options) {
-  auto* db = root.add_subcommand("db", "medbcp 自身のバックアップと復元");
+  auto* db = root.add_subcommand("db", "medbcp 自身のバックアップ・復元と、施設のコピー");
   db->require_subcommand(1);
   add_backup(*db, options);
   add_restore(*db, options);
   add_check(*db, options);
+  add_copy(*db, options);
 }
 
 }  // namespace medbcp::cli

@@ -56,7 +56,7 @@ WebServer::WebServer(app::FacilityDirectory& directory, ServerConfig config, int
         return httplib::Server::HandlerResponse::Handled;
       }));
   server_->set_exception_handler(
-      [tls](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+      [tls](const httplib::Request&, httplib::Response& res, const std::exception_ptr&) {
         res.status = 500;
         apply_security_headers(res, tls);
         res.set_content(standalone_error_page(500), "text/html; charset=utf-8");
