@@ -155,14 +155,19 @@ std::vector<CopiedTable> copy_clinic_tables(Database& from, Database& to) {
     std::string names;
     std::string marks;
     for (const auto& c : columns) {
-      names += (names.empty() ? "" : ", ") + quoted(c.name);
+      if (!names.empty()) names += ", ";
+      names += quoted(c.name);
       marks += marks.empty() ? "?" : ", ?";
     }
-    auto insert =
-        to.prepare("INSERT INTO " + quoted(table) + " (" + names + ") VALUES (" + marks + ")");
+    std::string insert_sql = "INSERT INTO ";
+    insert_sql.append(quoted(table)).append(" (").append(names).append(") VALUES (");
+    insert_sql.append(marks).append(")");
+    auto insert = to.prepare(insert_sql);
     // In the order of the first column (the id, where there is one): a row
     // that refers to an earlier row of its table goes in after it.
-    auto rows = from.prepare("SELECT " + names + " FROM " + quoted(table) + " ORDER BY 1");
+    std::string select_sql = "SELECT ";
+    select_sql.append(names).append(" FROM ").append(quoted(table)).append(" ORDER BY 1");
+    auto rows = from.prepare(select_sql);
     CopiedTable done{table, 0};
     while (rows->step()) {
       insert->reset();
