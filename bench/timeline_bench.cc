@@ -9,7 +9,7 @@
 //      that verification hashes (each entry's previous hash and canonical
 //      encoding), written to a file first.
 //
-//   medbcp_timeline_bench [--append N] [--verify M] [--runs R] [--dir DIR]
+//   medbcp_timeline_bench [--append N] [--verify M] [--runs R] [--dir DIR] [--db LOCATION]
 //   (defaults: 100000, 1000000, 5, a fresh folder under $TMPDIR)
 //
 // bench/timeline_bench.sh runs it from the build and writes the figures.
@@ -80,6 +80,7 @@ struct Args {
   int verify = 1000000;
   int runs = 5;
   std::string dir;
+  std::string db;  // where to append ("" : a SQLite file in dir), e.g. postgresql://…
 };
 
 Args parse(int argc, char** argv) {
@@ -95,6 +96,8 @@ Args parse(int argc, char** argv) {
       a.runs = std::stoi(value);
     else if (flag == "--dir")
       a.dir = value;
+    else if (flag == "--db")
+      a.db = value;
     else {
       std::cerr << "unknown flag " << flag << "\n";
       std::exit(2);
@@ -117,7 +120,7 @@ core::IncidentId start(app::Workspace& ws) {
 }
 
 void bench_append(const Args& args, const fs::path& dir) {
-  auto ws = app::Workspace::open((dir / "append.db").string());
+  auto ws = app::Workspace::open(args.db.empty() ? (dir / "append.db").string() : args.db);
   const core::IncidentId id = start(*ws);
   std::mt19937 rng(1);
   std::vector<double> latency;

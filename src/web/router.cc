@@ -235,7 +235,12 @@ void Router::dispatch(const Route& route, const httplib::Request& req, httplib::
   ctx.set_session_origin(origin.facility_code, origin.token);
   apply_security_headers(res, config_.tls());
   try {
-    if (!has_users() && req.path != "/setup") {
+    // First run: nobody can sign in yet, so everything leads to /setup. On an
+    // association's server that is the association's first account, while
+    // the facilities' own accounts sign in as usual.
+    const bool facility_sign_in =
+        directory_.many() && (req.path == "/login" || !origin.token.empty());
+    if (!has_users() && req.path != "/setup" && !facility_sign_in) {
       ctx.redirect("/setup");
       return;
     }

@@ -247,6 +247,26 @@ TEST_F(AssociationServer, EveryRouteAsAnotherClinicShowsAndChangesNothingOfSakur
   EXPECT_EQ(fingerprint("sakura"), before);
 }
 
+TEST_F(AssociationServer, ClinicsSignInBeforeTheAssociationHasAnAccount) {
+  // A facility made with the CLI, its administrator too; the association
+  // has no account yet.
+  app::Workspace* seed = directory_->facility("seed");
+  ASSERT_NE(seed, nullptr);
+  ASSERT_TRUE(
+      app::add_user(*seed, app::cli_actor(), "seed-kanri", app::Role::Admin, kClinicPassword)
+          .empty());
+  TestBrowser visitor(port_);
+  auto res = visitor.get("/");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303);
+  EXPECT_EQ(res->get_header_value("Location"), "/setup");
+  auto clinic_admin = clinic("seed", "seed-kanri");
+  res = clinic_admin.get("/plan");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("種の医院"), std::string::npos);
+}
+
 TEST_F(AssociationServer, ASessionIsGoodOnlyInItsOwnFacility) {
   auto kyokai = association_admin();
   add_facility(kyokai, "aoba", "あおば内科", "aoba-kanri");
