@@ -140,7 +140,11 @@ void unregister_facility(Database& db, std::string_view code) {
 std::vector<StoredReadiness> list_facility_readiness(Database& db) {
   std::vector<StoredReadiness> out;
   if (db.dialect() != "postgres" || !has_registry(db)) return out;
-  db.execute_script(kRegistrySchema);  // a registry made before the overview existed
+  // A registry made before the overview existed gets its table; asked
+  // first, since running the DDL on every page view takes catalog locks.
+  auto has_counts =
+      db.prepare("SELECT to_regclass('medbcp_registry.facility_readiness') IS NOT NULL");
+  if (has_counts->step() && has_counts->integer(0) == 0) db.execute_script(kRegistrySchema);
   auto stmt = db.prepare(
       "SELECT f.code, f.name, r.stale, r.computed_on, r.has_plan, r.gaps, r.overdue, r.due_soon,"
       " r.edition, r.published_on, r.acknowledged, r.accounts, r.kit, r.open_incidents,"
