@@ -306,6 +306,23 @@ void postgres_use_schema(Database& db, const std::string& schema) {
 }
 
 void install_change_counter(Database& db) {
+  // Installed already (every opening of a facility comes here): asked in
+  // one query, since replacing the function and checking every table in a
+  // transaction of its own costs a durable commit each time.
+  auto installed = db.prepare(R"sql(
+SELECT to_regclass('medbcp_change_counter') IS NOT NULL
+   AND EXISTS (SELECT 1 FROM pg_proc p
+                WHERE p.proname = 'medbcp_count_change'
+                  AND p.pronamespace = current_schema()::regnamespace
+                  AND p.prosrc LIKE '%facility_readiness%')
+   AND NOT EXISTS (SELECT 1 FROM pg_class c
+                    WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
+                      AND c.relname <> 'medbcp_change_counter'
+                      AND NOT EXISTS (SELECT 1 FROM pg_trigger g
+                                       WHERE g.tgrelid = c.oid
+                                         AND g.tgname = 'medbcp_count_change')))sql");
+  if (installed->step() && installed->integer(0) == 1) return;
+  installed.reset();
   Transaction tx(db);
   db.execute_script(R"sql(
 CREATE TABLE IF NOT EXISTS medbcp_change_counter (
