@@ -41,7 +41,7 @@ void filter_form(Html& h, const app::OverviewQuery& q) {
   h.el("label", {{"for", "f-q"}}, "施設コード・施設名");
   h.empty("input", {{"type", "search"}, {"id", "f-q"}, {"name", "q"}, {"value", q.text}});
   h.close("div");
-  h.open("div", {{"class", "field field--checkbox"}});
+  h.open("div", {{"class", "field field--check"}});
   std::vector<Attr> box = {
       {"type", "checkbox"}, {"id", "f-attention"}, {"name", "attention"}, {"value", "1"}};
   if (q.needs_attention) box.push_back({"checked", "checked"});
@@ -79,8 +79,9 @@ void overview_row(Html& h, const core::FacilityReadiness& r) {
     h.el("td", {{"colspan", "7"}}, "計画がまだありません");
   } else {
     h.el("td", std::to_string(r.gaps));
-    std::string checks = std::to_string(r.overdue) + " 件期限切れ";
-    if (r.due_soon > 0) checks += "・" + std::to_string(r.due_soon) + " 件間近";
+    // Short, for a phone's narrow column: 「期限切れ 8・間近 2」.
+    std::string checks = std::string("期限切れ ").append(std::to_string(r.overdue));
+    if (r.due_soon > 0) checks.append("・間近 ").append(std::to_string(r.due_soon));
     h.el("td", checks);
     h.el("td", r.edition ? "第" + std::to_string(*r.edition) + "版" : std::string("未発行"));
     h.el("td", r.published_on ? r.published_on->iso() : std::string("—"));
@@ -119,11 +120,12 @@ void overview_page(RequestContext& ctx) {
     h.el("a", {{"href", "/association/facilities/new"}, {"class", "button"}}, "施設を追加");
   }
   h.el("a",
-       {{"href", query_url("/association/overview.csv", q)}, {"class", "button button--quiet"}},
+       {{"href", query_url("/association/overview.csv", q)}, {"class", "button button--secondary"}},
        "CSV で書き出す");
-  h.el("a",
-       {{"href", query_url("/association/overview.xlsx", q)}, {"class", "button button--quiet"}},
-       "Excel（XLSX）で書き出す");
+  h.el(
+      "a",
+      {{"href", query_url("/association/overview.xlsx", q)}, {"class", "button button--secondary"}},
+      "Excel（XLSX）で書き出す");
   h.close("p");
   filter_form(h, q);
   if (rows.empty()) {

@@ -19,6 +19,7 @@
 #include "app/stocktake.h"
 #include "app/users.h"
 #include "app/workspace.h"
+#include "facility_rows.h"
 #include "store/database_test_util.h"
 #include "store/open_database.h"
 
@@ -89,23 +90,8 @@ class AssociationCli : public ::testing::Test {
     s << in.rdbuf();
     return s.str();
   }
-  // Every row of every table of さくら, one digest per table.
   std::map<std::string, std::string> sakura_rows() {
-    auto db = store::open_database(url_, store::OpenMode::AsIs);
-    std::vector<std::string> tables;
-    auto list = db->prepare(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'f_sakura'");
-    while (list->step()) tables.push_back(list->text(0));
-    std::map<std::string, std::string> out;
-    for (const auto& t : tables) {
-      auto stmt = db->prepare(
-          "SELECT count(*)::text || ':' || coalesce(md5(string_agg(x::text, "
-          "'|' ORDER BY x::text)), '') FROM f_sakura." +
-          t + " x");
-      EXPECT_TRUE(stmt->step());
-      out[t] = stmt->text(0);
-    }
-    return out;
+    return medbcp::testing::facility_row_digests(url_, "sakura");
   }
   // The leaf commands the binary has ("incident log", "status" …).
   std::set<std::string> leaf_commands(const std::string& parent = "") {

@@ -17,6 +17,7 @@
 #include "app/plan_service.h"
 #include "app/stocktake.h"
 #include "app/users.h"
+#include "facility_rows.h"
 #include "store/database.h"
 #include "web_test_browser.h"
 
@@ -93,27 +94,8 @@ class AssociationServer : public ::testing::Test {
     sign_in(b, code, name);
     return b;
   }
-  // Every row of every table of a facility, as one digest per table.
   std::map<std::string, std::string> fingerprint(const std::string& code) {
-    auto db = store::open_database(url_, store::OpenMode::AsIs);
-    std::vector<std::string> tables;
-    {
-      auto stmt = db->prepare(
-          "SELECT table_name FROM information_schema.tables WHERE table_schema = ? "
-          "ORDER BY table_name");
-      stmt->bind(1, "f_" + code);
-      while (stmt->step()) tables.push_back(stmt->text(0));
-    }
-    std::map<std::string, std::string> out;
-    for (const auto& table : tables) {
-      auto stmt = db->prepare(
-          "SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, "
-          "'|' ORDER BY t::text)), '') FROM f_" +
-          code + "." + table + " t");
-      EXPECT_TRUE(stmt->step());
-      out[table] = stmt->text(0);
-    }
-    return out;
+    return medbcp::testing::facility_row_digests(url_, code);
   }
 
   std::string url_;
