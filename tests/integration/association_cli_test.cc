@@ -107,8 +107,10 @@ class AssociationCli : public ::testing::Test {
     std::getline(lines, line);
     while (std::getline(lines, line)) {
       if (line.size() < 3 || line[0] != ' ' || line[2] == ' ') continue;
-      const std::string name = line.substr(2, line.find(' ', 2) - 2);
-      for (auto& leaf : leaf_commands(parent.empty() ? name : parent + " " + name)) {
+      std::string name = parent;
+      if (!name.empty()) name += ' ';
+      name += line.substr(2, line.find(' ', 2) - 2);
+      for (auto& leaf : leaf_commands(name)) {
         out.insert(leaf);
       }
     }
