@@ -115,7 +115,7 @@ void overview_page(RequestContext& ctx) {
   h.el("p", {{"class", "lead"}},
        "会員 " + std::to_string(all.size()) + " 施設のうち、要対応は " + std::to_string(attention) +
            " 施設です。数と日付だけを表示し、計画やインシデントの中身は表示しません。");
-  h.open("p", {{"class", "actions"}});
+  h.open("p", {{"class", "toolbar"}});
   if (ctx.can(app::Permission::ManageFacilities)) {
     h.el("a", {{"href", "/association/facilities/new"}, {"class", "button"}}, "施設を追加");
   }
