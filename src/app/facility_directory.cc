@@ -59,10 +59,8 @@ Workspace* FacilityDirectory::facility(const std::string& code) {
   if (auto it = facilities_.find(code); it != facilities_.end()) return it->second.get();
   // Asked of the registry on every miss, so a facility added by another
   // server (or the CLI) is served at once; a code never registered costs
-  // one query, and is not remembered.
-  bool registered = false;
-  for (const auto& f : store::list_facilities(home_.db())) registered |= f.code == code;
-  if (!registered) return nullptr;
+  // one query of one row, and is not remembered.
+  if (!store::is_registered_facility(home_.db(), code)) return nullptr;
   auto ws = Workspace::open(store::facility_location(db_location_, code));
   return facilities_.emplace(code, std::move(ws)).first->second.get();
 }

@@ -99,6 +99,13 @@ std::vector<FacilityEntry> list_facilities(Database& db) {
   return out;
 }
 
+bool is_registered_facility(Database& db, std::string_view code) {
+  if (db.dialect() != "postgres" || !has_registry(db)) return false;
+  auto stmt = db.prepare("SELECT count(*) FROM medbcp_registry.facilities WHERE code = ?");
+  stmt->bind(1, code);
+  return stmt->step() && stmt->integer(0) > 0;
+}
+
 void register_facility(Database& db, const FacilityEntry& facility) {
   require_postgres(db);
   if (const auto problem = facility_code_problem(facility.code); !problem.empty()) {
@@ -106,9 +113,7 @@ void register_facility(Database& db, const FacilityEntry& facility) {
   }
   Transaction tx(db);
   db.execute_script(kRegistrySchema);
-  auto taken = db.prepare("SELECT count(*) FROM medbcp_registry.facilities WHERE code = ?");
-  taken->bind(1, facility.code);
-  if (taken->step() && taken->integer(0) > 0) {
+  if (is_registered_facility(db, facility.code)) {
     throw StoreError("施設コード「" + facility.code + "」はすでに使われています。");
   }
   db.prepare(

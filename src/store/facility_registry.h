@@ -45,6 +45,8 @@ bool has_facility_registry(Database& db);
 // The registered facilities, by code; empty when the database has no
 // registry (a database used by one clinic, as a SQLite file is).
 std::vector<FacilityEntry> list_facilities(Database& db);
+// Whether `code` is a registered facility (one row read, not the list).
+bool is_registered_facility(Database& db, std::string_view code);
 // Creates the registry when missing, the facility's empty schema and its
 // row, in one transaction. Throws StoreError when the code is taken.
 void register_facility(Database& db, const FacilityEntry& facility);
