@@ -1,15 +1,16 @@
 #include "io/xlsx_reader.h"
 
 #include <zip.h>
-#include <pugixml.hpp>
 
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <memory>
 
 #include "core/time.h"
+#include "io/zip_xml_stream.h"
 
 namespace medbcp::io {
 namespace {
@@ -38,26 +39,14 @@ class ZipArchive {
     return zip_name_locate(archive_, name.c_str(), 0) >= 0;
   }
 
-  static constexpr zip_uint64_t kMaxPartBytes = 64 << 20;
+  // Every part is read as a stream, bounded by what the archive holds and
+  // not by what it claims: a few bytes of upload can claim gigabytes (found
+  // by fuzz/xlsx_fuzz). No clinic's sheet comes close to 64 MiB.
+  static constexpr std::uint64_t kMaxPartBytes = 64 << 20;
 
-  std::string read(const std::string& name) const {
-    zip_stat_t stat;
-    zip_stat_init(&stat);
-    if (zip_stat(archive_, name.c_str(), 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE)) {
-      throw XlsxError("XLSX の構成要素 " + name + " がありません");
-    }
-    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen(archive_, name.c_str(), 0),
-                                                           zip_fclose);
-    if (!file) throw XlsxError("XLSX の " + name + " を開けません");
-    // The size is what the archive claims: a few bytes of upload can claim
-    // gigabytes (found by fuzz/xlsx_fuzz). No clinic's sheet comes close.
-    if (stat.size > kMaxPartBytes) throw XlsxError("XLSX の " + name + " が大きすぎます");
-    std::string out(stat.size, '\0');
-    const zip_int64_t n = zip_fread(file.get(), out.data(), stat.size);
-    if (n < 0 || static_cast<zip_uint64_t>(n) != stat.size) {
-      throw XlsxError("XLSX の " + name + " を読めません（ファイルが壊れています）");
-    }
-    return out;
+  ZipXmlStream open(const std::string& name) const {
+    if (!has(name)) throw XlsxError("XLSX の構成要素 " + name + " がありません");
+    return ZipXmlStream(archive_, name, kMaxPartBytes);
   }
 
  private:
@@ -68,30 +57,6 @@ class ZipArchive {
   }
   zip_t* archive_ = nullptr;
 };
-
-pugi::xml_document parse_xml(const ZipArchive& zip, const std::string& name) {
-  const std::string text = zip.read(name);
-  pugi::xml_document doc;
-  const pugi::xml_parse_result result = doc.load_buffer(text.data(), text.size());
-  if (!result) throw XlsxError("XLSX の " + name + " が XML として読めません");
-  return doc;
-}
-
-// Element names may carry a namespace prefix (x:sheetData), so compare the
-// local part only.
-bool is(const pugi::xml_node& node, std::string_view local) {
-  std::string_view name = node.name();
-  const size_t colon = name.find(':');
-  if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
-  return name == local;
-}
-
-pugi::xml_node child(const pugi::xml_node& node, std::string_view local) {
-  for (pugi::xml_node c : node.children()) {
-    if (is(c, local)) return c;
-  }
-  return {};
-}
 
 // OOXML escapes characters XML cannot hold as _xHHHH_ (e.g. _x000D_ for CR).
 std::string unescape_ooxml(std::string_view text) {
@@ -124,15 +89,36 @@ std::string unescape_ooxml(std::string_view text) {
   return out;
 }
 
-// The text of a <si> or <is> element: its own <t>, or the <t> of each rich
-// text run <r>. Phonetic runs <rPh> (furigana) are not part of the value.
-std::string string_item_text(const pugi::xml_node& item) {
+// Lists a part may hold are bounded too, far above any real workbook (Excel
+// itself allows 64,000 cell formats): each entry costs memory even when the
+// element that makes it is five bytes of XML.
+constexpr size_t kMaxListEntries = 65536;
+// A ledger has thousands of distinct texts; a million is an attack.
+constexpr size_t kMaxSharedStrings = 1000000;
+
+// Reads from the start of a <si> or <is> element to its end: its own <t>, or
+// the <t> of each rich text run <r>. Phonetic runs <rPh> (furigana) are not
+// part of the value.
+std::string read_string_item(ZipXmlStream& xml) {
   std::string out;
-  for (pugi::xml_node c : item.children()) {
-    if (is(c, "t")) {
-      out += c.text().get();
-    } else if (is(c, "r")) {
-      out += child(c, "t").text().get();
+  int depth = 1;
+  int phonetic_depth = 0;
+  bool in_text = false;
+  while (depth > 0 && xml.next()) {
+    switch (xml.event()) {
+      case ZipXmlStream::Event::kStart:
+        ++depth;
+        if (xml.local_name() == "rPh") ++phonetic_depth;
+        if (xml.local_name() == "t") in_text = true;
+        break;
+      case ZipXmlStream::Event::kEnd:
+        --depth;
+        if (xml.local_name() == "rPh") --phonetic_depth;
+        if (xml.local_name() == "t") in_text = false;
+        break;
+      case ZipXmlStream::Event::kText:
+        if (in_text && phonetic_depth == 0) out += xml.text();
+        break;
     }
   }
   return unescape_ooxml(out);
@@ -163,42 +149,58 @@ struct Workbook {
   bool date1904 = false;
 };
 
+struct Relationship {
+  std::string id;
+  std::string type;
+  std::string target;
+};
+
+std::vector<Relationship> read_relationships(const ZipArchive& zip, const std::string& path) {
+  std::vector<Relationship> out;
+  if (!zip.has(path)) return out;
+  ZipXmlStream xml = zip.open(path);
+  while (xml.next()) {
+    if (!xml.is_start("Relationship")) continue;
+    if (out.size() == kMaxListEntries) throw XlsxError("XLSX の " + path + " の項目が多すぎます");
+    out.push_back({xml.attribute("Id"), xml.attribute("Type"),
+                   resolve_target("xl/", xml.attribute("Target"))});
+  }
+  return out;
+}
+
 Workbook read_workbook(const ZipArchive& zip) {
   if (!zip.has("xl/workbook.xml")) throw XlsxError("XLSX のブック (xl/workbook.xml) がありません");
   Workbook book;
-  pugi::xml_document rels_doc;
-  if (zip.has("xl/_rels/workbook.xml.rels"))
-    rels_doc = parse_xml(zip, "xl/_rels/workbook.xml.rels");
+  const std::vector<Relationship> rels = read_relationships(zip, "xl/_rels/workbook.xml.rels");
   auto target_of = [&](std::string_view id) -> std::string {
-    for (pugi::xml_node rel : child(rels_doc, "Relationships").children()) {
-      if (id == rel.attribute("Id").value())
-        return resolve_target("xl/", rel.attribute("Target").value());
+    for (const Relationship& rel : rels) {
+      if (id == rel.id) return rel.target;
     }
     return {};
   };
-  for (pugi::xml_node rel : child(rels_doc, "Relationships").children()) {
-    const std::string_view type = rel.attribute("Type").value();
-    const std::string target = resolve_target("xl/", rel.attribute("Target").value());
-    if (type.ends_with("/sharedStrings")) book.shared_strings_path = target;
-    if (type.ends_with("/styles")) book.styles_path = target;
+  for (const Relationship& rel : rels) {
+    if (rel.type.ends_with("/sharedStrings")) book.shared_strings_path = rel.target;
+    if (rel.type.ends_with("/styles")) book.styles_path = rel.target;
   }
   if (book.shared_strings_path.empty()) book.shared_strings_path = "xl/sharedStrings.xml";
   if (book.styles_path.empty()) book.styles_path = "xl/styles.xml";
 
-  pugi::xml_document doc = parse_xml(zip, "xl/workbook.xml");
-  pugi::xml_node workbook = child(doc, "workbook");
-  const std::string_view date1904 = child(workbook, "workbookPr").attribute("date1904").value();
-  book.date1904 = date1904 == "1" || date1904 == "true";
+  ZipXmlStream xml = zip.open("xl/workbook.xml");
   int index = 0;
-  for (pugi::xml_node sheet : child(workbook, "sheets").children()) {
-    if (!is(sheet, "sheet")) continue;
-    ++index;
-    std::string path;
-    for (pugi::xml_attribute attr : sheet.attributes()) {
-      if (std::string_view(attr.name()).ends_with(":id")) path = target_of(attr.value());
+  while (xml.next()) {
+    if (xml.is_start("workbookPr")) {
+      const std::string date1904 = xml.attribute("date1904");
+      book.date1904 = date1904 == "1" || date1904 == "true";
+    } else if (xml.is_start("sheet")) {
+      if (book.sheets.size() == kMaxListEntries) throw XlsxError("XLSX のシートが多すぎます");
+      ++index;
+      std::string path;
+      if (const std::string id = xml.attribute_ending_with(":id"); !id.empty()) {
+        path = target_of(id);
+      }
+      if (path.empty()) path = "xl/worksheets/sheet" + std::to_string(index) + ".xml";
+      book.sheets.push_back({xml.attribute("name"), path});
     }
-    if (path.empty()) path = "xl/worksheets/sheet" + std::to_string(index) + ".xml";
-    book.sheets.push_back({sheet.attribute("name").value(), path});
   }
   if (book.sheets.empty()) throw XlsxError("XLSX にシートがありません");
   return book;
@@ -207,25 +209,42 @@ Workbook read_workbook(const ZipArchive& zip) {
 std::vector<std::string> read_shared_strings(const ZipArchive& zip, const std::string& path) {
   std::vector<std::string> out;
   if (!zip.has(path)) return out;
-  pugi::xml_document doc = parse_xml(zip, path);
-  for (pugi::xml_node si : child(doc, "sst").children()) {
-    if (is(si, "si")) out.push_back(string_item_text(si));
+  ZipXmlStream xml = zip.open(path);
+  while (xml.next()) {
+    if (!xml.is_start("si")) continue;
+    if (out.size() == kMaxSharedStrings) {
+      throw XlsxError("XLSX の共有文字列が多すぎます（上限 1,000,000 件）");
+    }
+    out.push_back(read_string_item(xml));
   }
   return out;
 }
 
 // For each cell style index (the s attribute), whether it shows a date.
+// Only <xf> inside <cellXfs> are cell styles (<cellStyleXfs> holds others).
 std::vector<bool> read_date_styles(const ZipArchive& zip, const std::string& path) {
   std::vector<bool> out;
   if (!zip.has(path)) return out;
-  pugi::xml_document doc = parse_xml(zip, path);
-  pugi::xml_node style_sheet = child(doc, "styleSheet");
   std::vector<std::pair<int, std::string>> custom;
-  for (pugi::xml_node fmt : child(style_sheet, "numFmts").children()) {
-    custom.emplace_back(fmt.attribute("numFmtId").as_int(), fmt.attribute("formatCode").value());
+  std::vector<int> cell_format_ids;
+  bool in_cell_xfs = false;
+  ZipXmlStream xml = zip.open(path);
+  while (xml.next()) {
+    if (xml.is_start("numFmt")) {
+      if (custom.size() == kMaxListEntries) throw XlsxError("XLSX の表示形式が多すぎます");
+      custom.emplace_back(std::atoi(xml.attribute("numFmtId").c_str()),
+                          xml.attribute("formatCode"));
+    } else if (xml.is_start("cellXfs")) {
+      in_cell_xfs = true;
+    } else if (xml.is_end("cellXfs")) {
+      in_cell_xfs = false;
+    } else if (in_cell_xfs && xml.is_start("xf")) {
+      if (cell_format_ids.size() == kMaxListEntries) throw XlsxError("XLSX の書式が多すぎます");
+      cell_format_ids.push_back(std::atoi(xml.attribute("numFmtId").c_str()));
+    }
   }
-  for (pugi::xml_node xf : child(style_sheet, "cellXfs").children()) {
-    const int id = xf.attribute("numFmtId").as_int();
+  // Formats may be listed after the styles that use them, so match at the end.
+  for (const int id : cell_format_ids) {
     std::string code;
     for (const auto& [custom_id, custom_code] : custom) {
       if (custom_id == id) code = custom_code;
@@ -253,7 +272,7 @@ int column_of(std::string_view ref) {
 // up to 15 significant digits, which is what Excel shows and keeps.
 std::string number_text(std::string_view stored) {
   char* end = nullptr;
-  const std::string s(stored);
+  std::string s(stored);
   const double value = std::strtod(s.c_str(), &end);
   if (end == s.c_str()) return s;
   char buf[64];
@@ -265,23 +284,30 @@ std::string number_text(std::string_view stored) {
   return buf;
 }
 
-std::string cell_text(const pugi::xml_node& cell, const std::vector<std::string>& shared,
+// One <c> element as read from the stream.
+struct CellXml {
+  std::string type;         // the t attribute
+  size_t style = 0;         // the s attribute
+  std::string value;        // the text of <v>
+  std::string inline_text;  // the text of <is>, for t="inlineStr"
+};
+
+std::string cell_text(const CellXml& cell, const std::vector<std::string>& shared,
                       const std::vector<bool>& date_styles, bool date1904) {
-  const std::string_view type = cell.attribute("t").value();
-  const char* value = child(cell, "v").text().get();
+  const std::string_view type = cell.type;
+  const std::string& value = cell.value;
   if (type == "s") {
-    const auto index = static_cast<size_t>(std::strtoul(value, nullptr, 10));
+    const auto index = static_cast<size_t>(std::strtoul(value.c_str(), nullptr, 10));
     if (index >= shared.size()) throw XlsxError("XLSX の共有文字列の参照が範囲外です");
     return shared[index];
   }
-  if (type == "inlineStr") return string_item_text(child(cell, "is"));
+  if (type == "inlineStr") return cell.inline_text;
   if (type == "str" || type == "e") return unescape_ooxml(value);
-  if (type == "b") return std::string_view(value) == "1" ? "TRUE" : "FALSE";
-  if (type == "d") return std::string(std::string_view(value).substr(0, 10));
-  if (*value == '\0') return {};
-  const auto style = static_cast<size_t>(cell.attribute("s").as_uint());
-  if (style < date_styles.size() && date_styles[style]) {
-    const double serial = std::strtod(value, nullptr);
+  if (type == "b") return value == "1" ? "TRUE" : "FALSE";
+  if (type == "d") return value.substr(0, 10);
+  if (value.empty()) return {};
+  if (cell.style < date_styles.size() && date_styles[cell.style]) {
+    const double serial = std::strtod(value.c_str(), nullptr);
     // Excel's dates run from serial 0 to 2958465 (9999-12-31); a number
     // outside them in a date-formatted cell is shown as the number it is
     // (a huge one overflowed the day count: found by fuzz/xlsx_parts_fuzz).
@@ -290,6 +316,81 @@ std::string cell_text(const pugi::xml_node& cell, const std::vector<std::string>
     }
   }
   return number_text(value);
+}
+
+// The spreadsheet row a <row r="…"> names, 0-based; `next` when it names none.
+size_t row_index(const std::string& r, size_t next) {
+  size_t n = next + 1;
+  if (!r.empty()) {
+    char* end = nullptr;
+    n = std::strtoul(r.c_str(), &end, 10);
+    if (*end != '\0') n = 0;
+  }
+  if (n == 0 || n > 1048576) throw XlsxError("XLSX の行番号が範囲外です");
+  return n - 1;
+}
+
+// Reads the cells of a worksheet. Only cells with text are kept, and a row
+// exists in the result only up to its last such cell: 60 MiB of empty rows
+// and cells cost nothing.
+std::vector<std::vector<std::string>> read_cells(ZipXmlStream& xml,
+                                                 const std::vector<std::string>& shared,
+                                                 const std::vector<bool>& date_styles,
+                                                 bool date1904) {
+  std::vector<std::vector<std::string>> rows;
+  size_t next_row = 0;
+  size_t row = 0;
+  size_t next_col = 0;
+  size_t col = 0;
+  bool in_cell = false;
+  bool in_value = false;
+  CellXml cell;
+  while (xml.next()) {
+    switch (xml.event()) {
+      case ZipXmlStream::Event::kStart:
+        if (xml.local_name() == "row") {
+          row = row_index(xml.attribute("r"), next_row);
+          next_row = row + 1;
+          next_col = 0;
+        } else if (xml.local_name() == "c") {
+          const int c = column_of(xml.attribute("r"));
+          col = c >= 0 ? static_cast<size_t>(c) : next_col;
+          if (col > 16383) throw XlsxError("XLSX の列番号が範囲外です");
+          next_col = col + 1;
+          cell = CellXml{
+              xml.attribute("t"), std::strtoul(xml.attribute("s").c_str(), nullptr, 10), {}, {}};
+          in_cell = true;
+        } else if (in_cell && xml.local_name() == "v") {
+          in_value = true;
+        } else if (in_cell && xml.local_name() == "is") {
+          cell.inline_text = read_string_item(xml);
+        }
+        break;
+      case ZipXmlStream::Event::kEnd:
+        if (xml.local_name() == "v") {
+          in_value = false;
+        } else if (in_cell && xml.local_name() == "c") {
+          in_cell = false;
+          std::string text = cell_text(cell, shared, date_styles, date1904);
+          if (text.empty()) break;
+          if (rows.size() <= row) rows.resize(row + 1);
+          std::vector<std::string>& cells = rows[row];
+          if (cells.size() <= col) cells.resize(col + 1);
+          cells[col] = std::move(text);
+        }
+        break;
+      case ZipXmlStream::Event::kText:
+        if (in_value) cell.value += xml.text();
+        break;
+    }
+  }
+  return rows;
+}
+
+// Whether code[i] is the E of scientific notation (0.00E+00), not an era year.
+bool is_exponent(std::string_view code, size_t i, int bracket) {
+  return bracket == 0 && (code[i] == 'E' || code[i] == 'e') && i + 1 < code.size() &&
+         (code[i + 1] == '+' || code[i + 1] == '-');
 }
 
 }  // namespace
@@ -318,13 +419,10 @@ bool is_date_format(int builtin_id, std::string_view code) {
       ++bracket;
     } else if (c == ']') {
       bracket = bracket > 0 ? bracket - 1 : 0;
-    } else if (c == '\\' || c == '_' || c == '*') {
-      ++i;
+    } else if (c == '\\' || c == '_' || c == '*' || is_exponent(code, i, bracket)) {
+      ++i;  // the escaped character, or the exponent's sign (0.00E+00)
     } else if (bracket == 0 && (c == 'G' || c == 'g') && code.substr(i, 7) == "General") {
       i += 6;
-    } else if (bracket == 0 && (c == 'E' || c == 'e') && i + 1 < code.size() &&
-               (code[i + 1] == '+' || code[i + 1] == '-')) {
-      ++i;  // scientific notation, 0.00E+00
     } else if (bracket == 0) {
       const char lower = static_cast<char>(c | 0x20);
       if (lower == 'y' || lower == 'd' || lower == 'e' || lower == 'g') return true;
@@ -372,29 +470,8 @@ XlsxSheet read_xlsx(std::string_view file_bytes, const std::optional<std::string
 
   XlsxSheet out;
   out.name = entry->name;
-  pugi::xml_document doc = parse_xml(zip, entry->path);
-  pugi::xml_node sheet_data = child(child(doc, "worksheet"), "sheetData");
-  size_t next_row = 0;
-  for (pugi::xml_node row : sheet_data.children()) {
-    if (!is(row, "row")) continue;
-    const size_t r = row.attribute("r") ? row.attribute("r").as_uint() - 1 : next_row;
-    if (r > 1048575) throw XlsxError("XLSX の行番号が範囲外です");
-    next_row = r + 1;
-    if (out.rows.size() <= r) out.rows.resize(r + 1);
-    std::vector<std::string>& cells = out.rows[r];
-    size_t next_col = 0;
-    for (pugi::xml_node cell : row.children()) {
-      if (!is(cell, "c")) continue;
-      const int col = column_of(cell.attribute("r").value());
-      const size_t c = col >= 0 ? static_cast<size_t>(col) : next_col;
-      if (c > 16383) throw XlsxError("XLSX の列番号が範囲外です");
-      next_col = c + 1;
-      std::string text = cell_text(cell, shared, date_styles, book.date1904);
-      if (text.empty()) continue;
-      if (cells.size() <= c) cells.resize(c + 1);
-      cells[c] = std::move(text);
-    }
-  }
+  ZipXmlStream xml = zip.open(entry->path);
+  out.rows = read_cells(xml, shared, date_styles, book.date1904);
   return out;
 }
 

@@ -5,7 +5,9 @@
 // (1900 and 1904 date systems), which come back as "YYYY-MM-DD".
 //
 // A file that is not a readable workbook is a failure of the world, so it
-// throws XlsxError; what the cells say is the caller's to judge.
+// throws XlsxError; what the cells say is the caller's to judge. Every part is
+// read as a stream (io/zip_xml_stream.h), so memory follows the cells kept,
+// not the size of the XML: empty rows and cells cost nothing.
 #pragma once
 
 #include <optional>
@@ -23,7 +25,8 @@ struct XlsxError : std::runtime_error {
 struct XlsxSheet {
   std::string name;
   // rows[r][c] is the text of cell (r+1, c+1): row 0 is spreadsheet row 1.
-  // Missing rows are empty vectors; rows end at their last stored cell.
+  // Rows without text are empty vectors; each row ends at its last cell with
+  // text, and the sheet at its last row with text.
   std::vector<std::vector<std::string>> rows;
 };
 

@@ -1,4 +1,6 @@
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <zip.h>
 
@@ -124,6 +126,125 @@ TEST(XlsxReaderTest, ACellPastTheLastColumnIsRefusedNotOverflowed) {
                                          {"xl/worksheets/ledger.xml", sheet},
                                          {"xl/worksheets/cover.xml", kCoverSheet}});
     EXPECT_THROW(read_xlsx(bytes, std::string("別紙２")), XlsxError) << ref;
+  }
+}
+
+// A workbook with the sample's other parts and `sheet` as 別紙２.
+std::string workbook_with_ledger_sheet(const std::string& sheet,
+                                       const std::string& shared = kShared) {
+  return make_xlsx({{"xl/workbook.xml", kWorkbook},
+                    {"xl/_rels/workbook.xml.rels", kRels},
+                    {"xl/sharedStrings.xml", shared},
+                    {"xl/styles.xml", kStyles},
+                    {"xl/worksheets/ledger.xml", sheet},
+                    {"xl/worksheets/cover.xml", kCoverSheet}});
+}
+
+constexpr char kSheetOpen[] = R"(<?xml version="1.0" encoding="UTF-8"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)";
+constexpr char kSheetClose[] = "</sheetData></worksheet>";
+
+// The virtual memory this process has mapped, from /proc (kB).
+std::uint64_t mapped_bytes() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.starts_with("VmSize:")) return std::stoull(line.substr(7)) * 1024;
+  }
+  return 0;
+}
+
+// The attack test's bomb: about 55 MiB of empty cells (a few hundred KB
+// zipped) inside the 64 MiB part limit. A tree of every node took over 1 GB;
+// read as a stream it must fit in 256 MiB more than the process already
+// maps, and come back with only the one cell that has text.
+TEST(XlsxReaderTest, ASheetOfEmptyCellsCostsNoMemory) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "AddressSanitizer maps terabytes of shadow memory: no address-space limit";
+#else
+  std::string sheet = kSheetOpen;
+  sheet.reserve(56 << 20);
+  for (int row = 1; row <= 1000; ++row) {
+    const std::string r = std::to_string(row);
+    const std::string cell = "<c r=\"A" + r + "\"/>";
+    sheet.append("<row r=\"").append(r).append("\">");
+    for (int i = 0; i < 5000; ++i) sheet += cell;
+    sheet += "</row>";
+  }
+  sheet += R"(<row r="1001"><c r="B1001" t="inlineStr"><is><t>最後</t></is></c></row>)";
+  sheet += kSheetClose;
+  const std::string bytes = workbook_with_ledger_sheet(sheet);
+  sheet.clear();
+  sheet.shrink_to_fit();
+
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const rlimit limit{mapped_bytes() + (256u << 20), mapped_bytes() + (256u << 20)};
+    setrlimit(RLIMIT_AS, &limit);
+    int code = 1;
+    try {
+      const XlsxSheet read = read_xlsx(bytes, std::string("別紙２"));
+      if (read.rows.size() == 1001 && read.rows[1000] == std::vector<std::string>{"", "最後"}) {
+        code = 0;
+      }
+    } catch (...) {
+      code = 2;  // out of memory, or a parse failure because of it
+    }
+    _exit(code);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "1: wrong cells read, 2: failed within 256 MiB";
+#endif
+}
+
+TEST(XlsxReaderTest, AMillionEmptySharedStringsAreRefused) {
+  std::string shared = R"(<?xml version="1.0" encoding="UTF-8"?>
+<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)";
+  for (int i = 0; i <= 1000000; ++i) shared += "<si/>";
+  shared += "</sst>";
+  try {
+    read_xlsx(workbook_with_ledger_sheet(kCoverSheet, shared), std::string("別紙２"));
+    ADD_FAILURE() << "a million and one shared strings were read";
+  } catch (const XlsxError& error) {
+    EXPECT_NE(std::string(error.what()).find("共有文字列が多すぎます"), std::string::npos);
+  }
+}
+
+// Rows without numbers count on from the last; past Excel's 1,048,576th
+// the sheet is refused, numbered or not.
+TEST(XlsxReaderTest, RowsPastTheLastAreRefusedNumberedOrNot) {
+  std::string unnumbered = kSheetOpen;
+  for (int i = 0; i <= 1048576; ++i) unnumbered += "<row/>";
+  unnumbered += kSheetClose;
+  EXPECT_THROW(read_xlsx(workbook_with_ledger_sheet(unnumbered), std::string("別紙２")), XlsxError);
+  const std::string numbered = std::string(kSheetOpen) + R"(<row r="1048577"/>)" + kSheetClose;
+  EXPECT_THROW(read_xlsx(workbook_with_ledger_sheet(numbered), std::string("別紙２")), XlsxError);
+  const std::string last = std::string(kSheetOpen) +
+                           R"(<row r="1048576"><c t="inlineStr"><is><t>x</t></is></c></row>)" +
+                           kSheetClose;
+  EXPECT_EQ(read_xlsx(workbook_with_ledger_sheet(last), std::string("別紙２")).rows.size(),
+            1048576u);
+}
+
+// A part may declare entities pointing at files or the network; none is
+// loaded or expanded, and the text around them still reads.
+TEST(XlsxReaderTest, ExternalEntitiesAreNeverLoaded) {
+  const std::string sheet = R"(<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE worksheet [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>前&secret;後</t></is></c></row>)" +
+                            std::string(kSheetClose);
+  std::ifstream hostname("/etc/hostname");
+  std::string host;
+  std::getline(hostname, host);
+  const XlsxSheet read = read_xlsx(workbook_with_ledger_sheet(sheet), std::string("別紙２"));
+  ASSERT_EQ(read.rows.size(), 1u);
+  EXPECT_EQ(read.rows[0], std::vector<std::string>{"前後"});
+  if (!host.empty()) {
+    EXPECT_EQ(read.rows[0][0].find(host), std::string::npos);
   }
 }
 
