@@ -10,6 +10,7 @@
 
 #include "app/audit.h"
 #include "app/database_backup_timelines.h"
+#include "store/audit_chain.h"
 #include "store/migrations.h"
 #include "store/open_database.h"
 #include "store/sqlite/sqlite_file_copy.h"
@@ -83,6 +84,18 @@ std::string schema_difference_text(const store::SchemaDifference& d) {
 
 }  // namespace
 
+void verify_audit_chain(store::Database& db, DatabaseVerification& out) {
+  // Databases older than schema 12 have no chain yet; it is made, and the
+  // rows so far sealed, when they are migrated.
+  if (out.schema_version != 0 && out.schema_version < kFirstAuditChainSchema) return;
+  const store::AuditChainCheck audit = store::check_audit_chain(db);
+  out.audit_rows_sealed = audit.sealed;
+  out.audit_rows_waiting = audit.waiting;
+  for (const auto& b : audit.breaks) {
+    add(out.problems, "audit_log", "監査ログの改ざん検知チェーン: " + b.message);
+  }
+}
+
 DatabaseVerification verify_database(store::Database& db) {
   DatabaseVerification out;
   store::DatabaseInspection inspection = store::inspect_database(db);
@@ -124,6 +137,7 @@ DatabaseVerification verify_database(store::Database& db) {
     add(out.problems, "foreign_keys",
         where + " が存在しない " + v.parent + " の記録を参照しています。");
   }
+  verify_audit_chain(db, out);
   TimelineCheck timelines = check_timelines(db);
   out.chains = timelines.chains;
   out.entries = timelines.entries;

@@ -28,15 +28,26 @@ class Database;  // only use cases inside app/ pass their open connection
 namespace medbcp::app {
 
 // What a database file passed or failed. Problems name the check in
-// `field` ("integrity", "schema_version", "foreign_keys", "timeline") and
+// `field` ("integrity", "schema_version", "foreign_keys", "timeline",
+// "audit_log", "schema") and
 // say in Japanese what is wrong.
 struct DatabaseVerification {
   core::Problems problems;
   int schema_version = 0;
-  std::int64_t chains = 0;   // incident timelines verified
-  std::int64_t entries = 0;  // timeline entries in them
+  std::int64_t chains = 0;              // incident timelines verified
+  std::int64_t entries = 0;             // timeline entries in them
+  std::int64_t audit_rows_sealed = 0;   // audit log rows whose seal verified
+  std::int64_t audit_rows_waiting = 0;  // written since the last commit by medbcp
   bool ok() const { return problems.empty(); }
 };
+
+// The schema version that brought the audit log's hash chain.
+inline constexpr int kFirstAuditChainSchema = 12;
+
+// Verifies the audit log's hash chain into `out` (field "audit_log"), each
+// break named by its row. `out.schema_version` says whether there is one to
+// check (0: unknown, check).
+void verify_audit_chain(store::Database& db, DatabaseVerification& out);
 
 // Runs every check on an open database without changing it.
 DatabaseVerification verify_database(store::Database& db);

@@ -19,7 +19,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const Actor kAdmin{core::UserId(), "管理者テスト", Role::Admin};
+const Actor& admin() {
+  static const Actor actor{core::UserId(), "管理者テスト", Role::Admin};
+  return actor;
+}
 
 class DbBackup : public ::testing::Test {
  protected:
@@ -30,7 +33,7 @@ class DbBackup : public ::testing::Test {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     ws_ = Workspace::open(path("live.db"));
-    init_plan(*ws_, kAdmin, "バックアップ医院", false);
+    init_plan(*ws_, admin(), "バックアップ医院", false);
   }
   void TearDown() override {
     ws_.reset();
@@ -38,7 +41,7 @@ class DbBackup : public ::testing::Test {
   }
   std::string path(const std::string& name) const { return (dir_ / name).string(); }
   void rename_facility(Workspace& ws, const std::string& name) {
-    auto problems = update_plan(ws, kAdmin, [&](core::Plan& p) { p.facility.name = name; });
+    auto problems = update_plan(ws, admin(), [&](core::Plan& p) { p.facility.name = name; });
     ASSERT_TRUE(problems.empty());
   }
   std::vector<std::string> files_named(const std::string& prefix) const {
@@ -94,7 +97,7 @@ class DbBackup : public ::testing::Test {
 };
 
 TEST_F(DbBackup, BackupPassesTheRestoreChecks) {
-  BackupReport report = backup_database(*ws_, kAdmin, path("backup.db"));
+  BackupReport report = backup_database(*ws_, admin(), path("backup.db"));
   EXPECT_TRUE(report.verification.ok());
   EXPECT_GT(report.bytes, 0u);
   DatabaseVerification again = verify_database_file(path("backup.db"));
@@ -106,17 +109,17 @@ TEST_F(DbBackup, OnlyAdministratorsBackUpAndRestore) {
   Actor editor{core::UserId(2), "担当", Role::Editor};
   EXPECT_THROW(backup_database(*ws_, editor, path("backup.db")), PermissionDenied);
   EXPECT_FALSE(fs::exists(path("backup.db")));
-  backup_database(*ws_, kAdmin, path("backup.db"));
+  backup_database(*ws_, admin(), path("backup.db"));
   EXPECT_THROW(restore_database(*ws_, editor, path("backup.db"), core::Instant::now()),
                PermissionDenied);
 }
 
 TEST_F(DbBackup, RestoreBringsBackTheBackupAndKeepsTheReplacedDatabase) {
-  backup_database(*ws_, kAdmin, path("backup.db"));
+  backup_database(*ws_, admin(), path("backup.db"));
   rename_facility(*ws_, "あとで変えた名前");
 
   core::Instant now{1711940400};  // 2024-04-01T03:00:00Z = 12:00 in Tokyo
-  RestoreReport report = restore_database(*ws_, kAdmin, path("backup.db"), now);
+  RestoreReport report = restore_database(*ws_, admin(), path("backup.db"), now);
   ASSERT_TRUE(report.restored) << (report.verification.problems.empty()
                                        ? report.refused
                                        : report.verification.problems[0].message);
@@ -130,10 +133,10 @@ TEST_F(DbBackup, RestoreBringsBackTheBackupAndKeepsTheReplacedDatabase) {
 }
 
 TEST_F(DbBackup, TwoRestoresInOneSecondKeepBothReplacedDatabases) {
-  backup_database(*ws_, kAdmin, path("backup.db"));
+  backup_database(*ws_, admin(), path("backup.db"));
   core::Instant now{1711940400};
-  auto first = restore_database(*ws_, kAdmin, path("backup.db"), now);
-  auto second = restore_database(*ws_, kAdmin, path("backup.db"), now);
+  auto first = restore_database(*ws_, admin(), path("backup.db"), now);
+  auto second = restore_database(*ws_, admin(), path("backup.db"), now);
   ASSERT_TRUE(first.restored && second.restored);
   EXPECT_NE(first.replaced_path, second.replaced_path);
   EXPECT_TRUE(fs::exists(first.replaced_path));
@@ -143,7 +146,7 @@ TEST_F(DbBackup, TwoRestoresInOneSecondKeepBothReplacedDatabases) {
 TEST_F(DbBackup, RefusesAFileThatIsNotADatabase) {
   { std::ofstream(path("notes.txt")) << "これはデータベースではありません\n"; }
   rename_facility(*ws_, "現在の名前");
-  RestoreReport report = restore_database(*ws_, kAdmin, path("notes.txt"), core::Instant::now());
+  RestoreReport report = restore_database(*ws_, admin(), path("notes.txt"), core::Instant::now());
   EXPECT_FALSE(report.restored);
   EXPECT_TRUE(has_field(report.verification, "integrity"));
   EXPECT_EQ(load_plan(*ws_).facility.name, "現在の名前");
@@ -155,7 +158,7 @@ TEST_F(DbBackup, RefusesASqliteFileMedbcpDidNotWrite) {
     auto other = store::open_sqlite_raw(path("other.db"), false);
     other->execute_script("CREATE TABLE patients (id INTEGER PRIMARY KEY, name TEXT)");
   }
-  RestoreReport report = restore_database(*ws_, kAdmin, path("other.db"), core::Instant::now());
+  RestoreReport report = restore_database(*ws_, admin(), path("other.db"), core::Instant::now());
   EXPECT_FALSE(report.restored);
   EXPECT_TRUE(has_field(report.verification, "schema_version"));
   EXPECT_EQ(load_plan(*ws_).facility.name, "バックアップ医院");
@@ -170,14 +173,14 @@ TEST_F(DbBackup, RefusesAForeignFileThatOnlyLooksLikeMedbcp) {
         "CREATE TABLE users(id);");
   }
   RestoreReport report =
-      restore_database(*ws_, kAdmin, path("foreign.db"), core::Instant::now(), {.force = true});
+      restore_database(*ws_, admin(), path("foreign.db"), core::Instant::now(), {.force = true});
   EXPECT_FALSE(report.restored);
   ASSERT_TRUE(has_field(report.verification, "schema"));
   EXPECT_EQ(load_plan(*ws_).facility.name, "バックアップ医院");
 }
 
 TEST_F(DbBackup, RefusesABackupWhoseProtectionsWereRemovedEvenWhenForced) {
-  backup_database(*ws_, kAdmin, path("backup.db"));
+  backup_database(*ws_, admin(), path("backup.db"));
   for (const char* tamper :
        {"DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log;",
         "DROP TRIGGER timeline_entries_no_update; DROP TRIGGER timeline_entries_no_delete;",
@@ -190,7 +193,7 @@ TEST_F(DbBackup, RefusesABackupWhoseProtectionsWereRemovedEvenWhenForced) {
       db->execute_script(tamper);
     }
     RestoreReport report =
-        restore_database(*ws_, kAdmin, path("tampered.db"), core::Instant::now(), {.force = true});
+        restore_database(*ws_, admin(), path("tampered.db"), core::Instant::now(), {.force = true});
     EXPECT_FALSE(report.restored);
     ASSERT_TRUE(has_field(report.verification, "schema"));
   }
@@ -198,29 +201,71 @@ TEST_F(DbBackup, RefusesABackupWhoseProtectionsWereRemovedEvenWhenForced) {
   EXPECT_TRUE(verify_database_file(path("backup.db")).ok());
 }
 
+// The attack test's case with its tracks covered: audit rows deleted and a
+// role edited, the triggers put back exactly as they were, so the schema
+// compares equal. The audit log's hash chain names the rows.
+TEST_F(DbBackup, RefusesABackupWhoseAuditLogWasEditedAndTriggersPutBack) {
+  for (int i = 0; i < 60; ++i) rename_facility(*ws_, "バックアップ医院 " + std::to_string(i));
+  backup_database(*ws_, admin(), path("backup.db"));
+  std::string no_delete;
+  std::string no_update;
+  {
+    auto db = store::open_sqlite_raw(path("backup.db"), false);
+    auto stmt = db->prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
+        "('audit_log_no_delete', 'audit_log_no_update')");
+    while (stmt->step())
+      (stmt->text(0) == "audit_log_no_delete" ? no_delete : no_update) = stmt->text(1);
+  }
+  ASSERT_FALSE(no_delete.empty());
+  for (const std::string& tamper :
+       {"DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id BETWEEN 5 AND 54;" +
+            no_delete + ";",
+        "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET detail = 'staff' WHERE id = 7;" +
+            no_update + ";"}) {
+    SCOPED_TRACE(tamper);
+    fs::copy_file(path("backup.db"), path("tampered.db"), fs::copy_options::overwrite_existing);
+    {
+      auto db = store::open_sqlite_raw(path("tampered.db"), false);
+      db->execute_script(tamper);
+    }
+    RestoreReport report =
+        restore_database(*ws_, admin(), path("tampered.db"), core::Instant::now(), {.force = true});
+    EXPECT_FALSE(report.restored);
+    EXPECT_FALSE(has_field(report.verification, "schema"));
+    ASSERT_TRUE(has_field(report.verification, "audit_log"));
+    const std::string first = report.verification.problems[0].message;
+    EXPECT_TRUE(first.find("#5 ") != std::string::npos || first.find("#7 ") != std::string::npos)
+        << first;
+  }
+  const DatabaseVerification untouched = verify_database_file(path("backup.db"));
+  EXPECT_TRUE(untouched.ok());
+  EXPECT_GT(untouched.audit_rows_sealed, 60);
+}
+
 TEST_F(DbBackup, RefusesABackupFromANewerMedbcp) {
-  backup_database(*ws_, kAdmin, path("backup.db"));
+  backup_database(*ws_, admin(), path("backup.db"));
   {
     auto db = store::open_sqlite_raw(path("backup.db"), false);
     db->execute_script(
         "INSERT INTO schema_version(version, applied_at, name) "
         "VALUES (9999, '2099-01-01T00:00:00Z', '9999_future.sql')");
   }
-  RestoreReport report = restore_database(*ws_, kAdmin, path("backup.db"), core::Instant::now());
+  RestoreReport report = restore_database(*ws_, admin(), path("backup.db"), core::Instant::now());
   EXPECT_FALSE(report.restored);
   ASSERT_TRUE(has_field(report.verification, "schema_version"));
   EXPECT_NE(report.verification.problems[0].message.find("9999"), std::string::npos);
 }
 
 TEST_F(DbBackup, RefusesABackupWithDanglingReferences) {
-  backup_database(*ws_, kAdmin, path("backup.db"));
+  backup_database(*ws_, admin(), path("backup.db"));
   {
     auto db = store::open_sqlite_raw(path("backup.db"), false);
     db->execute_script(
         "PRAGMA foreign_keys = OFF;"
         "UPDATE systems SET vendor_contact_id = 987654;");
   }
-  RestoreReport report = restore_database(*ws_, kAdmin, path("backup.db"), core::Instant::now());
+  RestoreReport report = restore_database(*ws_, admin(), path("backup.db"), core::Instant::now());
   EXPECT_FALSE(report.restored);
   EXPECT_TRUE(has_field(report.verification, "foreign_keys"));
 }
@@ -228,7 +273,7 @@ TEST_F(DbBackup, RefusesABackupWithDanglingReferences) {
 TEST_F(DbBackup, VerifiesEveryIncidentTimeline) {
   close_incident(*ws_, start_incident(*ws_, 3));
   close_incident(*ws_, start_incident(*ws_, 2));
-  BackupReport report = backup_database(*ws_, kAdmin, path("backup.db"));
+  BackupReport report = backup_database(*ws_, admin(), path("backup.db"));
   EXPECT_TRUE(report.verification.ok());
   EXPECT_EQ(report.verification.chains, 2);
   EXPECT_EQ(report.verification.entries, 5);
@@ -237,7 +282,7 @@ TEST_F(DbBackup, VerifiesEveryIncidentTimeline) {
 TEST_F(DbBackup, RefusesABackupWhoseTimelineWasRewritten) {
   core::IncidentId id = start_incident(*ws_, 3);
   close_incident(*ws_, id);
-  backup_database(*ws_, kAdmin, path("backup.db"));
+  backup_database(*ws_, admin(), path("backup.db"));
   {
     // What someone with a SQL client would do to the evidence.
     auto db = store::open_sqlite_raw(path("backup.db"), false);
@@ -245,7 +290,7 @@ TEST_F(DbBackup, RefusesABackupWhoseTimelineWasRewritten) {
         "DROP TRIGGER timeline_entries_no_update;"
         "UPDATE timeline_entries SET text = '何も起きなかった' WHERE seq = 2;");
   }
-  RestoreReport report = restore_database(*ws_, kAdmin, path("backup.db"), core::Instant::now());
+  RestoreReport report = restore_database(*ws_, admin(), path("backup.db"), core::Instant::now());
   EXPECT_FALSE(report.restored);
   ASSERT_TRUE(has_field(report.verification, "timeline"));
   EXPECT_EQ(report.verification.problems[0].row, static_cast<int>(id.value));
@@ -253,16 +298,16 @@ TEST_F(DbBackup, RefusesABackupWhoseTimelineWasRewritten) {
 }
 
 TEST_F(DbBackup, RefusesWhileAnIncidentIsOpenUnlessForced) {
-  backup_database(*ws_, kAdmin, path("backup.db"));
+  backup_database(*ws_, admin(), path("backup.db"));
   start_incident(*ws_, 2);
-  RestoreReport refused = restore_database(*ws_, kAdmin, path("backup.db"), core::Instant::now());
+  RestoreReport refused = restore_database(*ws_, admin(), path("backup.db"), core::Instant::now());
   EXPECT_FALSE(refused.restored);
   EXPECT_TRUE(refused.verification.ok());
   EXPECT_NE(refused.refused.find("--force"), std::string::npos);
   EXPECT_EQ(store::list_incidents(ws_->db()).size(), 1u);
 
   RestoreReport forced =
-      restore_database(*ws_, kAdmin, path("backup.db"), core::Instant::now(), {.force = true});
+      restore_database(*ws_, admin(), path("backup.db"), core::Instant::now(), {.force = true});
   EXPECT_TRUE(forced.restored);
   EXPECT_TRUE(store::list_incidents(ws_->db()).empty());
   // The incident's record is not lost: it is in the replaced database.
@@ -271,7 +316,7 @@ TEST_F(DbBackup, RefusesWhileAnIncidentIsOpenUnlessForced) {
 }
 
 TEST_F(DbBackup, CheckingAFileNeverChangesIt) {
-  backup_database(*ws_, kAdmin, path("backup.db"));
+  backup_database(*ws_, admin(), path("backup.db"));
   auto before = fs::last_write_time(path("backup.db"));
   auto size = fs::file_size(path("backup.db"));
   EXPECT_TRUE(verify_database_file(path("backup.db")).ok());
@@ -299,7 +344,7 @@ TEST_F(DbBackup, BackupsTakenUnderWriteLoadRestoreAndPassEveryCheck) {
   writer = std::thread([&] {
     auto ws = Workspace::open(path("live.db"));
     for (int i = 0; !stop; ++i) {
-      auto problems = update_plan(*ws, kAdmin, [&](core::Plan& p) {
+      auto problems = update_plan(*ws, admin(), [&](core::Plan& p) {
         p.facility.name = "医院 " + std::to_string(i);
         p.facility.phone = "054-000-" + std::to_string(1000 + i % 9000);
       });
@@ -312,10 +357,10 @@ TEST_F(DbBackup, BackupsTakenUnderWriteLoadRestoreAndPassEveryCheck) {
   while (edits < 3) std::this_thread::yield();
   for (int i = 0; i < 5; ++i) {
     std::string backup = path("backup" + std::to_string(i) + ".db");
-    BackupReport report = backup_database(*ws_, kAdmin, backup);
+    BackupReport report = backup_database(*ws_, admin(), backup);
     EXPECT_TRUE(report.verification.ok());
     auto target = Workspace::open(path("restored" + std::to_string(i) + ".db"));
-    RestoreReport restored = restore_database(*target, kAdmin, backup, core::Instant::now());
+    RestoreReport restored = restore_database(*target, admin(), backup, core::Instant::now());
     ASSERT_TRUE(restored.restored)
         << restored.refused
         << (restored.verification.ok() ? "" : restored.verification.problems[0].message);

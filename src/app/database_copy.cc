@@ -38,6 +38,7 @@ DatabaseVerification verify_chains(Workspace& ws) {
            "インシデント " + std::to_string(incident.id.value) + ": " + b.message});
     }
   }
+  verify_audit_chain(ws.db(), out);
   return out;
 }
 

@@ -15,7 +15,12 @@ namespace {
 void print_verification(std::ostream& out, const app::DatabaseVerification& v) {
   if (v.ok()) {
     out << "検査: 問題なし（スキーマ " << v.schema_version << "、時系列 " << v.chains
-        << " 件・記録 " << v.entries << " 件の改ざん検知チェーンを確認）\n";
+        << " 件・記録 " << v.entries << " 件と監査ログ " << v.audit_rows_sealed
+        << " 行の改ざん検知チェーンを確認";
+    if (v.audit_rows_waiting > 0) {
+      out << "。監査ログの最新 " << v.audit_rows_waiting << " 行は次の保存で封印されます";
+    }
+    out << "）\n";
     return;
   }
   out << "検査で問題が見つかりました: " << v.problems.size() << " 件\n";

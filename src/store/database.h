@@ -123,6 +123,16 @@ class Database {
   virtual ChangeStamp change_stamp() = 0;
   // Identifies the backend for the rare dialect difference ("sqlite", "postgres").
   virtual std::string_view dialect() const = 0;
+
+  // Work every write transaction does last, before it commits: on SQLite,
+  // sealing the audit log's new rows into its hash chain (store/audit_chain.h).
+  void set_before_commit(void (*hook)(Database&)) { before_commit_ = hook; }
+  void before_commit() {
+    if (before_commit_ != nullptr) before_commit_(*this);
+  }
+
+ private:
+  void (*before_commit_)(Database&) = nullptr;
 };
 
 // Commits on commit(), rolls back when destroyed without it: one use case,
@@ -142,6 +152,7 @@ class Transaction {
     }
   }
   void commit() {
+    db_.before_commit();
     db_.commit();
     done_ = true;
   }

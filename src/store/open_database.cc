@@ -1,5 +1,6 @@
 #include "store/open_database.h"
 
+#include "store/audit_chain.h"
 #include "store/migrations.h"
 #include "store/postgres/postgres_database.h"
 #include "store/postgres/postgres_sql.h"
@@ -77,8 +78,11 @@ std::unique_ptr<Database> open_database(std::string_view location, OpenMode mode
   }
   if (file->empty()) throw StoreError("データベースのファイル名が空です。");
   switch (mode) {
-    case OpenMode::Migrate:
-      return open_sqlite(*file);
+    case OpenMode::Migrate: {
+      auto db = open_sqlite(*file);
+      install_audit_seal(*db);
+      return db;
+    }
     case OpenMode::AsIs:
       return open_sqlite_raw(*file, false);
     case OpenMode::ReadOnly:

@@ -64,10 +64,17 @@ TEST_F(TempDb, Migration8NumbersTheDevicesStoredWithoutANumber) {
   }
   // As a database of schema 7 would be when medbcp starts after the update
   // (what migrations after 8 added taken away again).
-  db->execute_script(
+  std::string back_to_7 =
       "DROP INDEX kit_builds_seq; ALTER TABLE kit_builds DROP COLUMN seq;"
       "ALTER TABLE users DROP COLUMN must_change_password;"
-      "DELETE FROM schema_version WHERE version >= 8");
+      "DROP TABLE audit_chain;";
+  if (db->dialect() == "postgres") {
+    back_to_7.append(
+        "DROP FUNCTION audit_chain_seal, audit_chain_hash, audit_chain_field,"
+        " audit_chain_append_only CASCADE;");
+  }
+  back_to_7.append("DELETE FROM schema_version WHERE version >= 8");
+  db->execute_script(back_to_7);
   migrate(*db);
   const auto devices = load_plan(*db)->devices;
   ASSERT_EQ(devices.size(), 3u);
