@@ -45,6 +45,9 @@ inline constexpr std::string_view kDbRestore = "db_restore";
 inline constexpr std::string_view kAuditExport = "audit_export";
 inline constexpr std::string_view kRefused = "request_refused";
 inline constexpr std::string_view kFacilityAdd = "facility_add";
+inline constexpr std::string_view kTwoFactorOn = "two_factor_on";
+inline constexpr std::string_view kTwoFactorOff = "two_factor_off";
+inline constexpr std::string_view kRecoveryCodeUsed = "recovery_code_used";
 }  // namespace audit_action
 
 // 「ログイン失敗」 for "sign_in_failed"; an unknown code comes back as itself.

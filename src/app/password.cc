@@ -71,6 +71,13 @@ std::string random_hex(std::size_t bytes) {
   return to_hex(buf.data(), buf.size());
 }
 
+std::string random_bytes(std::size_t count) {
+  ensure_sodium();
+  std::string out(count, '\0');
+  randombytes_buf(out.data(), out.size());
+  return out;
+}
+
 std::string sha256_hex(std::string_view text) {
   ensure_sodium();
   unsigned char digest[crypto_hash_sha256_BYTES];

@@ -17,6 +17,8 @@ bool verify_password(const std::string& hash, std::string_view password);
 
 // Random bytes as lowercase hex (session tokens, CSRF tokens).
 std::string random_hex(std::size_t bytes);
+// `count` bytes from the system's random source (libsodium).
+std::string random_bytes(std::size_t count);
 // SHA-256 of text as lowercase hex.
 std::string sha256_hex(std::string_view text);
 // Compares two strings in time independent of where they differ.

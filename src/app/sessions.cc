@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "app/audit.h"
+#include "app/two_factor.h"
 #include "store/database.h"
 #include "store/session_store.h"
 #include "store/user_store.h"
@@ -64,18 +65,29 @@ SignInsInFlight& in_flight() {
 // write; a minute's precision is plenty for a 30-minute idle limit.
 constexpr std::int64_t kTouchEverySeconds = 60;
 
-}  // namespace
-
-NewSession start_session(Workspace& ws, core::UserId user, core::Instant now) {
+// A session: full, or (`pending`) one waiting for the second step.
+NewSession insert_new_session(Workspace& ws, core::UserId user, core::Instant now, bool pending) {
   NewSession session{random_hex(32), random_hex(32)};
   store::Database& db = ws.db();
   store::Transaction tx(db);
   store::delete_expired_sessions(db, now.seconds - kSessionMaxSeconds,
                                  now.seconds - kSessionIdleSeconds);
-  store::insert_session(
-      db, {sha256_hex(session.token), user.value, session.csrf_token, now.seconds, now.seconds});
+  store::SessionRecord record{sha256_hex(session.token), user.value, session.csrf_token,
+                              now.seconds, now.seconds};
+  record.second_factor_pending = pending;
+  if (!pending) {
+    const TwoFactorStatus status = two_factor_status(ws, user);
+    record.two_factor_setup_required = status.required && !status.enabled;
+  }
+  store::insert_session(db, record);
   tx.commit();
   return session;
+}
+
+}  // namespace
+
+NewSession start_session(Workspace& ws, core::UserId user, core::Instant now) {
+  return insert_new_session(ws, user, now, false);
 }
 
 SignInResult sign_in(Workspace& ws, const std::string& typed_name, const std::string& password,
@@ -97,13 +109,16 @@ SignInResult sign_in(Workspace& ws, const std::string& typed_name, const std::st
   auto record = store::find_user_by_name(db, name);
   bool ok = record && record->active ? verify_password(record->password_hash, password)
                                      : (verify_password(decoy_hash(), password), false);
+  // A right password with a second step to come is neither a failure nor,
+  // yet, a success: a success would reset the count of failed codes.
+  const bool second_step = ok && two_factor_status(ws, core::UserId(record->id)).enabled;
 
   {
     store::Transaction tx(db);
     store::delete_login_attempts_before(db, now.seconds - std::int64_t{24} * 3600);
-    store::record_login_attempt(db, name, remote_address, now.seconds, ok);
+    if (!second_step) store::record_login_attempt(db, name, remote_address, now.seconds, ok);
     if (ok) {
-      record->last_login_at = now.iso_utc();
+      if (!second_step) record->last_login_at = now.iso_utc();
       // Only now is the password itself at hand: one set before today's
       // rules is to be changed, and every page says so until it is.
       if (!password_problems(password, record->name).empty()) record->must_change_password = true;
@@ -112,6 +127,54 @@ SignInResult sign_in(Workspace& ws, const std::string& typed_name, const std::st
     tx.commit();
   }
   if (!ok) return {SignInOutcome::WrongCredentials, std::nullopt, std::nullopt};
+  if (second_step) {
+    return {SignInOutcome::SecondFactorNeeded,
+            insert_new_session(ws, core::UserId(record->id), now, true), std::nullopt};
+  }
+  NewSession session = start_session(ws, core::UserId(record->id), now);
+  return {SignInOutcome::SignedIn, session, find_user(ws, core::UserId(record->id))};
+}
+
+SignInResult complete_second_factor(Workspace& ws, const std::string& pending_token,
+                                    const std::string& code, const std::string& remote_address,
+                                    core::Instant now, const LoginPolicy& policy) {
+  const SignInResult expired{SignInOutcome::SecondFactorExpired, std::nullopt, std::nullopt};
+  if (pending_token.size() != 64) return expired;
+  store::Database& db = ws.db();
+  const std::string hash = sha256_hex(pending_token);
+  const auto pending = store::find_session(db, hash);
+  if (!pending || !pending->second_factor_pending ||
+      now.seconds - pending->created_at >= kSecondFactorSeconds) {
+    return expired;
+  }
+  auto record = store::find_user(db, pending->user_id);
+  if (!record || !record->active) return expired;
+  const std::string& name = record->name;
+  const std::int64_t since = now.seconds - policy.window_seconds;
+  if (!in_flight().reserve(db, name, remote_address, since, policy)) {
+    audit_throttled_sign_in(ws, name, remote_address, now, policy.window_seconds);
+    store::delete_session(db, hash);
+    return {SignInOutcome::Throttled, std::nullopt, std::nullopt};
+  }
+  struct Release {
+    const std::string& name;
+    const std::string& remote;
+    ~Release() { in_flight().release(name, remote); }
+  } release{name, remote_address};
+
+  const bool ok = check_second_factor(ws, core::UserId(record->id), code, now);
+  {
+    store::Transaction tx(db);
+    store::record_login_attempt(db, name, remote_address, now.seconds, ok);
+    if (ok) {
+      record->last_login_at = now.iso_utc();
+      store::update_user(db, *record);
+      store::delete_session(db, hash);
+    }
+    tx.commit();
+  }
+  if (!ok) return {SignInOutcome::WrongCredentials, std::nullopt, std::nullopt};
+  // A new token: the one that knew only the password opens nothing more.
   NewSession session = start_session(ws, core::UserId(record->id), now);
   return {SignInOutcome::SignedIn, session, find_user(ws, core::UserId(record->id))};
 }
@@ -122,7 +185,7 @@ std::optional<SessionInfo> find_session(Workspace& ws, const std::string& token,
   store::Database& db = ws.db();
   std::string hash = sha256_hex(token);
   auto session = store::find_session(db, hash);
-  if (!session) return std::nullopt;
+  if (!session || session->second_factor_pending) return std::nullopt;
   if (now.seconds - session->created_at >= kSessionMaxSeconds ||
       now.seconds - session->last_seen_at >= kSessionIdleSeconds) {
     store::delete_session(db, hash);
@@ -139,7 +202,7 @@ std::optional<SessionInfo> find_session(Workspace& ws, const std::string& token,
     store::touch_session(db, hash, now.seconds);
   }
   return SessionInfo{Actor{core::UserId(user->id), user->name, *role}, session->csrf_token,
-                     user->must_change_password};
+                     user->must_change_password, session->two_factor_setup_required};
 }
 
 void sign_out(Workspace& ws, const std::string& token) {

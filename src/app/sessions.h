@@ -37,17 +37,38 @@ struct NewSession {
   std::string csrf_token;  // embedded in every form of the session
 };
 
-enum class SignInOutcome { SignedIn, WrongCredentials, Throttled };
+// SecondFactorNeeded: the password was right and the account uses
+// two-factor sign-in; `session` is a pending one that opens only the second
+// step (complete_second_factor). SecondFactorExpired: that pending session
+// is unknown or older than kSecondFactorSeconds: start again.
+enum class SignInOutcome {
+  SignedIn,
+  WrongCredentials,
+  Throttled,
+  SecondFactorNeeded,
+  SecondFactorExpired
+};
+
+// How long the second step may wait after the password.
+inline constexpr std::int64_t kSecondFactorSeconds = 5 * 60;
 
 struct SignInResult {
   SignInOutcome outcome = SignInOutcome::WrongCredentials;
-  std::optional<NewSession> session;  // when SignedIn
+  std::optional<NewSession> session;  // when SignedIn or SecondFactorNeeded
   std::optional<User> user;           // when SignedIn
 };
 
 SignInResult sign_in(Workspace& ws, const std::string& name, const std::string& password,
                      const std::string& remote_address, core::Instant now,
                      const LoginPolicy& policy = {});
+
+// The second step: `code` is the authenticator app's code or a recovery
+// code, for the pending session `pending_token`. Failures count against the
+// name and address as wrong passwords do, and a correct password does not
+// reset them, so the lock-out bounds the guesses at six digits too.
+SignInResult complete_second_factor(Workspace& ws, const std::string& pending_token,
+                                    const std::string& code, const std::string& remote_address,
+                                    core::Instant now, const LoginPolicy& policy = {});
 
 // Starts a session for a user already known to be who they say (after set-up
 // or a password change).
@@ -59,6 +80,9 @@ struct SessionInfo {
   // The password breaks today's rules (app/password_policy.h): every page
   // but the account page sends the person there to change it.
   bool must_change_password = false;
+  // The role must use two-factor sign-in and the account has not set it up:
+  // every page but the set-up page sends the person there.
+  bool must_set_up_two_factor = false;
 };
 
 // nullopt when the token is unknown, expired, or its user is deactivated.

@@ -4,24 +4,27 @@ namespace medbcp::store {
 
 void insert_session(Database& db, const SessionRecord& s) {
   auto stmt = db.prepare(
-      "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at) "
-      "VALUES (?, ?, ?, ?, ?)");
+      "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, "
+      "second_factor_pending, two_factor_setup_required) VALUES (?, ?, ?, ?, ?, ?, ?)");
   stmt->bind(1, s.token_hash)
       .bind(2, s.user_id)
       .bind(3, s.csrf_token)
       .bind(4, s.created_at)
       .bind(5, s.last_seen_at)
+      .bind(6, s.second_factor_pending)
+      .bind(7, s.two_factor_setup_required)
       .run();
 }
 
 std::optional<SessionRecord> find_session(Database& db, const std::string& token_hash) {
   auto stmt = db.prepare(
-      "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at FROM sessions "
-      "WHERE token_hash = ?");
+      "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, second_factor_pending, "
+      "two_factor_setup_required FROM sessions WHERE token_hash = ?");
   stmt->bind(1, token_hash);
   if (!stmt->step()) return std::nullopt;
-  return SessionRecord{stmt->text(0), stmt->integer(1), stmt->text(2), stmt->integer(3),
-                       stmt->integer(4)};
+  return SessionRecord{stmt->text(0),        stmt->integer(1), stmt->text(2),
+                       stmt->integer(3),     stmt->integer(4), stmt->integer(5) != 0,
+                       stmt->integer(6) != 0};
 }
 
 void touch_session(Database& db, const std::string& token_hash, std::int64_t seen_at) {
@@ -37,6 +40,12 @@ void delete_session(Database& db, const std::string& token_hash) {
 void delete_user_sessions(Database& db, std::int64_t user_id) {
   auto stmt = db.prepare("DELETE FROM sessions WHERE user_id = ?");
   stmt->bind(1, user_id).run();
+}
+
+void clear_two_factor_setup_required(Database& db, std::int64_t user_id) {
+  db.prepare("UPDATE sessions SET two_factor_setup_required = 0 WHERE user_id = ?")
+      ->bind(1, user_id)
+      .run();
 }
 
 void delete_expired_sessions(Database& db, std::int64_t created_before, std::int64_t seen_before) {

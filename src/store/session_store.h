@@ -17,6 +17,10 @@ struct SessionRecord {
   std::string csrf_token;
   std::int64_t created_at = 0;    // Unix seconds
   std::int64_t last_seen_at = 0;  // Unix seconds
+  // Made by the password alone; opens only the second step of sign-in.
+  bool second_factor_pending = false;
+  // Its role must use two-factor sign-in, not yet set up: only the set-up page opens.
+  bool two_factor_setup_required = false;
 };
 
 void insert_session(Database& db, const SessionRecord& session);
@@ -24,6 +28,8 @@ std::optional<SessionRecord> find_session(Database& db, const std::string& token
 void touch_session(Database& db, const std::string& token_hash, std::int64_t seen_at);
 void delete_session(Database& db, const std::string& token_hash);
 void delete_user_sessions(Database& db, std::int64_t user_id);
+// After the user set up two-factor sign-in: their sessions open every page.
+void clear_two_factor_setup_required(Database& db, std::int64_t user_id);
 // Removes sessions created before `created_before` or idle since before `seen_before`.
 void delete_expired_sessions(Database& db, std::int64_t created_before, std::int64_t seen_before);
 
