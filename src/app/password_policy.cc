@@ -82,13 +82,15 @@ std::string dictionary_problem(const std::string& password, const std::string& n
 }  // namespace
 
 core::Problems password_problems(std::string_view password, std::string_view name,
-                                 const char* field) {
+                                 const char* field, bool two_factor) {
   const std::string normalized = core::nfkc(password);
   const std::size_t length = core::utf8_to_u32(normalized).size();
-  if (length < kMinPasswordLength) {
+  const std::size_t minimum = two_factor ? kMinPasswordLengthWithTwoFactor : kMinPasswordLength;
+  if (length < minimum) {
     std::string message = "パスワードは";
-    message.append(std::to_string(kMinPasswordLength))
+    message.append(std::to_string(minimum))
         .append("文字以上にしてください（長い言葉の組み合わせが安全です）。");
+    if (!two_factor) message.append("二要素認証を設定している場合は8文字以上で足ります。");
     return {{field, 0, message}};
   }
   if (length > kMaxPasswordLength) {

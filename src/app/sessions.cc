@@ -121,7 +121,9 @@ SignInResult sign_in(Workspace& ws, const std::string& typed_name, const std::st
       if (!second_step) record->last_login_at = now.iso_utc();
       // Only now is the password itself at hand: one set before today's
       // rules is to be changed, and every page says so until it is.
-      if (!password_problems(password, record->name).empty()) record->must_change_password = true;
+      if (!password_problems(password, record->name, "password", second_step).empty()) {
+        record->must_change_password = true;
+      }
       store::update_user(db, *record);
     }
     tx.commit();
@@ -138,7 +140,7 @@ SignInResult sign_in(Workspace& ws, const std::string& typed_name, const std::st
 SignInResult complete_second_factor(Workspace& ws, const std::string& pending_token,
                                     const std::string& code, const std::string& remote_address,
                                     core::Instant now, const LoginPolicy& policy) {
-  const SignInResult expired{SignInOutcome::SecondFactorExpired, std::nullopt, std::nullopt};
+  SignInResult expired{SignInOutcome::SecondFactorExpired, std::nullopt, std::nullopt};
   if (pending_token.size() != 64) return expired;
   store::Database& db = ws.db();
   const std::string hash = sha256_hex(pending_token);

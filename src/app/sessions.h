@@ -50,7 +50,7 @@ enum class SignInOutcome {
 };
 
 // How long the second step may wait after the password.
-inline constexpr std::int64_t kSecondFactorSeconds = 5 * 60;
+inline constexpr std::int64_t kSecondFactorSeconds = std::int64_t{5} * 60;
 
 struct SignInResult {
   SignInOutcome outcome = SignInOutcome::WrongCredentials;

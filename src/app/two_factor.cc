@@ -62,10 +62,12 @@ TwoFactorStatus two_factor_status(Workspace& ws, core::UserId user) {
 }
 
 TwoFactorEnrolment new_enrolment(Workspace& /*ws*/, const std::string& account_name) {
-  TwoFactorEnrolment out;
-  out.secret = core::base32_encode(random_bytes(20));
-  out.uri = core::otpauth_uri(kIssuer, account_name, out.secret);
-  return out;
+  return enrolment_with_secret(account_name, core::base32_encode(random_bytes(20)));
+}
+
+TwoFactorEnrolment enrolment_with_secret(const std::string& account_name,
+                                         const std::string& secret) {
+  return {secret, core::otpauth_uri(kIssuer, account_name, secret)};
 }
 
 std::string grouped_secret(const std::string& secret) {

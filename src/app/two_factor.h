@@ -33,6 +33,9 @@ struct TwoFactorEnrolment {
   std::string uri;
 };
 TwoFactorEnrolment new_enrolment(Workspace& ws, const std::string& account_name);
+// The same for a secret already shown (the page again after a wrong code).
+TwoFactorEnrolment enrolment_with_secret(const std::string& account_name,
+                                         const std::string& secret);
 // The secret in groups of four ("ABCD EFGH …"), as the page shows it.
 std::string grouped_secret(const std::string& secret);
 

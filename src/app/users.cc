@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "core/time.h"
 #include "store/session_store.h"
+#include "store/two_factor_store.h"
 #include "store/user_store.h"
 
 namespace medbcp::app {
@@ -35,8 +36,8 @@ void check_name(store::Database& db, const std::string& name, core::Problems& pr
 }
 
 void check_password(const std::string& password, const std::string& name, core::Problems& problems,
-                    const char* field = "password") {
-  for (auto& problem : password_problems(password, name, field)) {
+                    const char* field = "password", bool two_factor = false) {
+  for (auto& problem : password_problems(password, name, field, two_factor)) {
     problems.push_back(std::move(problem));
   }
 }
@@ -175,7 +176,8 @@ core::Problems reset_password(Workspace& ws, const Actor& actor, core::UserId id
   auto user = store::find_user(db, id.value);
   if (!user) return {no_such_user()};
   core::Problems problems;
-  check_password(new_password, user->name, problems);
+  check_password(new_password, user->name, problems, "password",
+                 !store::load_two_factor(db, id.value).secret.empty());
   if (!problems.empty()) return problems;
   std::string hash = hash_password(new_password);
   store::Transaction tx(db);
@@ -200,7 +202,8 @@ core::Problems change_own_password(Workspace& ws, const Actor& actor,
     return {{"current_password", 0, "現在のパスワードが正しくありません。"}};
   }
   core::Problems problems;
-  check_password(new_password, user->name, problems, "new_password");
+  check_password(new_password, user->name, problems, "new_password",
+                 !store::load_two_factor(db, user->id).secret.empty());
   if (!problems.empty()) return problems;
   std::string hash = hash_password(new_password);
   store::Transaction tx(db);

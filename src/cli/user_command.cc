@@ -127,6 +127,8 @@ void add_user_command(CLI::App& root, GlobalOptions& options) {
     std::cerr << "利用者が見つかりません: " << name << "\n";
     throw ExitCode{1};
   });
+
+  add_user_two_factor_command(*user, options);
 }
 
 }  // namespace medbcp::cli

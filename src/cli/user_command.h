@@ -10,5 +10,7 @@
 namespace medbcp::cli {
 
 void add_user_command(CLI::App& root, GlobalOptions& options);
+// `medbcp user 2fa …` (cli/user_two_factor_command.cc).
+void add_user_two_factor_command(CLI::App& user, GlobalOptions& options);
 
 }  // namespace medbcp::cli

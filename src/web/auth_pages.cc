@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "web/form.h"
 #include "web/layout.h"
+#include "web/two_factor_pages.h"
 #include "web/url.h"
 
 namespace medbcp::web {
@@ -125,6 +126,7 @@ void render_account(RequestContext& ctx, FormState& state) {
   h.el("dt", "役割");
   h.el("dd", app::label(ctx.actor().role));
   h.close("dl");
+  two_factor_account_section(h, ctx);
   h.open("section", {{"class", "narrow"}, {"aria-labelledby", "password-title"}});
   h.el("h2", {{"id", "password-title"}}, "パスワードの変更");
   error_summary(h, state, password_fields());
@@ -204,6 +206,11 @@ void register_auth_routes(Router& router) {
         ctx.start_session_cookie(code, result.session->token);
         ctx.redirect(local_path_or(ctx.param("next"), "/"));
         return;
+      case app::SignInOutcome::SecondFactorNeeded:
+        // The pending session opens only the second step.
+        ctx.start_session_cookie(code, result.session->token);
+        ctx.redirect(with_query("/login/2fa", {{"next", local_path_or(ctx.param("next"), "/")}}));
+        return;
       case app::SignInOutcome::Throttled:
         state.error("",
                     "ログインの失敗が続いたため、一時的にログインを止めています。"
@@ -211,6 +218,7 @@ void register_auth_routes(Router& router) {
         render_login(ctx, state, 429);
         return;
       case app::SignInOutcome::WrongCredentials:
+      case app::SignInOutcome::SecondFactorExpired:
         state.error("", many ? "施設コード、ユーザー名またはパスワードが正しくありません。"
                              : "ユーザー名またはパスワードが正しくありません。");
         render_login(ctx, state);

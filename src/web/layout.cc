@@ -87,6 +87,13 @@ std::string notice_text(std::string_view code) {
            "こと）を満たしていません。先にパスワードを変更してください。";
   }
   if (code == "user_added") return "利用者を登録しました。";
+  if (code == "two_factor_off") return "二要素認証を解除しました。";
+  if (code == "two_factor_required") {
+    return "あなたの役割では二要素認証が必須です。設定すると、ほかのページを開けるようになります。";
+  }
+  if (code == "two_factor_expired") {
+    return "確認コードの入力期限（5分）が過ぎました。もう一度ログインしてください。";
+  }
   if (code == "signed_out") return "ログアウトしました。";
   if (code == "created") return "計画を作成しました。";
   if (code == "welcome") return "管理者を登録しました。続けて計画を作成してください。";

@@ -267,6 +267,14 @@ void Router::dispatch(const Route& route, const httplib::Request& req, httplib::
       ctx.redirect("/account?notice=weak_password");
       return;
     }
+    // A role that must use two-factor sign-in, not yet set up: only the
+    // set-up page opens (and signing out).
+    if (route.access == Access::SignedIn && ctx.session() &&
+        ctx.session()->must_set_up_two_factor && req.path != "/account/2fa" &&
+        req.path != "/logout" && req.path != "/session/keepalive") {
+      ctx.redirect("/account/2fa?notice=two_factor_required");
+      return;
+    }
     // An association's account has no dashboard of its own: its home is
     // the overview of every facility.
     if (ctx.signed_in() && app::is_association_role(ctx.actor().role) && req.path == "/") {

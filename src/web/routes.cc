@@ -10,6 +10,7 @@
 #include "web/incident_pages.h"
 #include "web/kit_pages.h"
 #include "web/plan_page.h"
+#include "web/two_factor_pages.h"
 #include "web/upkeep_backup_pages.h"
 #include "web/upkeep_check_pages.h"
 #include "web/upkeep_stocktake_pages.h"
@@ -21,6 +22,7 @@ namespace medbcp::web {
 void register_all_routes(Router& router) {
   register_asset_routes(router);
   register_auth_routes(router);
+  register_two_factor_routes(router);
   register_dashboard_routes(router);
   register_plan_routes(router);
   register_version_routes(router);

@@ -1,5 +1,7 @@
 #include "web/user_pages.h"
 
+#include "web/two_factor_pages.h"
+
 #include "app/users.h"
 #include "web/form.h"
 #include "web/layout.h"
@@ -89,6 +91,7 @@ void users_page(RequestContext& ctx, FormState& state) {
   h.close("table");
   h.close("div");
 
+  two_factor_policy_section(h, ctx);
   h.open("section", {{"class", "panel narrow"}, {"aria-labelledby", "add-title"}});
   h.el("h2", {{"id", "add-title"}}, "利用者を追加");
   auto specs = add_fields(ctx);
