@@ -312,7 +312,7 @@
     if (!at) return problem(f, '日時を入力してください。');
     var choice = f.elements['target'].value.split(':');
     var target;
-    if (choice[0] === 'external' || choice[0] === 'internal') {
+    if (choice[0] === 'external' || choice[0] === 'internal' || choice[0] === 'officer') {
       var list = data.contacts[choice[0]];
       var found = list.filter(function (c) {
         return String(c.id) === choice[1];

@@ -14,7 +14,7 @@ namespace {
 using core::Instant;
 using core::Problems;
 
-constexpr std::int64_t kAllowedClockSkewSeconds = 5 * 60;
+constexpr std::int64_t kAllowedClockSkewSeconds = std::int64_t{5} * 60;
 
 core::Plan plan_or_empty(Workspace& ws) { return has_plan(ws) ? load_plan(ws) : core::Plan{}; }
 
@@ -53,6 +53,13 @@ AppendResult append(
   if (incident.status == core::IncidentStatus::Closed && draft.kind != core::EntryKind::Reopen) {
     return refused("status",
                    "このインシデントは終了しています。記録するには先に再開してください。");
+  }
+  // A first-response step taken before the incident was found is a typing
+  // mistake (a wrong day), not a fact: facts and notes may reach back.
+  if (draft.kind == core::EntryKind::Step && draft.occurred_at &&
+      draft.occurred_at->seconds < incident.discovery.discovered_at.seconds) {
+    return refused("occurred_at", "発見（" + incident.discovery.discovered_at.tokyo_text() +
+                                      "）より前の日時です。日時を確かめてください。");
   }
   core::TimelineEntry e;
   e.id = core::new_entry_id();
@@ -203,6 +210,15 @@ AppendResult record_contact(Workspace& ws, const Actor& actor, core::IncidentId 
       if (c == nullptr) return refused("contact", "別紙１にない連絡先が指定されています。");
       call.target.name = c->organization + (c->person.empty() ? "" : "（" + c->person + "）");
       call.target.category = c->category;
+    } else if (call.target.type == Type::Officer) {
+      if (core::trim(plan.officer.name).empty()) {
+        return refused("contact",
+                       "医療情報システム安全管理責任者が計画に登録されていません"
+                       "（計画の「責任者」で登録してください）。");
+      }
+      call.target.id = 0;
+      call.target.name = core::officer_contact_name(plan.officer);
+      call.target.category.reset();
     } else {
       const auto* c = plan.find_internal(core::InternalContactId(call.target.id));
       if (c == nullptr) return refused("contact", "連絡体制図にない職員が指定されています。");

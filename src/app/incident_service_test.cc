@@ -21,6 +21,7 @@ namespace {
 
 using core::Instant;
 
+// NOLINTNEXTLINE(cert-err58-cpp): a test constant
 const Instant kFound = Instant::from_tokyo(core::Date{2024, 6, 3}, 8, 40);
 
 class IncidentServiceTest : public ::testing::Test {
@@ -266,6 +267,37 @@ TEST_F(IncidentServiceTest, FutureTimesAndUnknownReferencesAreProblems) {
   EXPECT_THROW(log_entry(*ws_, staff_, core::IncidentId(77),
                          {core::EntryKind::Fact, "x", std::nullopt}, at(20)),
                NoSuchIncident);
+}
+
+// 第３章１(1): the 医療情報システム安全管理責任者 is the first to be told.
+// He is the root of 別紙１, not one of its rows, and was missing from every
+// contact picker.
+TEST_F(IncidentServiceTest, TheOfficerCanBeLoggedAsAContact) {
+  auto id = start();
+  core::ContactCall call;
+  call.target.type = core::ContactTarget::Type::Officer;
+  call.reached = true;
+  call.said = "受付端末に脅迫文";
+  const AppendResult r = record_contact(*ws_, staff_, id, call, at(20), at(21));
+  ASSERT_TRUE(r.problems.empty()) << r.problems[0].message;
+  EXPECT_NE(r.entry->text.find("桜井 健一（院長・安全管理責任者）"), std::string::npos)
+      << r.entry->text;
+  const auto read = core::read_contact_call(r.entry->payload);
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->target.type, core::ContactTarget::Type::Officer);
+}
+
+TEST_F(IncidentServiceTest, AStepBeforeTheDiscoveryIsRefused) {
+  auto id = start();
+  core::StepMark mark{"isolate", core::StepState::Done, "", ""};
+  const AppendResult early = mark_step(*ws_, staff_, id, mark, "", at(-60), at(20));
+  ASSERT_EQ(early.problems.size(), 1u);
+  EXPECT_EQ(early.problems[0].field, "occurred_at");
+  EXPECT_TRUE(mark_step(*ws_, staff_, id, mark, "", at(5), at(20)).problems.empty());
+  // A fact may reach back before the discovery (the mail that came first).
+  EXPECT_TRUE(
+      log_entry(*ws_, staff_, id, {core::EntryKind::Fact, "前日に不審なメール", at(-1440)}, at(20))
+          .problems.empty());
 }
 
 TEST_F(IncidentServiceTest, EvidenceFileIsHashedInChunks) {

@@ -17,7 +17,7 @@ namespace medbcp::cli::incident {
 void add_incident_contact(CLI::App& parent, GlobalOptions& options) {
   struct Flags {
     std::string id, to, internal, name, said, follow_up, by, channel = "電話", at;
-    bool reached = false, not_reached = false;
+    bool reached = false, not_reached = false, officer = false;
   };
   auto f = std::make_shared<Flags>();
   auto* cmd = parent.add_subcommand(
@@ -25,6 +25,7 @@ void add_incident_contact(CLI::App& parent, GlobalOptions& options) {
   cmd->add_option("ID", f->id, "インシデント番号")->required();
   cmd->add_option("--to", f->to, "外部連絡先の番号（別紙１、一覧の［ ］内）");
   cmd->add_option("--internal", f->internal, "院内の連絡先の番号");
+  cmd->add_flag("--officer", f->officer, "医療情報システム安全管理責任者（院長など）");
   cmd->add_option("--name", f->name, "別紙１にない相手の名前");
   cmd->add_flag("--reached", f->reached, "連絡がついた");
   cmd->add_flag("--not-reached", f->not_reached, "連絡がつかなかった");
@@ -38,7 +39,15 @@ void add_incident_contact(CLI::App& parent, GlobalOptions& options) {
       Session s = open_session(options);
       const auto id = parse_incident_id(f->id);
       auto v = app::load_incident_view(*s.ws, s.actor, id, s.now);
-      if (f->to.empty() && f->internal.empty() && f->name.empty()) {
+      if (f->to.empty() && f->internal.empty() && f->name.empty() && !f->officer) {
+        if (!v.plan.officer.name.empty()) {
+          std::cout << "■ 医療情報システム安全管理責任者（--officer）\n  "
+                    << core::officer_contact_name(v.plan.officer) << " " << v.plan.officer.phone_day
+                    << (v.plan.officer.phone_night.empty()
+                            ? ""
+                            : "（夜間 " + v.plan.officer.phone_night + "）")
+                    << "\n";
+        }
         std::cout << "■ 外部の連絡先（別紙１）  ！= 初報で必須・未連絡\n";
         for (const auto& c : v.plan.external_contacts) {
           bool pending = false;
@@ -61,7 +70,9 @@ void add_incident_contact(CLI::App& parent, GlobalOptions& options) {
         if (f->to.empty()) return;
       }
       core::ContactCall call;
-      if (!f->to.empty() || !f->internal.empty()) {
+      if (f->officer) {
+        call.target.type = core::ContactTarget::Type::Officer;
+      } else if (!f->to.empty() || !f->internal.empty()) {
         auto n = parse_number(f->to.empty() ? f->internal : f->to);
         if (!n) usage_error("連絡先の番号を数字で指定してください。");
         call.target.type = f->to.empty() ? core::ContactTarget::Type::Internal
@@ -70,7 +81,17 @@ void add_incident_contact(CLI::App& parent, GlobalOptions& options) {
       } else {
         call.target.name = f->name;
       }
-      if (!f->reached && !f->not_reached && interactive()) {
+      if (f->reached && f->not_reached) {
+        usage_error("--reached と --not-reached は同時に指定できません。");
+      }
+      if (!f->reached && !f->not_reached) {
+        // Never guessed: a call recorded as unreached when it was reached
+        // (or the reverse) sends the next person to call again, or not.
+        if (!interactive()) {
+          usage_error(
+              "連絡がついたかどうかを、--reached（ついた）か --not-reached（つかなかった）で"
+              "指定してください。");
+        }
         f->reached = ask_yes_no("連絡はつきましたか", true);
         if (f->said.empty()) f->said = ask("伝えた内容");
         if (f->follow_up.empty()) f->follow_up = ask("先方の対応・次の連絡");

@@ -9,6 +9,7 @@
 #include "cli/output.h"
 #include "core/incident_steps.h"
 #include "core/text.h"
+#include "core/typed_time.h"
 
 namespace medbcp::cli::incident {
 
@@ -48,19 +49,26 @@ void ask_if_empty(std::string& value, const std::string& question) {
   throw ExitCode{2};
 }
 
-// "2024-06-03 08:40", "2024-06-03T08:40:00+09:00", "08:40" (the latest
-// 08:40 in Tokyo) or "now"/"今".
+// "2024-06-03 08:40", "2024-06-03T08:40:00+09:00", "08:40" (today) or
+// "now"/"今". A time alone later than now is asked about at a terminal
+// (yesterday?) and refused otherwise: never moved to another day silently.
 std::optional<Instant> parse_time(const std::string& text, Instant now) {
-  const std::string t = core::trim(core::nfkc(text));
-  if (t.empty()) return std::nullopt;
-  if (t == "now" || t == "今" || t == "いま") return now;
-  if (auto full = Instant::parse(t)) return full;
-  if (auto today = Instant::parse(now.tokyo_date().iso() + " " + t)) {
-    // A bare time is the latest such moment: "23:50" typed at 00:20 is yesterday.
-    if (today->seconds > now.seconds + std::int64_t{5} * 60) {
-      return Instant{today->seconds - std::int64_t{24} * 3600};
-    }
-    return today;
+  const core::TypedTime typed = core::read_typed_time(text, now);
+  switch (typed.status) {
+    case core::TypedTime::Status::Empty:
+      return std::nullopt;
+    case core::TypedTime::Status::Ok:
+      return typed.at;
+    case core::TypedTime::Status::LaterToday:
+      if (interactive() &&
+          ask_yes_no("「" + core::trim(core::nfkc(text)) + "」は今より後の時刻です。前日（" +
+                         typed.yesterday->tokyo_text() + "）のことですか",
+                     false)) {
+        return typed.yesterday;
+      }
+      usage_error(core::later_today_message(text, now, *typed.yesterday));
+    case core::TypedTime::Status::Unreadable:
+      break;
   }
   usage_error("日時「" + text + "」を読めません。例: 2024-06-03 08:40 または 08:40");
 }
@@ -164,7 +172,8 @@ std::string when(Instant t) { return t.tokyo_text(); }
 
 void report_appended(const app::AppendResult& r) {
   if (!r.problems.empty()) fail_with(r.problems);
-  std::cout << "記録しました（seq " << r.entry->seq << "、" << core::label(r.entry->kind)
+  // The moment as resolved, so a time typed alone is seen with its day.
+  std::cout << "記録しました（" << when(r.entry->occurred_at) << "、" << core::label(r.entry->kind)
             << "）: " << r.entry->text << "\n";
 }
 

@@ -17,6 +17,7 @@
 #include "cli/facility_command.h"
 #include "cli/incident_command.h"
 #include "cli/incident_import_command.h"
+#include "cli/japanese_cli.h"
 #include "cli/kit_command.h"
 #include "cli/plan_commands.h"
 #include "cli/render_command.h"
@@ -30,6 +31,7 @@ namespace {
 int run(int argc, char** argv) {
   using namespace medbcp;
   CLI::App root{"medbcp — 医療機関のサイバーインシデント BCP（事業継続計画）", "medbcp"};
+  cli::speak_japanese(root);
   root.require_subcommand(1);
   cli::GlobalOptions options;
   root.add_option("--db", options.db_flag,
@@ -59,11 +61,12 @@ int run(int argc, char** argv) {
   cli::add_stocktake_command(root, options);
   cli::add_confirm_command(root, options);
   cli::add_facility_command(root, options);
+  cli::group_help_flags(root);
 
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return root.exit(e);
+    return cli::report_parse_error(root, e);
   } catch (const cli::ExitCode& e) {
     return e.code;
   } catch (const app::PermissionDenied& e) {

@@ -63,7 +63,11 @@ const char* label(DeadlineState state) {
 }
 
 std::int64_t final_report_days(ThreatKind threat) {
-  return threat == ThreatKind::UnauthorizedAccess || threat == ThreatKind::Malware
+  // Every attack is 「不正の目的をもって行われたおそれ」 (施行規則第7条第3号):
+  // a targeted e-mail as much as ransomware. Only a warning sign or another
+  // cause (a mistake, a loss) keeps the shorter 30 days, the safe side.
+  return threat == ThreatKind::UnauthorizedAccess || threat == ThreatKind::Malware ||
+                 threat == ThreatKind::TargetedEmail
              ? kFinalReportDaysWrongful
              : kFinalReportDays;
 }
@@ -101,7 +105,8 @@ std::vector<Deadline> incident_deadlines(const Incident& incident, const Plan& p
     fin.title = "個人情報保護委員会への確報";
     fin.rule =
         days == kFinalReportDaysWrongful
-            ? "知った時から60日以内（不正アクセス・ランサムウェア等、不正の目的によるおそれ）"
+            ? "知った時から60日以内（標的型メール・不正アクセス・ランサムウェア等、不正の目的に"
+              "よるおそれ）"
             : "知った時から30日以内";
     fin.due = Instant{aware.seconds + days * kDaySeconds};
     fin.done_at = step_done_at(state, kStepPpcFinal);

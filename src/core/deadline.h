@@ -9,8 +9,9 @@
 //    aware_at; from then until 5 days after aware_at it is shown as a warning
 //    (past the usual target, still within 「概ね5日」); from 5 days on, overdue.
 //  - 確報 (final report): due 30 days after aware_at, or 60 days when the
-//    cause may be wrongful, which medbcp takes to be the threat kinds
-//    不正アクセス (UnauthorizedAccess) and マルウェア・ランサムウェア (Malware).
+//    cause may be wrongful, which medbcp takes to be every attack: 標的型メール
+//    (TargetedEmail), 不正アクセス (UnauthorizedAccess) and マルウェア・
+//    ランサムウェア (Malware).
 //  - Days are counted as 24-hour periods from aware_at, which is never later
 //    than the legal count in calendar days, so a clinic following medbcp is
 //    never late by its rule.

@@ -15,6 +15,7 @@ ExternalContact external(std::int64_t id, ExternalCategory category, std::string
   return c;
 }
 
+// NOLINTNEXTLINE(cert-err58-cpp): a test constant
 const Instant kAware = Instant::from_tokyo(Date{2024, 4, 1}, 9, 30);
 
 Incident leak_incident(ThreatKind threat) {
@@ -66,14 +67,16 @@ TEST(DeadlineTest, PreliminaryReportBoundaries) {
 }
 
 TEST(DeadlineTest, FinalReportIs30DaysOr60ForWrongfulCauses) {
-  EXPECT_EQ(final_report_days(ThreatKind::TargetedEmail), 30);
+  // A targeted e-mail is an attack: 不正の目的, 60 days (it was 30).
+  EXPECT_EQ(final_report_days(ThreatKind::TargetedEmail), 60);
   EXPECT_EQ(final_report_days(ThreatKind::Precursor), 30);
   EXPECT_EQ(final_report_days(ThreatKind::Other), 30);
   EXPECT_EQ(final_report_days(ThreatKind::UnauthorizedAccess), 60);
   EXPECT_EQ(final_report_days(ThreatKind::Malware), 60);
 
-  for (auto [threat, days] : {std::pair{ThreatKind::Other, 30}, std::pair{ThreatKind::Malware, 60},
-                              std::pair{ThreatKind::UnauthorizedAccess, 60}}) {
+  for (auto [threat, days] :
+       {std::pair{ThreatKind::Other, 30}, std::pair{ThreatKind::Malware, 60},
+        std::pair{ThreatKind::UnauthorizedAccess, 60}, std::pair{ThreatKind::TargetedEmail, 60}}) {
     const Incident i = leak_incident(threat);
     const std::int64_t limit = days * kDaySeconds;
     auto fin = [&](std::int64_t t) {
@@ -144,7 +147,7 @@ TEST(DeadlineTest, PoliceAndMhlwFromThePlanArePromptUntilReached) {
 }
 
 TEST(DeadlineTest, TimeLeftInJapanese) {
-  EXPECT_EQ(format_time_left(2 * kDaySeconds + 3 * 3600 + 59), "あと2日3時間");
+  EXPECT_EQ(format_time_left(2 * kDaySeconds + std::int64_t{3} * 3600 + 59), "あと2日3時間");
   EXPECT_EQ(format_time_left(5 * 3600 + 12 * 60), "あと5時間12分");
   EXPECT_EQ(format_time_left(59), "あと0分");
   EXPECT_EQ(format_time_left(-(5 * 3600 + 12 * 60)), "5時間12分超過");

@@ -55,6 +55,10 @@ Problems validate_new_incident(const Incident& incident, const Plan& plan, Insta
   }
   if (incident.aware_at.seconds > now.seconds + kAllowedClockSkewSeconds) {
     add("aware_at", "認知日時が未来になっています。日時を確認してください。");
+  } else if (incident.aware_at.seconds != 0 &&
+             incident.aware_at.seconds < incident.discovery.discovered_at.seconds) {
+    add("aware_at", "認知日時が発見日時（" + incident.discovery.discovered_at.tokyo_text() +
+                        "）より前になっています。日時を確認してください。");
   }
   std::set<std::int64_t> seen_systems;
   for (std::size_t i = 0; i < incident.systems.size(); ++i) {

@@ -114,7 +114,7 @@ std::optional<StepMark> read_step_mark(std::string_view payload) {
 }
 
 std::string to_payload(const ContactCall& c) {
-  static constexpr const char* kTypes[] = {"external", "internal", "other"};
+  static constexpr const char* kTypes[] = {"external", "internal", "other", "officer"};
   json target = {{"type", kTypes[static_cast<int>(c.target.type)]}, {"name", c.target.name}};
   if (c.target.type != ContactTarget::Type::Other) target["id"] = c.target.id;
   if (c.target.category) target["category"] = code(*c.target.category);
@@ -134,6 +134,7 @@ std::optional<ContactCall> read_contact_call(std::string_view payload) {
   const std::string type = str(t, "type");
   c.target.type = type == "external"   ? ContactTarget::Type::External
                   : type == "internal" ? ContactTarget::Type::Internal
+                  : type == "officer"  ? ContactTarget::Type::Officer
                                        : ContactTarget::Type::Other;
   c.target.id = integer(t, "id");
   c.target.name = str(t, "name");

@@ -40,7 +40,9 @@ struct StepMark {
 // Who was called: a contact of 別紙１ (external or internal) or someone not
 // on the chart.
 struct ContactTarget {
-  enum class Type { External, Internal, Other };
+  // Officer: the 医療情報システム安全管理責任者 of the plan (第３章１(1)
+  // makes him the first to be told); he is the root of 別紙１, not a row of it.
+  enum class Type { External, Internal, Other, Officer };
   Type type = Type::Other;
   std::int64_t id = 0;  // ExternalContactId / InternalContactId value; 0 for Other
   std::string name;     // organisation or person, as it was when called

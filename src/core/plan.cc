@@ -248,4 +248,12 @@ int number_unnumbered_devices(Plan& plan) {
   return numbered;
 }
 
+std::string officer_contact_name(const SecurityOfficer& officer) {
+  std::string out = officer.name;
+  out.append("（");
+  if (!officer.title.empty()) out.append(officer.title).append("・");
+  out.append("安全管理責任者）");
+  return out;
+}
+
 }  // namespace medbcp::core

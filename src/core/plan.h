@@ -37,6 +37,10 @@ struct SecurityOfficer {
   bool operator==(const SecurityOfficer&) const = default;
 };
 
+// The officer as a contact is named on the timeline and in pickers:
+// 「山田 太郎（院長・安全管理責任者）」.
+std::string officer_contact_name(const SecurityOfficer& officer);
+
 // 対象範囲: an in-scope medical information system.
 struct InScopeSystem {
   SystemId id;

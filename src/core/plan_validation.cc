@@ -6,6 +6,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/network_address.h"
 #include "core/text.h"
 
 namespace medbcp::core {
@@ -157,6 +158,9 @@ void check_devices(const Plan& plan, ProblemList& problems) {
                      "管理番号「" + trim(d.asset_number) + "」が" + row_number(it->second) +
                          "と重複しています。機器ごとに別の番号にしてください。");
       }
+    }
+    if (const auto problem = ip_address_problem(d.ip_address)) {
+      problems.add("devices", i, "ip_address", *problem);
     }
     check_date(d.introduced, problems, "devices", i, "introduced", "導入日");
     check_date(d.support_end, problems, "devices", i, "support_end", "サポート終了日");

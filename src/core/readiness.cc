@@ -90,6 +90,14 @@ void officer_gaps(const Plan& plan, GapList& gaps) {
              "医療情報システム安全管理責任者に日中つながる電話番号を入力してください。"
              "発見者が最初に報告する先です。");
   }
+  // Attacks start at night and on holidays as often as not: the page asks
+  // for this number, and a blank one is a gap (check used to say 不備なし).
+  if (is_placeholder(o.phone_night)) {
+    gaps.add(Section::Officer, "体制整備 １ 医療情報システム安全管理責任者（夜間・休日の連絡先）",
+             "officer.phone_night",
+             "医療情報システム安全管理責任者に夜間・休日につながる電話番号を入力してください"
+             "（日中と同じ携帯電話なら同じ番号を）。");
+  }
 }
 
 void system_gaps(const Plan& plan, GapList& gaps) {

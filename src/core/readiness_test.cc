@@ -19,6 +19,7 @@ using ::testing::UnorderedElementsAreArray;
 // "section:field" for each gap, so a test can say exactly which gaps it expects.
 std::vector<std::string> keys(const std::vector<Gap>& gaps) {
   std::vector<std::string> out;
+  out.reserve(gaps.size());
   for (const Gap& g : gaps) out.push_back(std::string(code(g.section)) + ":" + g.field);
   return out;
 }
@@ -71,6 +72,7 @@ TEST(ReadinessTest, FreshTemplateListsEveryOpenPlaceholder) {
                   "facility:facility.document_department",
                   "officer:officer.name",
                   "officer:officer.phone_day",
+                  "officer:officer.phone_night",
                   "systems:systems[5].name",
                   "systems:systems[0].vendor",
                   "systems:systems[1].vendor",
@@ -151,16 +153,20 @@ TEST(ReadinessTest, FacilityAddressPhoneAndDepartment) {
   EXPECT_THAT(gaps_of(p), ElementsAre("facility:facility.document_department"));
 }
 
-TEST(ReadinessTest, OfficerNameAndDaytimePhone) {
+TEST(ReadinessTest, OfficerNameAndPhonesDayAndNight) {
   Plan p = demo_plan();
   p.officer.name = "○○";
   EXPECT_THAT(gaps_of(p), ElementsAre("officer:officer.name"));
   p = demo_plan();
   p.officer.phone_day = "";
   EXPECT_THAT(gaps_of(p), ElementsAre("officer:officer.phone_day"));
+  // The page asks for a number that answers at night and on holidays;
+  // a blank one is a gap, as the page says (check said 不備なし).
   p = demo_plan();
-  p.officer.phone_night = "";  // the night number is welcome but not required
-  p.officer.email = "";
+  p.officer.phone_night = "";
+  EXPECT_THAT(gaps_of(p), ElementsAre("officer:officer.phone_night"));
+  p = demo_plan();
+  p.officer.email = "";  // welcome, not required
   EXPECT_THAT(gaps_of(p), IsEmpty());
 }
 

@@ -63,13 +63,18 @@ std::string kit_data_json(const core::Plan& plan, const KitStamp& stamp) {
   for (const auto& c : plan.internal_contacts) {
     internal.push_back({{"id", c.id.value}, {"name", internal_name(c)}});
   }
-  Json data = {{"kit",
-                {{"id", stamp.id},
-                 {"facility", plan.facility.name},
-                 {"edition", plan.facility.edition},
-                 {"made_at", stamp.made_at.iso_utc()}}},
-               {"steps", steps},
-               {"contacts", {{"external", external}, {"internal", internal}}}};
+  Json officer = Json::array();
+  if (!core::trim(plan.officer.name).empty()) {
+    officer.push_back({{"id", 0}, {"name", core::officer_contact_name(plan.officer)}});
+  }
+  Json data = {
+      {"kit",
+       {{"id", stamp.id},
+        {"facility", plan.facility.name},
+        {"edition", plan.facility.edition},
+        {"made_at", stamp.made_at.iso_utc()}}},
+      {"steps", steps},
+      {"contacts", {{"external", external}, {"internal", internal}, {"officer", officer}}}};
   std::string text = data.dump(-1, ' ', false, Json::error_handler_t::replace);
   std::string out;
   out.reserve(text.size());
@@ -248,6 +253,10 @@ void logger_section(std::string& h, const core::Plan& plan) {
   h +=
       "<div class=\"panel\"><h3>連絡の記録</h3><form id=\"contact-form\"><div class=\"grid2\"><div>"
       "<label for=\"c-target\">連絡先</label><select id=\"c-target\" name=\"target\">";
+  if (!core::trim(plan.officer.name).empty()) {
+    h += "<option value=\"officer:0\">責任者：" +
+         core::escape_markup(core::officer_contact_name(plan.officer)) + "</option>";
+  }
   for (const auto& c : plan.external_contacts) {
     h += "<option value=\"external:" + std::to_string(c.id.value) + "\">" +
          core::escape_markup(std::string(core::label(c.category)) + "：" + external_name(c)) +
@@ -323,7 +332,7 @@ std::string_view inline_asset(std::string_view path, std::string_view closing) {
 std::string offline_kit_html(const core::Plan& plan, const KitStamp& stamp,
                              const std::string& plan_document_html) {
   std::string h;
-  h.reserve(plan_document_html.size() * 2 + 64 * 1024);
+  h.reserve(plan_document_html.size() * 2 + std::size_t{64} * 1024);
   h += "<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\">"
        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
        "<meta name=\"generator\" content=\"medbcp\">"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/network_address.h"
 #include "core/spreadsheet_safe.h"
 #include "core/text.h"
 #include "core/wareki.h"
@@ -449,6 +450,8 @@ class LedgerParser {
         break;
       case DeviceField::IpAddress:
         d.ip_address = normalized(value);
+        if (const auto problem = core::ip_address_problem(d.ip_address))
+          error(header, row, *problem);
         break;
       case DeviceField::MacAddress:
         d.mac_address = normalized(value);

@@ -126,6 +126,20 @@ TEST(DeviceLedgerReaderTest, ReportsEveryBadRowWithItsRowAndColumn) {
   EXPECT_EQ(ledger.devices[1].introduced, (Date{2024, 4, 1}));
 }
 
+// 999.1.1.1 passed the import and would send someone to the wrong machine.
+TEST(DeviceLedgerReaderTest, AnAddressThatCannotBeOneIsNamedWithItsRow) {
+  const DeviceLedgerImport ledger =
+      read_device_ledger_csv(csv({{"管理番号", "機器名", "IPアドレス"},
+                                  {"A-1", "受付PC", "192.168.1.10"},
+                                  {"A-2", "サーバ", "999.1.1.1"},
+                                  {"A-3", "ルータ", "DHCP"}}));
+  ASSERT_EQ(ledger.errors.size(), 1u) << messages(ledger.errors);
+  EXPECT_EQ(ledger.errors[0].row, 3);
+  EXPECT_EQ(ledger.errors[0].field, "IPアドレス");
+  EXPECT_NE(ledger.errors[0].message.find("「999.1.1.1」は IP アドレスとして正しくありません"),
+            std::string::npos);
+}
+
 TEST(DeviceLedgerReaderTest, AMillionProblemsAreCountedNotAllKept) {
   // 300 columns without a header (one warning each) and 50,000 bad dates.
   std::string text = "管理番号,機器名,導入日\r\nPC-0,端末,2024-13-45";

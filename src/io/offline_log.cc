@@ -177,7 +177,8 @@ void check_contact_payload(const std::string& text, const Json& payload, Reader&
   Reader t = r.child("contact");
   t.only(*target, {"type", "id", "name", "category"});
   auto type = t.string(*target, "type", true);
-  if (type && *type != "external" && *type != "internal" && *type != "other") {
+  if (type && *type != "external" && *type != "internal" && *type != "other" &&
+      *type != "officer") {
     t.problem("type", "連絡先の種類が分かりません。");
   }
   if (type && *type != "other") {

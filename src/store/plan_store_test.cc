@@ -67,7 +67,11 @@ TEST_F(TempDb, Migration8NumbersTheDevicesStoredWithoutANumber) {
   std::string back_to_7 =
       "DROP INDEX kit_builds_seq; ALTER TABLE kit_builds DROP COLUMN seq;"
       "ALTER TABLE users DROP COLUMN must_change_password;"
-      "DROP TABLE audit_chain;";
+      "DROP TABLE audit_chain;"
+      "DROP TABLE recovery_codes; DROP TABLE sign_in_policy;"
+      "ALTER TABLE users DROP COLUMN totp_secret; ALTER TABLE users DROP COLUMN totp_last_step;"
+      "ALTER TABLE sessions DROP COLUMN second_factor_pending;"
+      "ALTER TABLE sessions DROP COLUMN two_factor_setup_required;";
   if (db->dialect() == "postgres") {
     back_to_7.append(
         "DROP FUNCTION audit_chain_seal, audit_chain_hash, audit_chain_field,"

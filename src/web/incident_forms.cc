@@ -2,6 +2,7 @@
 
 #include "core/incident_steps.h"
 #include "core/text.h"
+#include "core/typed_time.h"
 
 namespace medbcp::web {
 namespace {
@@ -69,6 +70,9 @@ std::vector<FieldSpec> log_fields() {
 
 std::vector<FieldSpec> contact_fields(const core::Plan& plan) {
   std::vector<Option> contacts{{"", "（選んでください）"}};
+  if (!core::trim(plan.officer.name).empty()) {
+    contacts.push_back({"officer", core::officer_contact_name(plan.officer)});
+  }
   for (const auto& c : plan.external_contacts) {
     contacts.push_back({std::string("e").append(std::to_string(c.id.value)),
                         c.organization + "（" + core::label(c.category) + "）" +
@@ -188,13 +192,18 @@ std::vector<FieldSpec> reopen_fields() {
 
 std::optional<core::Instant> read_time(FormState& state, const std::string& key,
                                        core::Instant now) {
-  const std::string text = core::trim(core::nfkc(state.value(key)));
-  if (text.empty()) return std::nullopt;
-  if (auto t = core::Instant::parse(text)) return t;
-  if (auto t = core::Instant::parse(now.tokyo_date().iso() + " " + text)) {
-    // A bare time is the latest such moment: "23:50" entered at 00:20 is yesterday.
-    if (t->seconds > now.seconds + 5 * 60) return core::Instant{t->seconds - 24 * 3600};
-    return t;
+  const core::TypedTime typed = core::read_typed_time(state.value(key), now);
+  switch (typed.status) {
+    case core::TypedTime::Status::Empty:
+      return std::nullopt;
+    case core::TypedTime::Status::Ok:
+      return typed.at;
+    case core::TypedTime::Status::LaterToday:
+      // Never moved to yesterday without asking: the form says which day.
+      state.error(key, core::later_today_message(state.value(key), now, *typed.yesterday));
+      return std::nullopt;
+    case core::TypedTime::Status::Unreadable:
+      break;
   }
   state.error(key, "日時を読めません。例：2024-06-03 08:40、または 08:40");
   return std::nullopt;

@@ -217,7 +217,9 @@ void post_contact(RequestContext& ctx, core::IncidentId id) {
   RejectedForm f{"contact", read_form(ctx, contact_fields(view.plan))};
   core::ContactCall call;
   const std::string choice = f.state.value("contact");
-  if (choice.size() > 1 && (choice[0] == 'e' || choice[0] == 'i') && choice != "other") {
+  if (choice == "officer") {
+    call.target.type = core::ContactTarget::Type::Officer;
+  } else if (choice.size() > 1 && (choice[0] == 'e' || choice[0] == 'i') && choice != "other") {
     call.target.type = choice[0] == 'e' ? core::ContactTarget::Type::External
                                         : core::ContactTarget::Type::Internal;
     try {
@@ -402,7 +404,7 @@ void download(RequestContext& ctx, core::IncidentId id, const std::string& what)
                                                      : IncidentFile::TimelineJson;
   app::ExportedFile out = app::export_incident_file(ctx.ws, ctx.actor(), id, file, ctx.now());
   ctx.response.set_header("Content-Disposition", "attachment; filename=\"" + out.name + "\"");
-  ctx.send(200, std::move(out.bytes), out.mime_type.c_str());
+  ctx.send(200, out.bytes, out.mime_type.c_str());
 }
 
 }  // namespace

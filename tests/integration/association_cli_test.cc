@@ -97,7 +97,7 @@ class AssociationCli : public ::testing::Test {
   std::set<std::string> leaf_commands(const std::string& parent = "") {
     std::set<std::string> out;
     const std::string help = run(parent + (parent.empty() ? "" : " ") + "--help").output;
-    const std::size_t at = help.find("Subcommands:");
+    const std::size_t at = help.find("コマンド:");
     if (at == std::string::npos) {
       out.insert(parent);
       return out;

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "core/sha256.h"
+#include "core/time.h"
 #include "store/sqlite/sqlite_database.h"
 
 namespace {
@@ -92,7 +93,9 @@ TEST_F(IncidentCli, MissingDiscoveryReportIsRefusedWithoutPrompting) {
 
 TEST_F(IncidentCli, RansomwareDayThenVerifyExportReportAndClose) {
   start();
-  EXPECT_EQ(run("incident step 1 isolate --note '受付端末1を切り離し' --at 08:55").exit_code, 0);
+  EXPECT_EQ(
+      run("incident step 1 isolate --note '受付端末1を切り離し' --at '2024-06-03 08:55'").exit_code,
+      0);
   EXPECT_EQ(run("incident step 1 stop_network --na '他部門で類似事象なし'").exit_code, 0);
   Result contact = run("incident contact 1 --to 1 --reached --said '受付端末1に脅迫文' --by 山田");
   ASSERT_EQ(contact.exit_code, 0) << contact.output;
@@ -147,7 +150,7 @@ TEST_F(IncidentCli, RansomwareDayThenVerifyExportReportAndClose) {
     while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) text.output.append(buf, n);
     ::pclose(p);
   }
-  auto squash = [](std::string s) {
+  auto squash = [](const std::string& s) {
     std::string out;
     for (char c : s) {
       if (c != ' ' && c != '\n' && c != '\r' && c != '\f') out.push_back(c);
@@ -223,6 +226,78 @@ TEST_F(IncidentCli, VerifyAgainstAPrintedHashCatchesARewrittenTail) {
   Result caught = run("incident verify 1 --expect " + printed);
   EXPECT_EQ(caught.exit_code, 1) << caught.output;
   EXPECT_NE(caught.output.find(printed.substr(0, 16)), std::string::npos) << caught.output;
+}
+
+// A time alone later than now used to become yesterday without a word
+// (「08:15」 typed at 08:06). Now it is refused at once, naming the day it
+// would mean; a full date is taken as typed and echoed back.
+TEST_F(IncidentCli, ATimeAloneLaterThanNowIsRefusedAndEveryTimeIsEchoed) {
+  start();
+  const std::string now = core::Instant::now().tokyo_text();  // "2026-12-06 08:06"
+  if (now.substr(11) < "23:50") {
+    Result later = run("incident log 1 サーバー停止 --at 23:59");
+    EXPECT_EQ(later.exit_code, 2) << later.output;
+    EXPECT_NE(later.output.find("「23:59」は今（"), std::string::npos) << later.output;
+    EXPECT_NE(later.output.find("前日"), std::string::npos) << later.output;
+    EXPECT_EQ(run("incident show 1").output.find("サーバー停止"), std::string::npos);
+  }
+  Result dated = run("incident log 1 サーバー停止 --at '2024-06-03 09:12'");
+  ASSERT_EQ(dated.exit_code, 0) << dated.output;
+  EXPECT_NE(dated.output.find("記録しました（2024-06-03 09:12、"), std::string::npos)
+      << dated.output;
+  EXPECT_EQ(dated.output.find("seq"), std::string::npos) << dated.output;
+}
+
+TEST_F(IncidentCli, AStepBeforeTheDiscoveryIsRefused) {
+  start();  // discovered 2024-06-03 08:40
+  Result early = run("incident step 1 isolate --at '2024-06-01 00:00'");
+  EXPECT_EQ(early.exit_code, 1) << early.output;
+  EXPECT_NE(early.output.find("発見（2024-06-03 08:40）より前の日時です"), std::string::npos)
+      << early.output;
+  Result aware =
+      run("incident start --threat malware --discoverer 佐藤 --discovered-at '2024-06-03 08:40' "
+          "--how-found 電話 --situation 不審な通信 --actions なし --no-leak "
+          "--aware-at '2024-06-02 08:50' --title 二件目");
+  EXPECT_NE(aware.exit_code, 0) << aware.output;
+  EXPECT_NE(aware.output.find("認知日時が発見日時"), std::string::npos) << aware.output;
+}
+
+TEST_F(IncidentCli, AContactWithoutReachedOrNotIsAskedForNotGuessed) {
+  start();
+  Result r = run("incident contact 1 --to 1 --said 状況を伝えた");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("--reached（ついた）か --not-reached（つかなかった）"), std::string::npos)
+      << r.output;
+  EXPECT_EQ(run("incident show 1").output.find("状況を伝えた"), std::string::npos);
+  EXPECT_EQ(run("incident contact 1 --to 1 --reached --not-reached").exit_code, 2);
+  // The 安全管理責任者, first to be told (第３章１(1)), is listed and can be logged.
+  EXPECT_NE(run("incident contact 1").output.find("桜井 健一（院長・安全管理責任者）"),
+            std::string::npos);
+  Result officer = run("incident contact 1 --officer --reached --said 状況を報告");
+  ASSERT_EQ(officer.exit_code, 0) << officer.output;
+  EXPECT_NE(officer.output.find("桜井 健一"), std::string::npos) << officer.output;
+}
+
+// README: exit 2 for usage; every message and help page in Japanese.
+TEST_F(IncidentCli, TheCommandLineSpeaksJapaneseAndExitsTwoOnAMistypedLine) {
+  for (const char* mistyped : {"incident log", "incident start --no-such-option",
+                               "incident log 1 a b c --kind", "user add --name x --role boss"}) {
+    Result r = run(mistyped);
+    EXPECT_EQ(r.exit_code, 2) << mistyped << ": " << r.output;
+    EXPECT_NE(r.output.find("--help」で表示されます"), std::string::npos) << r.output;
+    for (const char* english : {"is required", "not expected", "Usage", "Run with"}) {
+      EXPECT_EQ(r.output.find(english), std::string::npos) << mistyped << ": " << r.output;
+    }
+  }
+  EXPECT_NE(run("incident log").output.find("「ID」を指定してください"), std::string::npos);
+  Result help = run("incident --help");
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* japanese : {"使い方:", "オプション:", "コマンド:", "この使い方を表示"}) {
+    EXPECT_NE(help.output.find(japanese), std::string::npos) << help.output;
+  }
+  for (const char* english : {"Usage", "Options:", "Subcommands:", "Print this help"}) {
+    EXPECT_EQ(help.output.find(english), std::string::npos) << help.output;
+  }
 }
 
 TEST_F(IncidentCli, UnknownIncidentIsAClearMessage) {

@@ -70,6 +70,19 @@ TEST_F(IncidentWeb, RansomwareScenarioEndToEnd) {
                                                 {"occurred_at", "2024-06-03 09:05"}})
                 ->status,
             303);
+  // The 安全管理責任者 is in the picker, first, and can be logged.
+  EXPECT_NE(staff.get("/incidents/1")
+                ->body.find("<option value=\"officer\">桜井 健一（院長・"
+                            "安全管理責任者）</option>"),
+            std::string::npos);
+  EXPECT_EQ(staff
+                .post("/incidents/1/contacts", {{"contact", "officer"},
+                                                {"reached", "1"},
+                                                {"channel", "電話"},
+                                                {"said", "院長に報告"},
+                                                {"occurred_at", "2024-06-03 09:06"}})
+                ->status,
+            303);
   EXPECT_EQ(
       staff.post("/incidents/1/log", {{"kind", "fact"}, {"text", "他の端末は正常に動作"}})->status,
       303);
@@ -106,7 +119,7 @@ TEST_F(IncidentWeb, RansomwareScenarioEndToEnd) {
 
   page = officer.get("/incidents/1");
   // Start, step, contact, fact, two decisions, evidence.
-  EXPECT_NE(page->body.find("時系列 7 件・改ざんなし"), std::string::npos);
+  EXPECT_NE(page->body.find("時系列 8 件・改ざんなし"), std::string::npos);
   EXPECT_NE(page->body.find("予約患者のみ"), std::string::npos);
 
   auto pdf = officer.get("/incidents/1/report.pdf");
