@@ -61,6 +61,27 @@ SignInsInFlight& in_flight() {
   return checks;
 }
 
+// A place among the checks in flight for one name and address, given back
+// when the check is over (the attempt then recorded), however it ends.
+class ReservedCheck {
+ public:
+  ReservedCheck(store::Database& db, const std::string& name, const std::string& remote,
+                std::int64_t since, const LoginPolicy& policy)
+      : name_(name), remote_(remote), held_(in_flight().reserve(db, name, remote, since, policy)) {}
+  ~ReservedCheck() {
+    if (held_) in_flight().release(name_, remote_);
+  }
+  ReservedCheck(const ReservedCheck&) = delete;
+  ReservedCheck& operator=(const ReservedCheck&) = delete;
+  // False when the name or the address is at its limit: refuse unchecked.
+  bool held() const { return held_; }
+
+ private:
+  std::string name_;
+  std::string remote_;
+  bool held_;
+};
+
 // Writing last_seen_at on every request would turn every page view into a
 // write; a minute's precision is plenty for a 30-minute idle limit.
 constexpr std::int64_t kTouchEverySeconds = 60;
@@ -95,16 +116,11 @@ SignInResult sign_in(Workspace& ws, const std::string& typed_name, const std::st
                      const LoginPolicy& policy) {
   std::string name = normalize_user_name(typed_name);
   store::Database& db = ws.db();
-  std::int64_t since = now.seconds - policy.window_seconds;
-  if (!in_flight().reserve(db, name, remote_address, since, policy)) {
+  const ReservedCheck check(db, name, remote_address, now.seconds - policy.window_seconds, policy);
+  if (!check.held()) {
     audit_throttled_sign_in(ws, name, remote_address, now, policy.window_seconds);
     return {SignInOutcome::Throttled, std::nullopt, std::nullopt};
   }
-  struct Release {
-    const std::string& name;
-    const std::string& remote;
-    ~Release() { in_flight().release(name, remote); }
-  } release{name, remote_address};
 
   auto record = store::find_user_by_name(db, name);
   bool ok = record && record->active ? verify_password(record->password_hash, password)
@@ -152,17 +168,12 @@ SignInResult complete_second_factor(Workspace& ws, const std::string& pending_to
   auto record = store::find_user(db, pending->user_id);
   if (!record || !record->active) return expired;
   const std::string& name = record->name;
-  const std::int64_t since = now.seconds - policy.window_seconds;
-  if (!in_flight().reserve(db, name, remote_address, since, policy)) {
+  const ReservedCheck check(db, name, remote_address, now.seconds - policy.window_seconds, policy);
+  if (!check.held()) {
     audit_throttled_sign_in(ws, name, remote_address, now, policy.window_seconds);
     store::delete_session(db, hash);
     return {SignInOutcome::Throttled, std::nullopt, std::nullopt};
   }
-  struct Release {
-    const std::string& name;
-    const std::string& remote;
-    ~Release() { in_flight().release(name, remote); }
-  } release{name, remote_address};
 
   const bool ok = check_second_factor(ws, core::UserId(record->id), code, now);
   {
