@@ -8,6 +8,7 @@
 namespace medbcp::app {
 namespace {
 
+// NOLINTNEXTLINE(cert-err58-cpp): a test constant
 const Actor kCli{core::UserId(), "cli", Role::Admin};
 const core::Instant kNow{1'710'000'000};
 const core::Date kDay{2024, 4, 1};
@@ -39,6 +40,16 @@ TEST_F(Publish, EditionsCountUpAndTheFacilityFollows) {
   EXPECT_EQ(versions[0].edition, 2);
   EXPECT_EQ(versions[0].note, "連絡先を更新");
   EXPECT_EQ(current_version(ws())->id, second.version->id);
+}
+
+// A new demo said 第2版 and 未発行, and its first publish 「第2版 … 最初の版です」.
+TEST_F(Publish, TheDemosFirstPublishedVersionIsTheFirstEdition) {
+  auto demo = Workspace::open(store::test_database_location(dir_ / "demo.db"));
+  ASSERT_TRUE(ensure_demo_plan(*demo, kCli));
+  EXPECT_EQ(load_plan(*demo).facility.edition, 1);
+  auto first = publish_version(*demo, kCli, kDay, "初版", kNow);
+  ASSERT_TRUE(first.problems.empty());
+  EXPECT_EQ(first.version->edition, 1);
 }
 
 TEST_F(Publish, StaffMayNotPublishAndADateIsNeeded) {

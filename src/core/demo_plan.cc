@@ -145,7 +145,7 @@ Plan demo_plan() {
   p.facility.phone = "054-000-1000";
   p.facility.document_department = "事務部門";
   p.facility.effective_date = date(2024, 4, 1);  // 令和６年４月１日
-  p.facility.edition = 2;
+  p.facility.edition = 1;                        // its first 版 is the first medbcp publishes
   p.facility.last_reviewed = date(2025, 3, 31);
 
   p.officer = SecurityOfficer{"桜井 健一", "院長", "054-000-1001", "090-0000-1001",
