@@ -28,7 +28,7 @@ void print_deadlines(const app::IncidentView& v) {
     if (d.done_at) {
       std::cout << "（" << when(*d.done_at) << "）";
     } else if (d.state == core::DeadlineState::Prompt) {
-      std::cout << "（認知から " << core::format_time_left(d.seconds_left).substr(0) << "）";
+      std::cout << "（" << core::format_prompt_elapsed(d.seconds_left) << "）";
     } else {
       std::cout << " 期限 "
                 << when(d.hard_limit && d.state != core::DeadlineState::Upcoming ? *d.hard_limit

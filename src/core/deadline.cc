@@ -142,7 +142,15 @@ std::vector<Deadline> incident_deadlines(const Incident& incident, const Plan& p
 
 std::string format_time_left(std::int64_t seconds) {
   const bool past = seconds < 0;
-  std::int64_t s = past ? -seconds : seconds;
+  const std::string text = format_duration(past ? -seconds : seconds);
+  return past ? text + "超過" : "あと" + text;
+}
+
+std::string format_prompt_elapsed(std::int64_t seconds_left) {
+  return "認知から" + format_duration(seconds_left < 0 ? -seconds_left : 0) + "経過";
+}
+
+std::string format_duration(std::int64_t s) {
   const std::int64_t days = s / kDaySeconds;
   const std::int64_t hours = s % kDaySeconds / 3600;
   const std::int64_t minutes = s % 3600 / 60;
@@ -154,7 +162,7 @@ std::string format_time_left(std::int64_t seconds) {
   } else {
     text = std::to_string(minutes) + "分";
   }
-  return past ? text + "超過" : "あと" + text;
+  return text;
 }
 
 }  // namespace medbcp::core

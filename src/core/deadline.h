@@ -74,5 +74,11 @@ std::vector<Deadline> incident_deadlines(const Incident& incident, const Plan& p
 
 // 「あと2日3時間」「5時間12分超過」— for people, in Japanese.
 std::string format_time_left(std::int64_t seconds);
+// 「2日3時間」「5時間12分」「0分」: a length of time, not negative.
+std::string format_duration(std::int64_t seconds);
+// For a 「速やかに」 deadline (Prompt), whose seconds_left is minus the time
+// since aware_at: 「認知から12分経過」 — time passed, never 「超過」, which read
+// as late at minute zero.
+std::string format_prompt_elapsed(std::int64_t seconds_left);
 
 }  // namespace medbcp::core

@@ -153,5 +153,13 @@ TEST(DeadlineTest, TimeLeftInJapanese) {
   EXPECT_EQ(format_time_left(-(5 * 3600 + 12 * 60)), "5時間12分超過");
 }
 
+// 「速やかに … 0分超過」 read as late at minute zero: time since 認知 is elapsed time.
+TEST(DeadlineTest, APromptDeadlineShowsTimePassedNotLateness) {
+  EXPECT_EQ(format_prompt_elapsed(0), "認知から0分経過");
+  EXPECT_EQ(format_prompt_elapsed(-(12 * 60)), "認知から12分経過");
+  EXPECT_EQ(format_prompt_elapsed(-(kDaySeconds + 3600)), "認知から1日1時間経過");
+  EXPECT_EQ(format_duration(59), "0分");
+}
+
 }  // namespace
 }  // namespace medbcp::core

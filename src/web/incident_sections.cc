@@ -143,7 +143,7 @@ void deadlines(Html& h, const IncidentView& v) {
     if (d.done_at) {
       h.text(when(*d.done_at));
     } else if (d.state == core::DeadlineState::Prompt) {
-      h.text("認知から " + core::format_time_left(d.seconds_left));
+      h.text(core::format_prompt_elapsed(d.seconds_left));
     } else {
       h.text(core::format_time_left(d.seconds_left));
     }
