@@ -12,7 +12,7 @@
 
 namespace medbcp::app {
 
-inline constexpr std::size_t kMinPasswordLength = 12;   // characters, after NFKC
+inline constexpr std::size_t kMinPasswordLength = 12;  // characters, after NFKC
 // With two-factor sign-in on, the MHLW checklist's rule is enough.
 inline constexpr std::size_t kMinPasswordLengthWithTwoFactor = 8;
 inline constexpr std::size_t kMaxPasswordLength = 128;  // characters, after NFKC
