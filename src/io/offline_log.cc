@@ -181,7 +181,7 @@ void check_contact_payload(const std::string& text, const Json& payload, Reader&
       *type != "officer") {
     t.problem("type", "連絡先の種類が分かりません。");
   }
-  if (type && *type != "other") {
+  if (type && *type != "other" && *type != "officer") {  // the officer is one, unnumbered
     auto id = target->find("id");
     if (id == target->end() || !id->is_number_integer() || id->get<std::int64_t>() <= 0) {
       t.problem("id", "連絡先の番号がありません。");

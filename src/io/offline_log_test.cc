@@ -159,6 +159,16 @@ TEST(OfflineLog, ContactNeedsTargetAndCaller) {
   EXPECT_TRUE(has_problem_at(parse, "entries[1].payload.called_by")) << fields(parse);
 }
 
+// The kit's first contact is the 安全管理責任者: one person, no number.
+TEST(OfflineLog, TheOfficerIsAContactWithoutANumber) {
+  auto parse = parse_offline_log(edited_rehashed([](nlohmann::json& j) {
+    j["entries"][1]["kind"] = "contact";
+    j["entries"][1]["payload"] =
+        R"({"contact":{"type":"officer","id":0,"name":"桜井 健一（院長・安全管理責任者）"},"called_by":"中村","channel":"電話","reached":true,"said":"報告","follow_up":""})";
+  }));
+  EXPECT_TRUE(parse.problems.empty()) << fields(parse);
+}
+
 TEST(OfflineLog, ReportNeedsDiscovererAndTime) {
   auto parse = parse_offline_log(edited_rehashed([](nlohmann::json& j) {
     j["entries"][0]["kind"] = "report";
