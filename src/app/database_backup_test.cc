@@ -52,6 +52,17 @@ class DbBackup : public ::testing::Test {
     }
     return out;
   }
+  // What someone with a SQL client does to a copy of backup.db before
+  // restoring it with --force.
+  RestoreReport restore_tampered_backup(const std::string& sql) {
+    fs::copy_file(path("backup.db"), path("tampered.db"), fs::copy_options::overwrite_existing);
+    {
+      auto db = store::open_sqlite_raw(path("tampered.db"), false);
+      db->execute_script(sql);
+    }
+    return restore_database(*ws_, admin(), path("tampered.db"), core::Instant::now(),
+                            {.force = true});
+  }
   static bool has_field(const DatabaseVerification& v, const std::string& field) {
     for (const auto& p : v.problems) {
       if (p.field == field) return true;
@@ -187,13 +198,7 @@ TEST_F(DbBackup, RefusesABackupWhoseProtectionsWereRemovedEvenWhenForced) {
         "CREATE TRIGGER forget AFTER INSERT ON audit_log BEGIN DELETE FROM plan_history; END;",
         "DROP INDEX kit_builds_seq;"}) {
     SCOPED_TRACE(tamper);
-    fs::copy_file(path("backup.db"), path("tampered.db"), fs::copy_options::overwrite_existing);
-    {
-      auto db = store::open_sqlite_raw(path("tampered.db"), false);
-      db->execute_script(tamper);
-    }
-    RestoreReport report =
-        restore_database(*ws_, admin(), path("tampered.db"), core::Instant::now(), {.force = true});
+    const RestoreReport report = restore_tampered_backup(tamper);
     EXPECT_FALSE(report.restored);
     ASSERT_TRUE(has_field(report.verification, "schema"));
   }
@@ -224,13 +229,7 @@ TEST_F(DbBackup, RefusesABackupWhoseAuditLogWasEditedAndTriggersPutBack) {
         "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET detail = 'staff' WHERE id = 7;" +
             no_update + ";"}) {
     SCOPED_TRACE(tamper);
-    fs::copy_file(path("backup.db"), path("tampered.db"), fs::copy_options::overwrite_existing);
-    {
-      auto db = store::open_sqlite_raw(path("tampered.db"), false);
-      db->execute_script(tamper);
-    }
-    RestoreReport report =
-        restore_database(*ws_, admin(), path("tampered.db"), core::Instant::now(), {.force = true});
+    const RestoreReport report = restore_tampered_backup(tamper);
     EXPECT_FALSE(report.restored);
     EXPECT_FALSE(has_field(report.verification, "schema"));
     ASSERT_TRUE(has_field(report.verification, "audit_log"));
