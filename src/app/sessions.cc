@@ -10,6 +10,7 @@
 #include "app/two_factor.h"
 #include "store/database.h"
 #include "store/session_store.h"
+#include "store/two_factor_store.h"
 #include "store/user_store.h"
 
 namespace medbcp::app {
@@ -127,7 +128,7 @@ SignInResult sign_in(Workspace& ws, const std::string& typed_name, const std::st
                                      : (verify_password(decoy_hash(), password), false);
   // A right password with a second step to come is neither a failure nor,
   // yet, a success: a success would reset the count of failed codes.
-  const bool second_step = ok && two_factor_status(ws, core::UserId(record->id)).enabled;
+  const bool second_step = ok && !store::load_two_factor(db, record->id).secret.empty();
 
   {
     store::Transaction tx(db);
