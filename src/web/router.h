@@ -28,6 +28,7 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -49,6 +50,11 @@ struct ServerConfig {
   std::string tls_cert;  // PEM files; both set means HTTPS
   std::string tls_key;
   std::size_t max_body_bytes = std::size_t{4} * 1024 * 1024;  // larger requests get 413
+  // What one client, and all of them, may hold open (web/front_door.h).
+  std::size_t max_connections = 4096;
+  std::size_t max_per_address = 256;
+  // The whole head of a request must arrive within this (slow clients).
+  std::chrono::milliseconds head_timeout{10'000};
   bool tls() const { return !tls_cert.empty(); }
 };
 

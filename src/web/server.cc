@@ -4,10 +4,47 @@
 
 #include <stdexcept>
 
+#include "web/front_door.h"
 #include "web/layout.h"
+#include "web/request_engine.h"
 #include "web/routes.h"
 
 namespace medbcp::web {
+namespace {
+
+const char* reason_phrase(int status) {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 408: return "Request Timeout";
+    case 411: return "Length Required";
+    case 413: return "Payload Too Large";
+    case 431: return "Request Header Fields Too Large";
+    case 503: return "Service Unavailable";
+    default: return "Internal Server Error";
+  }
+}
+
+// The whole response for a request the front door refuses before any page
+// runs: our error page with the security headers, and the connection closed.
+std::string refusal_response(int status, bool tls) {
+  httplib::Response res;
+  apply_security_headers(res, tls);
+  const std::string body = standalone_error_page(status);
+  std::string out = std::string("HTTP/1.1 ")
+                        .append(std::to_string(status))
+                        .append(" ")
+                        .append(reason_phrase(status))
+                        .append("\r\n");
+  for (const auto& [name, value] : res.headers) out.append(name).append(": ").append(value).append("\r\n");
+  if (status == 503) out.append("Retry-After: 1\r\n");
+  out.append("Content-Type: text/html; charset=utf-8\r\nContent-Length: ")
+      .append(std::to_string(body.size()))
+      .append("\r\nConnection: close\r\n\r\n")
+      .append(body);
+  return out;
+}
+
+}  // namespace
 
 WebServer::WebServer(app::Workspace& ws, ServerConfig config, int threads)
     : WebServer(std::make_unique<app::FacilityDirectory>(ws), std::move(config), threads) {}
@@ -18,77 +55,63 @@ WebServer::WebServer(std::unique_ptr<app::FacilityDirectory> own, ServerConfig c
 }
 
 WebServer::WebServer(app::FacilityDirectory& directory, ServerConfig config, int threads)
-    : config_(std::move(config)) {
-  if (config_.tls()) {
-    auto tls =
-        std::make_unique<httplib::SSLServer>(config_.tls_cert.c_str(), config_.tls_key.c_str());
-    if (!tls->is_valid()) {
-      throw std::runtime_error("TLS の証明書または秘密鍵を読み込めません: " + config_.tls_cert +
-                               ", " + config_.tls_key);
-    }
-    server_ = std::move(tls);
-  } else {
-    server_ = std::make_unique<httplib::Server>();
-  }
-  // One thread per open connection: a clinic has few users, and a
-  // keep-alive connection holds its thread while it is open.
-  server_->new_task_queue = [threads] {
-    return new httplib::ThreadPool(static_cast<std::size_t>(threads));
-  };
-  server_->set_payload_max_length(config_.max_body_bytes);
-  server_->set_keep_alive_max_count(100);
-  server_->set_keep_alive_timeout(5);
-  server_->set_read_timeout(10);
-  server_->set_write_timeout(10);
-  // httplib writes the headers and the body of a response apart; with Nagle's
-  // algorithm on, the body then waits for the client's delayed ACK of the
-  // headers — 40 ms added to every page on a keep-alive connection.
-  server_->set_tcp_nodelay(true);
+    : engine_(std::make_unique<RequestEngine>()), config_(std::move(config)) {
+  std::unique_ptr<TlsContext> tls_context;
+  if (config_.tls()) tls_context = std::make_unique<TlsContext>(config_.tls_cert, config_.tls_key);
+
+  FrontDoorLimits limits;
+  limits.worker_threads = threads;
+  limits.max_connections = config_.max_connections;
+  limits.max_per_address = config_.max_per_address;
+  limits.max_body_bytes = config_.max_body_bytes;
+  limits.head_timeout = config_.head_timeout;
+  // What httplib says in Keep-Alive: matches what the front door does.
+  engine_->set_keep_alive_timeout(limits.keep_alive_timeout.count() / 1000);
+  engine_->set_keep_alive_max_count(static_cast<std::size_t>(limits.max_requests_per_connection));
+  engine_->set_payload_max_length(config_.max_body_bytes);
 
   const bool tls = config_.tls();
-  // httplib's own answers (unknown path, 413, 400) get our page; pages the
+  // httplib's own answers (unknown path, 400) get our page; pages the
   // handlers rendered themselves are left alone.
-  server_->set_error_handler(
+  engine_->set_error_handler(
       httplib::Server::HandlerWithResponse([tls](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
         apply_security_headers(res, tls);
         res.set_content(standalone_error_page(res.status), "text/html; charset=utf-8");
         return httplib::Server::HandlerResponse::Handled;
       }));
-  server_->set_exception_handler(
+  engine_->set_exception_handler(
       [tls](const httplib::Request&, httplib::Response& res, const std::exception_ptr&) {
         res.status = 500;
         apply_security_headers(res, tls);
         res.set_content(standalone_error_page(500), "text/html; charset=utf-8");
       });
 
-  router_ = std::make_unique<Router>(*server_, directory, config_);
+  router_ = std::make_unique<Router>(*engine_, directory, config_);
   register_all_routes(*router_);
+
+  RequestEngine& engine = *engine_;
+  front_door_ = std::make_unique<FrontDoor>(
+      limits,
+      [&engine](std::string request, const Peer& peer, bool last) {
+        return engine.answer(std::move(request), peer, last);
+      },
+      [tls](int status) { return refusal_response(status, tls); }, std::move(tls_context));
 }
 
 WebServer::~WebServer() = default;
 
 int WebServer::bind() {
-  int port = config_.port;
-  if (port == 0) {
-    port = server_->bind_to_any_port(config_.host);
-    if (port < 0) port = 0;
-  } else if (!server_->bind_to_port(config_.host, port)) {
-    port = 0;
-  }
-  if (port <= 0) {
-    throw std::runtime_error("待ち受けできません: " + config_.host + ":" +
-                             std::to_string(config_.port) +
-                             "（使用中のポートか、指定できないアドレスです）");
-  }
-  config_.port = port;
-  return port;
+  config_.port = front_door_->bind(config_.host, config_.port);
+  return config_.port;
 }
 
-void WebServer::serve() { server_->listen_after_bind(); }
+void WebServer::serve() { front_door_->serve(); }
 
-void WebServer::stop() { server_->stop(); }
+void WebServer::stop() { front_door_->stop(); }
 
-bool WebServer::running() const { return server_->is_running(); }
+bool WebServer::running() const { return front_door_->running(); }
+
+std::size_t WebServer::open_connections() const { return front_door_->open_connections(); }
 
 }  // namespace medbcp::web

@@ -1,6 +1,7 @@
-// The web server: an httplib server (HTTPS when given a certificate and
-// key) with every route registered, request size limits, and error pages
-// for what httplib answers itself (unknown path, oversized request).
+// The web server: every route registered on the request engine (httplib,
+// without its sockets), behind the event-driven front door that holds the
+// connections (HTTPS when given a certificate and key), with request size
+// and time limits and error pages for what is refused before a page runs.
 // Binds 127.0.0.1 unless told otherwise.
 #pragma once
 
@@ -9,16 +10,16 @@
 #include "app/workspace.h"
 #include "web/router.h"
 
-namespace httplib {
-class Server;
-}
-
 namespace medbcp::web {
+
+class FrontDoor;
+class RequestEngine;
 
 class WebServer {
  public:
   // Serves one workspace (a clinic). Throws std::runtime_error when the TLS
-  // certificate or key cannot be loaded.
+  // certificate or key cannot be loaded. `threads` make pages; connections
+  // are not bound to them.
   WebServer(app::Workspace& ws, ServerConfig config, int threads = 32);
   // Serves every facility of an association (or the one of `directory`).
   WebServer(app::FacilityDirectory& directory, ServerConfig config, int threads = 32);
@@ -34,13 +35,16 @@ class WebServer {
   void stop();
   // True once serve() is accepting connections.
   bool running() const;
+  // Client connections open now.
+  std::size_t open_connections() const;
   const Router& router() const { return *router_; }
 
  private:
   WebServer(std::unique_ptr<app::FacilityDirectory> own, ServerConfig config, int threads);
   std::unique_ptr<app::FacilityDirectory> own_directory_;  // for one workspace
-  std::unique_ptr<httplib::Server> server_;
+  std::unique_ptr<RequestEngine> engine_;
   std::unique_ptr<Router> router_;
+  std::unique_ptr<FrontDoor> front_door_;
   ServerConfig config_;
 };
 
