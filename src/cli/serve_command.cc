@@ -45,11 +45,11 @@ void add_serve_command(CLI::App& root, GlobalOptions& options) {
                   "ページを作るスレッドの数（接続の数はこれに縛られない）")
       ->capture_default_str()
       ->check(CLI::Range(2, 256));
-  cmd->add_option("--max-connections", flags->config.max_connections,
+  cmd->add_option("--max-connections", flags->config.limits.max_connections,
                   "同時に開いておける接続の数の上限")
       ->capture_default_str()
       ->check(CLI::Range(16, 100000));
-  cmd->add_option("--max-per-address", flags->config.max_per_address,
+  cmd->add_option("--max-per-address", flags->config.limits.max_per_address,
                   "一つのアドレスから同時に開ける接続の数の上限")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));

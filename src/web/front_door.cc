@@ -56,7 +56,8 @@ std::size_t connections_the_fd_limit_allows(std::size_t wanted) {
   }
   const std::size_t reserved = 128;
   const auto usable = static_cast<std::size_t>(limit.rlim_cur);
-  return usable > reserved * 2 ? std::min(wanted, usable - reserved) : std::min<std::size_t>(wanted, 16);
+  return usable > reserved * 2 ? std::min(wanted, usable - reserved)
+                               : std::min<std::size_t>(wanted, 16);
 }
 
 }  // namespace
@@ -67,8 +68,8 @@ struct FrontDoor::Connection {
   std::unique_ptr<ByteChannel> channel;
   Peer peer;
   Stage stage = Stage::Head;
-  std::string in;             // received and not yet handed on
-  std::string out;            // response bytes still to send
+  std::string in;   // received and not yet handed on
+  std::string out;  // response bytes still to send
   std::size_t out_sent = 0;
   std::size_t head_bytes = 0;  // once the head is complete
   std::size_t body_bytes = 0;
@@ -83,11 +84,15 @@ struct FrontDoor::Connection {
 
 FrontDoor::FrontDoor(FrontDoorLimits limits, RequestHandler handler, RefusalWriter refusal,
                      std::unique_ptr<TlsContext> tls)
-    : limits_(limits), handler_(std::move(handler)), refusal_(std::move(refusal)), tls_(std::move(tls)) {
+    : limits_(limits),
+      handler_(std::move(handler)),
+      refusal_(std::move(refusal)),
+      tls_(std::move(tls)) {
   limits_.max_connections = connections_the_fd_limit_allows(limits_.max_connections);
   epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
   wake_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-  if (epoll_fd_ < 0 || wake_fd_ < 0) throw std::runtime_error("待ち受けの準備ができません（epoll）");
+  if (epoll_fd_ < 0 || wake_fd_ < 0)
+    throw std::runtime_error("待ち受けの準備ができません（epoll）");
   epoll_event ev{};
   ev.events = EPOLLIN;
   ev.data.u64 = 0;  // connection ids start at 1; 0 is the wake-up
@@ -112,7 +117,8 @@ int FrontDoor::bind(const std::string& host, int port) {
     found = nullptr;
   }
   for (addrinfo* a = found; a != nullptr && listen_fd_ < 0; a = a->ai_next) {
-    const int fd = socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol);
+    const int fd =
+        socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol);
     if (fd < 0) continue;
     const int yes = 1;
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
@@ -146,7 +152,8 @@ void FrontDoor::set_listening(bool on) {
 }
 
 void FrontDoor::serve() {
-  if (listen_fd_ < 0) throw std::runtime_error("待ち受けのアドレスが決まっていません（bind が先です）");
+  if (listen_fd_ < 0)
+    throw std::runtime_error("待ち受けのアドレスが決まっていません（bind が先です）");
   WorkerPool pool(limits_.worker_threads, limits_.max_waiting_requests);
   pool_ = &pool;
   set_listening(true);
@@ -191,8 +198,8 @@ void FrontDoor::accept_all() {
   for (;;) {
     sockaddr_storage addr{};
     socklen_t length = sizeof addr;
-    const int fd =
-        accept4(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    const int fd = accept4(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &length,
+                           SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd >= 0) {
       admit(fd, peer_of(addr));
       continue;
@@ -270,7 +277,8 @@ void FrontDoor::progress(Connection& c) {
       c.stage = Connection::Stage::Head;
       c.out.clear();
       c.out_sent = 0;
-      c.deadline = Clock::now() + (c.in.empty() ? limits_.keep_alive_timeout : limits_.head_timeout);
+      c.deadline =
+          Clock::now() + (c.in.empty() ? limits_.keep_alive_timeout : limits_.head_timeout);
       continue;
     }
     if (take_request(c)) continue;
@@ -285,9 +293,8 @@ void FrontDoor::progress(Connection& c) {
 // Reads what has arrived, up to what the current stage may hold. True when
 // something was read or the peer closed.
 bool FrontDoor::read_some(Connection& c) {
-  const std::size_t limit = c.stage == Connection::Stage::Body
-                                ? c.head_bytes + c.body_bytes
-                                : limits_.max_head_bytes + 1;
+  const std::size_t limit =
+      c.stage == Connection::Stage::Body ? c.head_bytes + c.body_bytes : limits_.max_head_bytes + 1;
   const bool was_idle = c.in.empty();
   bool moved = false;
   std::array<char, 16384> buffer{};
@@ -375,10 +382,10 @@ void FrontDoor::dispatch(Connection& c, std::size_t request_bytes) {
   c.stage = Connection::Stage::Working;
   const std::uint64_t id = c.id;
   const bool queued = pool_ != nullptr && pool_->try_submit([this, id, request = std::move(request),
-                                                             peer = c.peer, last]() mutable {
+                                                             peer = c.peer, last] {
     Answer answer;
     try {
-      answer = handler_(std::move(request), peer, last);
+      answer = handler_(request, peer, last);
     } catch (...) {  // the handler answers its own errors; this is the last guard
       answer = {refusal_(500), true};
     }
@@ -450,8 +457,8 @@ void FrontDoor::sweep(Clock::time_point now) {
   }
   for (const std::uint64_t id : expired) {
     Connection& c = *connections_.at(id);
-    const bool mid_request = (c.stage == Connection::Stage::Head && !c.in.empty()) ||
-                             c.stage == Connection::Stage::Body;
+    const bool mid_request =
+        (c.stage == Connection::Stage::Head && !c.in.empty()) || c.stage == Connection::Stage::Body;
     if (mid_request && !c.close_after_send) {
       refuse(c, 408);  // one short chance to read why; the next sweep closes it
       progress(c);

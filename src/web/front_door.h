@@ -31,8 +31,8 @@ namespace medbcp::web {
 
 struct FrontDoorLimits {
   int worker_threads = 32;
-  std::size_t max_connections = 4096;   // lowered to what the open-file limit allows
-  std::size_t max_per_address = 256;    // one clinic behind one router stays far below
+  std::size_t max_connections = 4096;  // lowered to what the open-file limit allows
+  std::size_t max_per_address = 256;   // one clinic behind one router stays far below
   std::size_t max_waiting_requests = 1024;
   std::size_t max_head_bytes = std::size_t{64} * 1024;
   std::size_t max_body_bytes = std::size_t{4} * 1024 * 1024;
@@ -60,7 +60,8 @@ struct Answer {
 // Makes the response to one complete request (its head and body as
 // received). Runs on a worker thread. `last`: the connection closes after
 // this response (say so in it).
-using RequestHandler = std::function<Answer(std::string request, const Peer& peer, bool last)>;
+using RequestHandler =
+    std::function<Answer(const std::string& request, const Peer& peer, bool last)>;
 // The complete response for a request the front door refuses by itself.
 using RefusalWriter = std::function<std::string(int status)>;
 

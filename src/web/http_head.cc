@@ -17,7 +17,8 @@ bool same_name(std::string_view a, std::string_view b) {
 
 std::string_view trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
     s.remove_suffix(1);
   }
   return s;
@@ -81,13 +82,14 @@ std::string without_expect_header(std::string_view head) {
   std::string out;
   out.reserve(head.size());
   std::size_t kept = 0;
-  each_header(head, [&](std::string_view name, std::string_view, std::size_t start, std::size_t end) {
-    if (same_name(name, "Expect")) {
-      out.append(head.substr(kept, start - kept));
-      kept = end;
-    }
-    return true;
-  });
+  each_header(head,
+              [&](std::string_view name, std::string_view, std::size_t start, std::size_t end) {
+                if (same_name(name, "Expect")) {
+                  out.append(head.substr(kept, start - kept));
+                  kept = end;
+                }
+                return true;
+              });
   out.append(head.substr(kept));
   return out;
 }

@@ -21,26 +21,31 @@ TEST(HttpHead, ReadsTheBodyLengthWhateverTheHeaderCase) {
 }
 
 TEST(HttpHead, RefusesBodiesItCannotFrameOrMayNotHold) {
-  EXPECT_EQ(read_head_facts("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", 100).refusal, 411);
+  EXPECT_EQ(read_head_facts("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", 100).refusal,
+            411);
   EXPECT_EQ(read_head_facts("POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n", 100).refusal, 413);
   EXPECT_EQ(read_head_facts("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n", 100).refusal, 400);
   EXPECT_EQ(read_head_facts("POST / HTTP/1.1\r\nContent-Length: 1x\r\n\r\n", 100).refusal, 400);
   EXPECT_EQ(read_head_facts("POST / HTTP/1.1\r\nContent-Length:\r\n\r\n", 100).refusal, 400);
-  EXPECT_EQ(read_head_facts("POST / HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n\r\n", 100)
-                .refusal,
-            400);
+  EXPECT_EQ(
+      read_head_facts("POST / HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n\r\n", 100)
+          .refusal,
+      400);
   // Two lengths that disagree: how a request is smuggled past a proxy.
   EXPECT_EQ(
-      read_head_facts("POST / HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n", 100).refusal,
+      read_head_facts("POST / HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n", 100)
+          .refusal,
       400);
   EXPECT_EQ(
-      read_head_facts("POST / HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\n", 100).refusal,
+      read_head_facts("POST / HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\n", 100)
+          .refusal,
       0);
 }
 
 TEST(HttpHead, TheRequestLineIsNotAHeader) {
   // A colon in the target must not be read as a header.
-  EXPECT_EQ(read_head_facts("GET http://x:9/Content-Length:5 HTTP/1.1\r\n\r\n", 100).body_bytes, 0u);
+  EXPECT_EQ(read_head_facts("GET http://x:9/Content-Length:5 HTTP/1.1\r\n\r\n", 100).body_bytes,
+            0u);
 }
 
 TEST(HttpHead, AnsweredExpectationsAreRemovedFromTheHead) {
@@ -48,7 +53,8 @@ TEST(HttpHead, AnsweredExpectationsAreRemovedFromTheHead) {
       "POST /x HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n";
   const auto facts = read_head_facts(head, 100);
   EXPECT_TRUE(facts.expects_continue);
-  EXPECT_EQ(without_expect_header(head), "POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\n");
+  EXPECT_EQ(without_expect_header(head),
+            "POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\n");
   EXPECT_EQ(without_expect_header("GET / HTTP/1.1\r\n\r\n"), "GET / HTTP/1.1\r\n\r\n");
 }
 

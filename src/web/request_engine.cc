@@ -45,7 +45,7 @@ class BufferedStream final : public httplib::Stream {
 
 }  // namespace
 
-Answer RequestEngine::answer(std::string request, const Peer& peer, bool last) {
+Answer RequestEngine::answer(const std::string& request, const Peer& peer, bool last) {
   BufferedStream stream(request, peer);
   bool client_closes = false;
   const bool written = process_request(stream, last, client_closes, nullptr);

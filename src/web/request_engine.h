@@ -16,7 +16,7 @@ namespace medbcp::web {
 class RequestEngine final : public httplib::Server {
  public:
   // The response to one complete request. `last`: say "Connection: close".
-  Answer answer(std::string request, const Peer& peer, bool last);
+  Answer answer(const std::string& request, const Peer& peer, bool last);
 };
 
 }  // namespace medbcp::web

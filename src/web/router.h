@@ -28,7 +28,6 @@
 #include <httplib.h>
 
 #include <atomic>
-#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -39,6 +38,7 @@
 #include "app/sessions.h"
 #include "app/workspace.h"
 #include "core/time.h"
+#include "web/front_door.h"
 
 namespace medbcp::web {
 
@@ -49,12 +49,9 @@ struct ServerConfig {
   int port = 8080;       // 0: any free port
   std::string tls_cert;  // PEM files; both set means HTTPS
   std::string tls_key;
-  std::size_t max_body_bytes = std::size_t{4} * 1024 * 1024;  // larger requests get 413
-  // What one client, and all of them, may hold open (web/front_door.h).
-  std::size_t max_connections = 4096;
-  std::size_t max_per_address = 256;
-  // The whole head of a request must arrive within this (slow clients).
-  std::chrono::milliseconds head_timeout{10'000};
+  // Request sizes (larger bodies get 413), time limits and connection caps
+  // of the front door; worker_threads is the WebServer's `threads`.
+  FrontDoorLimits limits;
   bool tls() const { return !tls_cert.empty(); }
 };
 

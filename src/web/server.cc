@@ -14,13 +14,20 @@ namespace {
 
 const char* reason_phrase(int status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 408: return "Request Timeout";
-    case 411: return "Length Required";
-    case 413: return "Payload Too Large";
-    case 431: return "Request Header Fields Too Large";
-    case 503: return "Service Unavailable";
-    default: return "Internal Server Error";
+    case 400:
+      return "Bad Request";
+    case 408:
+      return "Request Timeout";
+    case 411:
+      return "Length Required";
+    case 413:
+      return "Payload Too Large";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Internal Server Error";
   }
 }
 
@@ -35,7 +42,8 @@ std::string refusal_response(int status, bool tls) {
                         .append(" ")
                         .append(reason_phrase(status))
                         .append("\r\n");
-  for (const auto& [name, value] : res.headers) out.append(name).append(": ").append(value).append("\r\n");
+  for (const auto& [name, value] : res.headers)
+    out.append(name).append(": ").append(value).append("\r\n");
   if (status == 503) out.append("Retry-After: 1\r\n");
   out.append("Content-Type: text/html; charset=utf-8\r\nContent-Length: ")
       .append(std::to_string(body.size()))
@@ -59,16 +67,12 @@ WebServer::WebServer(app::FacilityDirectory& directory, ServerConfig config, int
   std::unique_ptr<TlsContext> tls_context;
   if (config_.tls()) tls_context = std::make_unique<TlsContext>(config_.tls_cert, config_.tls_key);
 
-  FrontDoorLimits limits;
+  FrontDoorLimits limits = config_.limits;
   limits.worker_threads = threads;
-  limits.max_connections = config_.max_connections;
-  limits.max_per_address = config_.max_per_address;
-  limits.max_body_bytes = config_.max_body_bytes;
-  limits.head_timeout = config_.head_timeout;
   // What httplib says in Keep-Alive: matches what the front door does.
   engine_->set_keep_alive_timeout(limits.keep_alive_timeout.count() / 1000);
   engine_->set_keep_alive_max_count(static_cast<std::size_t>(limits.max_requests_per_connection));
-  engine_->set_payload_max_length(config_.max_body_bytes);
+  engine_->set_payload_max_length(limits.max_body_bytes);
 
   const bool tls = config_.tls();
   // httplib's own answers (unknown path, 400) get our page; pages the
@@ -93,8 +97,8 @@ WebServer::WebServer(app::FacilityDirectory& directory, ServerConfig config, int
   RequestEngine& engine = *engine_;
   front_door_ = std::make_unique<FrontDoor>(
       limits,
-      [&engine](std::string request, const Peer& peer, bool last) {
-        return engine.answer(std::move(request), peer, last);
+      [&engine](const std::string& request, const Peer& peer, bool last) {
+        return engine.answer(request, peer, last);
       },
       [tls](int status) { return refusal_response(status, tls); }, std::move(tls_context));
 }

@@ -139,7 +139,8 @@ class WebServerTest : public ::testing::Test {
     }
     ServerConfig config;
     config.port = 0;
-    config.max_body_bytes = 64 * 1024;
+    config.limits.max_body_bytes = 64 * 1024;
+    configure(config);
     server_ = std::make_unique<WebServer>(*ws_, config, 4);
     port_ = server_->bind();
     thread_ = std::thread([this] { server_->serve(); });
@@ -153,6 +154,8 @@ class WebServerTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
   virtual bool with_accounts() const { return true; }
+  // A test's own limits (slow clients, caps).
+  virtual void configure(ServerConfig& /*config*/) const {}
   TestBrowser browser() { return TestBrowser(port_); }
   TestBrowser signed_in(const std::string& role) {
     TestBrowser b(port_);
