@@ -12,6 +12,9 @@ echo
 echo "## web (issue 4)"
 "$here/web_bench.sh" "$bin"
 echo
+echo "## slow clients (issue 16)"
+"$here/slow_client_bench.sh" "$bin"
+echo
 echo "## device import (issue 5)"
 MEDBCP="$bin" "$here/device_import_bench.sh"
 echo

@@ -1,5 +1,6 @@
 #include "cli/serve_command.h"
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 #include <thread>
@@ -23,7 +24,9 @@ bool is_loopback(const std::string& host) {
 void add_serve_command(CLI::App& root, GlobalOptions& options) {
   struct Flags {
     web::ServerConfig config;
-    int threads = 32;
+    // Pages are made by CPU and database: two threads per CPU keep both busy
+    // without queueing behind each other (connections are not bound to them).
+    int threads = std::clamp(2 * static_cast<int>(std::thread::hardware_concurrency()), 4, 32);
   };
   auto flags = std::make_shared<Flags>();
   auto* cmd =
