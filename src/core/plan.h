@@ -119,7 +119,9 @@ enum class DeviceKind {
   Media,
   Other
 };
-enum class DeviceStatus { Active, Spare, Broken, Retired };
+// Missing (所在不明): a stock-take could not find it; flagged until it is
+// found again or written off.
+enum class DeviceStatus { Active, Spare, Broken, Missing, Retired };
 
 // 別紙2 情報機器台帳: one device.
 struct Device {
@@ -234,6 +236,7 @@ inline constexpr DeviceKind kDeviceKinds[] = {
     DeviceKind::VpnRemote, DeviceKind::Medical,  DeviceKind::Printer,
     DeviceKind::Mobile,    DeviceKind::Media,    DeviceKind::Other};
 inline constexpr DeviceStatus kDeviceStatuses[] = {DeviceStatus::Active, DeviceStatus::Spare,
-                                                   DeviceStatus::Broken, DeviceStatus::Retired};
+                                                   DeviceStatus::Broken, DeviceStatus::Missing,
+                                                   DeviceStatus::Retired};
 
 }  // namespace medbcp::core

@@ -254,6 +254,43 @@ void stocktake_reminders(const Plan& plan, const UpkeepRecords& records,
     }
   }
   const std::string subject = "情報機器台帳（別紙２）の棚卸し";
+  for (std::size_t i = 0; i < plan.devices.size(); ++i) {
+    const Device& d = plan.devices[i];
+    if (d.status != DeviceStatus::Missing) continue;
+    const std::string seen =
+        d.last_stocktake ? "（最後に確認したのは " + jp_date(*d.last_stocktake) + "）" : "";
+    out.add(ReminderKind::DeviceMissing, Urgency::Overdue, device_subject(d),
+            "棚卸しで所在を確認できなかった機器です" + seen +
+                "。見つかったら台帳の状態を直し、見つからなければ情報が漏れるおそれとして"
+                "責任者に報告してください",
+            std::nullopt, path("devices", i, "status"));
+  }
+  if (records.last_stocktake_completed) {
+    // Left unchecked when the round closed, and not seen since.
+    std::vector<std::string> names;
+    for (const Device& d : plan.devices) {
+      const bool unchecked =
+          std::find(records.unchecked_in_last_round.begin(), records.unchecked_in_last_round.end(),
+                    d.id) != records.unchecked_in_last_round.end();
+      if (!unchecked || d.status == DeviceStatus::Retired || d.status == DeviceStatus::Missing ||
+          (d.last_stocktake && *d.last_stocktake >= *records.last_stocktake_completed)) {
+        continue;
+      }
+      names.push_back(device_subject(d));
+    }
+    if (!names.empty()) {
+      std::string listed;
+      for (std::size_t i = 0; i < names.size() && i < 5; ++i) {
+        listed.append(i ? "、" : "").append(names[i]);
+      }
+      if (names.size() > 5) listed.append(" ほか");
+      out.add(ReminderKind::StocktakeOverdue, Urgency::Overdue, subject,
+              "前回の棚卸し（" + jp_date(*records.last_stocktake_completed) +
+                  "）で確認していない機器が " + std::to_string(names.size()) + " 台あります（" +
+                  listed + "）。所在と稼働状況を確認してください",
+              std::nullopt, "devices");
+    }
+  }
   if (!basis) {
     if (plan.devices.empty()) return;  // nothing to take stock of yet
     out.add(ReminderKind::StocktakeOverdue, Urgency::Overdue, subject,
@@ -289,6 +326,8 @@ const char* label(ReminderKind k) {
       return "計画の見直し";
     case ReminderKind::StocktakeOverdue:
       return "棚卸し";
+    case ReminderKind::DeviceMissing:
+      return "所在不明の機器";
   }
   return "";
 }
@@ -313,6 +352,8 @@ const char* code(ReminderKind k) {
       return "review";
     case ReminderKind::StocktakeOverdue:
       return "stocktake";
+    case ReminderKind::DeviceMissing:
+      return "device_missing";
   }
   return "";
 }

@@ -46,6 +46,8 @@ struct ReminderSettings {
 struct UpkeepRecords {
   std::vector<BackupHistory> backups;            // one per backup plan that has records
   std::optional<Date> last_stocktake_completed;  // Tokyo date the last round closed
+  // Devices that round closed without a result: still to be checked.
+  std::vector<DeviceId> unchecked_in_last_round;
 };
 
 enum class ReminderKind {
@@ -58,6 +60,7 @@ enum class ReminderKind {
   ContactUnverified,   // 連絡先未確認
   PlanNotReviewed,     // 計画の見直し
   StocktakeOverdue,    // 棚卸し
+  DeviceMissing,       // 所在不明の機器
 };
 const char* label(ReminderKind);
 const char* code(ReminderKind);

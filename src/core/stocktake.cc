@@ -237,17 +237,25 @@ LedgerUpdate apply_stocktake(const std::vector<Device>& ledger,
         std::string note = d.note.empty() ? line : d.note + "\n" + line;
         update.changes.push_back({d.id, who, "note", d.note, note});
         d.note = std::move(note);
+        // Flagged (status and reminders) until found again or written off.
+        set_status(DeviceStatus::Missing);
         continue;  // not seen: the last date it was seen stays
       }
       case Finding::Moved:
       case Finding::StatusChanged:
         set_location(r.new_location);
-        if (r.new_status) set_status(*r.new_status);
+        if (r.new_status) {
+          set_status(*r.new_status);
+        } else if (d.status == DeviceStatus::Missing) {
+          set_status(DeviceStatus::Active);  // seen again
+        }
         break;
       case Finding::Retired:
         set_status(DeviceStatus::Retired);
         break;
       case Finding::Confirmed:
+        if (d.status == DeviceStatus::Missing) set_status(DeviceStatus::Active);  // found again
+        break;
       case Finding::Unlisted:
         break;
     }

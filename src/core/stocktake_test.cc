@@ -183,7 +183,9 @@ TEST(ApplyStocktake, UpdatesTheLedgerAndListsEveryChange) {
   EXPECT_TRUE(has(1, "last_stocktake", "2024-04-01", "2025-04-10"));
   EXPECT_TRUE(has(2, "location", "受付", "診察室1"));
   EXPECT_TRUE(has(std::nullopt, "added", "", "持ち込みルータ"));
-  EXPECT_EQ(update.changes.size(), 5u);  // 1 date, 2 place+date, 4 note, new device
+  EXPECT_TRUE(has(4, "status", "稼働中", "所在不明"));
+  EXPECT_EQ(update.devices[3].status, DeviceStatus::Missing);
+  EXPECT_EQ(update.changes.size(), 6u);  // 1 date, 2 place+date, 4 note+status, new device
 }
 
 TEST(ApplyStocktake, StatusChangesAndRetirement) {

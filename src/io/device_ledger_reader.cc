@@ -176,8 +176,7 @@ std::string kind_choices() {
 
 std::string status_choices() {
   std::string out;
-  for (auto status : {core::DeviceStatus::Active, core::DeviceStatus::Spare,
-                      core::DeviceStatus::Broken, core::DeviceStatus::Retired}) {
+  for (auto status : core::kDeviceStatuses) {
     if (!out.empty()) out += "／";
     out += core::label(status);
   }

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <stdexcept>
 
@@ -89,6 +90,9 @@ FrontDoor::FrontDoor(FrontDoorLimits limits, RequestHandler handler, RefusalWrit
       refusal_(std::move(refusal)),
       tls_(std::move(tls)) {
   limits_.max_connections = connections_the_fd_limit_allows(limits_.max_connections);
+  // OpenSSL writes to the socket without MSG_NOSIGNAL: a client that hangs
+  // up mid-response must not end the process.
+  std::signal(SIGPIPE, SIG_IGN);
   epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
   wake_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
   if (epoll_fd_ < 0 || wake_fd_ < 0)

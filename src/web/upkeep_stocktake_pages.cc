@@ -33,7 +33,8 @@ std::vector<Option> finding_options(bool with_unlisted) {
 std::vector<Option> status_options() {
   std::vector<Option> out{{"", "（変更なし）"}};
   for (core::DeviceStatus s : core::kDeviceStatuses) {
-    if (s == core::DeviceStatus::Retired) continue;  // 廃棄 is its own finding
+    // 廃棄 and 所在不明 are findings of their own.
+    if (s == core::DeviceStatus::Retired || s == core::DeviceStatus::Missing) continue;
     out.push_back({core::code(s), core::label(s)});
   }
   return out;
