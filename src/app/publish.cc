@@ -26,7 +26,8 @@ Version to_version(const store::VersionRecord& r) {
 }  // namespace
 
 PublishResult publish_version(Workspace& ws, const Actor& actor, const core::Date& published_on,
-                              const std::string& typed_note, core::Instant now) {
+                              const std::string& typed_note, core::Instant now,
+                              OpenGaps open_gaps) {
   require(actor, Permission::Publish);
   PublishResult result;
   if (!published_on.valid()) {
@@ -42,6 +43,15 @@ PublishResult publish_version(Workspace& ws, const Actor& actor, const core::Dat
   store::Transaction tx(db);
   auto plan = store::load_plan(db);
   if (!plan) throw NoPlan();
+  const auto gaps = core::readiness_gaps(*plan);
+  if (!gaps.empty() && open_gaps == OpenGaps::Refuse) {
+    result.problems.push_back(
+        {"accept_gaps", 0,
+         "計画に不備が " + std::to_string(gaps.size()) + " 件あります（" + gaps.front().where +
+             "：" + gaps.front().message + (gaps.size() > 1 ? " ほか" : "") +
+             "）。直してから発行するか、不備のまま発行することを選んでください。"});
+    return result;
+  }
   auto last = store::latest_version(db, false);
   int edition = last ? std::max(last->edition + 1, plan->facility.edition) : plan->facility.edition;
   edition = std::max(edition, 1);

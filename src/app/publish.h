@@ -32,10 +32,17 @@ struct PublishResult {
   std::optional<Version> version;
 };
 
+// What to do when the plan still has gaps (core/readiness.h): staff would
+// confirm a plan that cannot be used on the day, so publishing it needs the
+// publisher to say so (the page asks, listing them).
+enum class OpenGaps { Refuse, PublishAnyway };
+
 // Publish permission. The edition is one more than the last published
-// version's (or the plan's current 版数 for the first publication).
+// version's (or the plan's current 版数 for the first publication). With
+// gaps and OpenGaps::Refuse: a problem on field "accept_gaps" naming them.
 PublishResult publish_version(Workspace& ws, const Actor& actor, const core::Date& published_on,
-                              const std::string& note, core::Instant now);
+                              const std::string& note, core::Instant now,
+                              OpenGaps open_gaps = OpenGaps::Refuse);
 
 std::vector<Version> list_versions(Workspace& ws);  // newest first
 std::optional<Version> current_version(Workspace& ws);

@@ -27,11 +27,26 @@ class Publish : public TempWorkspaceTest {
   Actor editor_, nurse_;
 };
 
+TEST_F(Publish, APlanWithGapsIsPublishedOnlyWhenThePublisherSaysSo) {
+  ASSERT_FALSE(core::readiness_gaps(load_plan(ws())).empty());
+  auto refused = publish_version(ws(), editor_, kDay, "初版", kNow);
+  EXPECT_FALSE(refused.version);
+  ASSERT_EQ(refused.problems.size(), 1u);
+  EXPECT_EQ(refused.problems[0].field, "accept_gaps");
+  EXPECT_NE(refused.problems[0].message.find("不備が"), std::string::npos);
+  EXPECT_TRUE(list_versions(ws()).empty());
+
+  auto published = publish_version(ws(), editor_, kDay, "初版", kNow, OpenGaps::PublishAnyway);
+  ASSERT_TRUE(published.version);
+  EXPECT_EQ(list_versions(ws()).size(), 1u);
+}
+
 TEST_F(Publish, EditionsCountUpAndTheFacilityFollows) {
-  auto first = publish_version(ws(), editor_, kDay, "初版", kNow);
+  auto first = publish_version(ws(), editor_, kDay, "初版", kNow, OpenGaps::PublishAnyway);
   ASSERT_TRUE(first.problems.empty());
   EXPECT_EQ(first.version->edition, 1);
-  auto second = publish_version(ws(), editor_, kDay.plus_days(30), "連絡先を更新", kNow);
+  auto second = publish_version(ws(), editor_, kDay.plus_days(30), "連絡先を更新", kNow,
+                                OpenGaps::PublishAnyway);
   ASSERT_TRUE(second.problems.empty());
   EXPECT_EQ(second.version->edition, 2);
   EXPECT_EQ(load_plan(ws()).facility.edition, 2);
@@ -53,18 +68,19 @@ TEST_F(Publish, TheDemosFirstPublishedVersionIsTheFirstEdition) {
 }
 
 TEST_F(Publish, StaffMayNotPublishAndADateIsNeeded) {
-  EXPECT_THROW(publish_version(ws(), nurse_, kDay, "", kNow), PermissionDenied);
-  auto no_date = publish_version(ws(), editor_, core::Date{}, "", kNow);
+  EXPECT_THROW(publish_version(ws(), nurse_, kDay, "", kNow, OpenGaps::PublishAnyway),
+               PermissionDenied);
+  auto no_date = publish_version(ws(), editor_, core::Date{}, "", kNow, OpenGaps::PublishAnyway);
   ASSERT_EQ(no_date.problems.size(), 1u);
   EXPECT_EQ(no_date.problems[0].field, "published_on");
   EXPECT_TRUE(list_versions(ws()).empty());
 }
 
 TEST_F(Publish, TwoVersionsDifferByWhatChangedBetweenThem) {
-  auto v1 = publish_version(ws(), editor_, kDay, "", kNow).version.value();
+  auto v1 = publish_version(ws(), editor_, kDay, "", kNow, OpenGaps::PublishAnyway).version.value();
   ASSERT_TRUE(
       update_plan(ws(), editor_, [](core::Plan& p) { p.facility.phone = "054-999"; }).empty());
-  auto v2 = publish_version(ws(), editor_, kDay, "", kNow).version.value();
+  auto v2 = publish_version(ws(), editor_, kDay, "", kNow, OpenGaps::PublishAnyway).version.value();
   auto changes = diff_versions(ws(), nurse_, v1.id, v2.id);
   ASSERT_TRUE(changes);
   bool phone = false;
@@ -76,7 +92,7 @@ TEST_F(Publish, TwoVersionsDifferByWhatChangedBetweenThem) {
 }
 
 TEST_F(Publish, EachUserConfirmsReadingOnceAndTheRestAreListedFirst) {
-  auto v = publish_version(ws(), editor_, kDay, "", kNow).version.value();
+  auto v = publish_version(ws(), editor_, kDay, "", kNow, OpenGaps::PublishAnyway).version.value();
   auto status = reading_status(ws(), editor_, v.id);
   ASSERT_EQ(status.size(), 2u);
   EXPECT_FALSE(status[0].acknowledged_at);
@@ -95,14 +111,14 @@ TEST_F(Publish, EachUserConfirmsReadingOnceAndTheRestAreListedFirst) {
 }
 
 TEST_F(Publish, ANewVersionNeedsANewConfirmation) {
-  auto v1 = publish_version(ws(), editor_, kDay, "", kNow).version.value();
+  auto v1 = publish_version(ws(), editor_, kDay, "", kNow, OpenGaps::PublishAnyway).version.value();
   ASSERT_TRUE(acknowledge_version(ws(), nurse_, v1.id, kNow).empty());
-  auto v2 = publish_version(ws(), editor_, kDay, "", kNow).version.value();
+  auto v2 = publish_version(ws(), editor_, kDay, "", kNow, OpenGaps::PublishAnyway).version.value();
   EXPECT_FALSE(acknowledged_at(ws(), nurse_.user, v2.id));
 }
 
 TEST_F(Publish, TheCliCannotConfirmForAPerson) {
-  auto v = publish_version(ws(), editor_, kDay, "", kNow).version.value();
+  auto v = publish_version(ws(), editor_, kDay, "", kNow, OpenGaps::PublishAnyway).version.value();
   EXPECT_FALSE(acknowledge_version(ws(), kCli, v.id, kNow).empty());
 }
 

@@ -5,6 +5,7 @@
 #include "web/change_list.h"
 #include "web/form.h"
 #include "web/layout.h"
+#include "web/plan_links.h"
 #include "web/record_form.h"
 #include "web/section_pages.h"
 #include "web/url.h"
@@ -13,10 +14,33 @@ namespace medbcp::web {
 namespace {
 
 std::vector<FieldSpec> publish_fields() {
-  return {
-      {"published_on", "版の日付", FieldKind::Date, true, kDateHint},
-      {"note", "改訂内容", FieldKind::TextArea, false,
-       "この版で何を変えたか。例：連絡体制図の担当者を更新、バックアップ体制に外付けHDDを追加"}};
+  return {{"published_on", "版の日付", FieldKind::Date, true, kDateHint},
+          {"note", "改訂内容", FieldKind::TextArea, false,
+           "この版で何を変えたか。例：連絡体制図の担当者を更新、バックアップ体制に外付けHDDを追加"},
+          {"accept_gaps", "不備が残ったまま発行する", FieldKind::Checkbox, false,
+           "職員はこの内容で確認します。不備は次の版で直してください。"}};
+}
+
+// The plan's gaps, listed above the form with links to fix them: staff are
+// asked to confirm what is published, gaps and all.
+void open_gaps_warning(Html& h, const core::Plan& plan, const std::vector<core::Gap>& gaps) {
+  h.open("div", {{"class", "callout callout--warning"}, {"id", "publish-gaps"}});
+  h.el("p", "計画に不備が " + std::to_string(gaps.size()) +
+                " 件あります。直してから発行することをおすすめします。");
+  h.open("ul");
+  for (std::size_t i = 0; i < gaps.size() && i < 5; ++i) {
+    h.open("li")
+        .el("a", {{"href", gap_link(plan, gaps[i])}}, gaps[i].where)
+        .text("：" + gaps[i].message)
+        .close("li");
+  }
+  if (gaps.size() > 5) {
+    h.open("li")
+        .el("a", {{"href", "/plan"}}, "ほか " + std::to_string(gaps.size() - 5) + " 件")
+        .close("li");
+  }
+  h.close("ul");
+  h.close("div");
 }
 
 std::string edition_text(int edition) { return "第" + std::to_string(edition) + "版"; }
@@ -27,7 +51,11 @@ void publish_form(RequestContext& ctx, Html& h, const FormState& state) {
   h.el("p", {{"class", "hint"}},
        "いまの計画の内容をそのまま新しい版として保存し、全職員に確認を求めます。");
   auto specs = publish_fields();
+  const core::Plan plan = app::load_plan(ctx.ws);
+  const auto gaps = core::readiness_gaps(plan);
+  if (gaps.empty()) specs.pop_back();  // nothing to accept
   error_summary(h, state, specs);
+  if (!gaps.empty()) open_gaps_warning(h, plan, gaps);
   begin_form(h, ctx, "/versions");
   for (const auto& s : specs) field(h, s, state);
   h.open("div", {{"class", "form-actions"}});
@@ -239,7 +267,9 @@ void register_version_routes(Router& router) {
                       : "日付は「2024-04-01」または「令和6年4月1日」の形で入力してください。");
     } else {
       app::PublishResult result =
-          app::publish_version(ctx.ws, ctx.actor(), *date, state.value("note"), ctx.now());
+          app::publish_version(ctx.ws, ctx.actor(), *date, state.value("note"), ctx.now(),
+                               !state.value("accept_gaps").empty() ? app::OpenGaps::PublishAnyway
+                                                                   : app::OpenGaps::Refuse);
       if (result.problems.empty()) {
         ctx.redirect("/versions/" + std::to_string(result.version->id) + "?notice=published");
         return;

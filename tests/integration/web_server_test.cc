@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "app/password.h"
+#include "app/publish.h"
 #include "store/user_store.h"
 #include "web_test_browser.h"
 
@@ -330,6 +331,26 @@ TEST_F(WebServerTest, AssetsAreServedWithTheirTypeAndCacheable) {
   auto versioned = b.get("/assets/app.css?v=" + etag.substr(1, etag.size() - 2));
   EXPECT_EQ(versioned->get_header_value("Cache-Control"), "public, max-age=31536000, immutable");
   EXPECT_EQ(b.get("/assets/nothing.css")->status, 404);
+}
+
+TEST_F(WebServerTest, AVersionWithGapsIsPublishedOnlyWhenTheEditorSaysSo) {
+  ASSERT_TRUE(app::update_plan(*ws_, app::Actor{core::UserId(), "cli", app::Role::Admin},
+                               [](core::Plan& p) { p.officer.phone_night.clear(); })
+                  .empty());
+  TestBrowser editor = signed_in("editor");
+  auto form = editor.get("/versions");
+  EXPECT_TRUE(contains(form->body, "id=\"publish-gaps\""));
+  EXPECT_TRUE(contains(form->body, "不備が残ったまま発行する"));
+
+  auto refused = editor.post("/versions", {{"published_on", "令和6年4月1日"}, {"note", "初版"}});
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_TRUE(contains(refused->body, "計画に不備が"));
+  EXPECT_TRUE(app::list_versions(*ws_).empty());
+
+  auto published = editor.post(
+      "/versions", {{"published_on", "令和6年4月1日"}, {"note", "初版"}, {"accept_gaps", "1"}});
+  EXPECT_EQ(published->status, 303);
+  EXPECT_EQ(app::list_versions(*ws_).size(), 1u);
 }
 
 TEST_F(WebServerTest, PublishingAVersionAndConfirmingIt) {
