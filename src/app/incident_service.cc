@@ -1,5 +1,7 @@
 #include "app/incident_service.h"
 
+#include <algorithm>
+
 #include "app/incident_evidence.h"
 #include "app/plan_service.h"
 #include "core/incident_guidance.h"
@@ -132,6 +134,20 @@ StartResult start_incident(Workspace& ws, const Actor& actor, const StartInciden
                                 incident.aware_at};
   auto& db = ws.db();
   store::Transaction tx(db);
+  if (!request.separate_from_open) {
+    // Read in the transaction: of two people reporting the same screen at
+    // once, the second is told of the first.
+    for (const auto& open : store::list_incidents(db)) {
+      if (open.status != core::IncidentStatus::Open) continue;
+      result.problems.push_back(
+          {"separate_event", 0,
+           "対応中のインシデントがあります（No." + std::to_string(open.id.value) + "「" +
+               open.title + "」、発見 " + open.discovery.discovered_at.tokyo_text() +
+               "）。同じ出来事なら、新しく報告せずにその記録に追記してください。"
+               "別の出来事なら、別の出来事として報告することを選んでください。"});
+      return result;
+    }
+  }
   result.id = store::insert_incident(db, incident);
   core::TimelineEntry e;
   e.id = core::new_entry_id();
@@ -150,6 +166,17 @@ StartResult start_incident(Workspace& ws, const Actor& actor, const StartInciden
 std::vector<core::Incident> list_incidents(Workspace& ws, const Actor& actor) {
   require(actor, Permission::ReadPlan);
   return store::list_incidents(ws.db());
+}
+
+std::vector<core::Incident> open_incidents(Workspace& ws, const Actor& actor) {
+  std::vector<core::Incident> open;
+  for (auto& incident : list_incidents(ws, actor)) {
+    if (incident.status == core::IncidentStatus::Open) open.push_back(std::move(incident));
+  }
+  std::sort(open.begin(), open.end(), [](const core::Incident& a, const core::Incident& b) {
+    return a.id.value < b.id.value;
+  });
+  return open;
 }
 
 IncidentView load_incident_view(Workspace& ws, const Actor& actor, core::IncidentId id,

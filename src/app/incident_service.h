@@ -39,6 +39,10 @@ struct StartIncidentRequest {
   std::vector<core::DeviceId> devices;
   bool personal_data_leak = false;
   std::optional<core::Instant> aware_at;  // default: now
+  // The reporter has seen the incidents still open and this is another
+  // event. Without it, an open incident refuses the start (problem field
+  // "separate_event"): the same event is added to its record instead.
+  bool separate_from_open = false;
 };
 
 struct StartResult {
@@ -51,6 +55,8 @@ StartResult start_incident(Workspace& ws, const Actor& actor, const StartInciden
                            core::Instant now);
 
 std::vector<core::Incident> list_incidents(Workspace& ws, const Actor& actor);
+// The incidents still open (対応中), oldest first.
+std::vector<core::Incident> open_incidents(Workspace& ws, const Actor& actor);
 
 // Everything a page or `medbcp incident show` needs, read at one moment
 // (core/incident_view.h).

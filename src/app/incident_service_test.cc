@@ -96,6 +96,24 @@ TEST_F(IncidentServiceTest, StartProblemsWriteNothing) {
   EXPECT_TRUE(list_incidents(*ws_, admin_).empty());
 }
 
+TEST_F(IncidentServiceTest, ASecondReportWhileOneIsOpenNamesItAndStartsNothing) {
+  auto first = start();
+  StartIncidentRequest r;
+  r.discovery = {"渡辺", kFound, "", "受付端末に同じ脅迫文", ""};
+  auto again = start_incident(*ws_, staff_, r, at(20));
+  ASSERT_EQ(again.problems.size(), 1u);
+  EXPECT_EQ(again.problems[0].field, "separate_event");
+  EXPECT_NE(again.problems[0].message.find("No." + std::to_string(first.value)), std::string::npos);
+  EXPECT_EQ(list_incidents(*ws_, admin_).size(), 1u);
+  EXPECT_EQ(open_incidents(*ws_, admin_).size(), 1u);
+
+  r.separate_from_open = true;  // another event after all
+  auto separate = start_incident(*ws_, staff_, r, at(21));
+  ASSERT_TRUE(separate.problems.empty());
+  EXPECT_EQ(open_incidents(*ws_, admin_).size(), 2u);
+  EXPECT_EQ(open_incidents(*ws_, admin_)[0].id, first);  // oldest first
+}
+
 TEST_F(IncidentServiceTest, TitleDefaultsToTheSituationsFirstLine) {
   StartIncidentRequest r;
   r.discovery = {"渡辺", kFound, "", "予約システムに見覚えのないログイン\n詳細は後で", ""};

@@ -56,7 +56,7 @@ void add_incident_start(CLI::App& parent, GlobalOptions& options) {
   struct Flags {
     std::string title, threat, discoverer, discovered_at, how_found, situation, actions, aware_at;
     std::vector<std::string> systems, devices;
-    bool leak = false, no_leak = false;
+    bool leak = false, no_leak = false, separate = false;
   };
   auto f = std::make_shared<Flags>();
   auto* cmd = parent.add_subcommand("start", "インシデントを開始する（発見・報告の内容を記録）");
@@ -74,6 +74,9 @@ void add_incident_start(CLI::App& parent, GlobalOptions& options) {
   cmd->add_option("--device", f->devices, "影響を受けた機器（管理番号、複数可）");
   cmd->add_flag("--leak", f->leak, "個人データ漏えいのおそれがある");
   cmd->add_flag("--no-leak", f->no_leak, "個人データ漏えいのおそれはない");
+  cmd->add_flag(
+      "--separate", f->separate,
+      "対応中のインシデントとは別の出来事として記録する（同じ出来事なら incident log で追記）");
   cmd->add_option("--aware-at", f->aware_at,
                   "当院が事態を知った日時（報告期限の起算点、省略時は今）");
   cmd->callback([&options, f] {
@@ -81,6 +84,22 @@ void add_incident_start(CLI::App& parent, GlobalOptions& options) {
       Session s = open_session(options);
       const core::Plan plan = app::has_plan(*s.ws) ? app::load_plan(*s.ws) : core::Plan{};
       const bool tty = interactive();
+      const auto open = app::open_incidents(*s.ws, s.actor);
+      if (!open.empty() && !f->separate) {
+        // The same event reported twice splits its record: offer the open one first.
+        std::cout << "対応中のインシデントがあります:\n";
+        for (const auto& i : open) {
+          std::cout << "  No." << i.id.value << " " << i.title << "（発見 "
+                    << i.discovery.discovered_at.tokyo_text() << "）\n";
+        }
+        std::cout << "同じ出来事なら、その記録に追記してください: medbcp incident log "
+                  << open.front().id.value << " \"…\"\n";
+        f->separate = tty && ask_yes_no("別の出来事として新しく記録しますか", false);
+        if (!f->separate) {
+          usage_error(
+              "新しいインシデントは記録していません。別の出来事なら --separate を付けてください。");
+        }
+      }
       if (tty)
         std::cout << "インシデントを記録します。分からない項目は空欄のまま Enter で進めます。\n";
       ask_if_empty(f->discoverer, "発見者の名前");
@@ -131,6 +150,7 @@ void add_incident_start(CLI::App& parent, GlobalOptions& options) {
       }
       r.personal_data_leak = f->leak && !f->no_leak;
       r.aware_at = optional_time(f->aware_at, s.now);
+      r.separate_from_open = f->separate;
       auto started = app::start_incident(*s.ws, s.actor, r, s.now);
       if (!started.problems.empty()) fail_with(started.problems);
       auto view = app::load_incident_view(*s.ws, s.actor, started.id, s.now);

@@ -248,7 +248,7 @@ std::string incident_problem_key(const core::Problem& problem) {
   if (f == "follow_ups" || f == "lessons" || f == "reason" || f == "text" || f == "item" ||
       f == "location" || f == "holder" || f == "from" || f == "to" || f == "care_mode" ||
       f == "called_by" || f == "contact" || f == "occurred_at" || f == "aware_at" ||
-      f == "device" || f == "system" || f == "evidence_id") {
+      f == "device" || f == "system" || f == "evidence_id" || f == "separate_event") {
     return f;
   }
   if (f == "corrects") return "entry";

@@ -84,13 +84,32 @@ void start_page(RequestContext& ctx, const FormState& state, int status = 200) {
   h.el(
       "p", {{"class", "lead"}},
       "分かる範囲で構いません。端末の初期化や再起動はせず、まず記録して責任者に報告してください。");
-  const auto specs = start_fields(plan);
+  auto specs = start_fields(plan);
+  const auto open = app::open_incidents(ctx.ws, ctx.actor());
+  if (!open.empty()) {
+    // The same screen seen by two people is one incident: offer its record first.
+    h.open("div", {{"class", "callout callout--warning"}, {"id", "open-incidents"}});
+    h.el("h2", "対応中のインシデントがあります");
+    h.el("p", "同じ出来事なら、新しく報告せずにその記録に追記してください。");
+    h.open("ul");
+    for (const auto& i : open) {
+      h.open("li")
+          .el("a", {{"href", incident_url(i.id) + "#timeline"}, {"class", "button"}},
+              "No." + std::to_string(i.id.value) + "「" + i.title + "」に追記する")
+          .el("span", {{"class", "hint"}}, " 発見 " + i.discovery.discovered_at.tokyo_text())
+          .close("li");
+    }
+    h.close("ul");
+    h.close("div");
+    specs.push_back({"separate_event", "別の出来事として新しく報告する", FieldKind::Checkbox, false,
+                     "対応中のインシデントとは別の出来事のときに選びます"});
+  }
   error_summary(h, state, specs);
   begin_form(h, ctx, "/incidents");
   h.open("fieldset").el("legend", "発見・報告（第３章 １（１））");
   for (const auto& s : specs) {
     if (s.key.rfind("system-", 0) == 0 || s.key.rfind("device-", 0) == 0 ||
-        s.key == "personal_data_leak" || s.key == "aware_at") {
+        s.key == "personal_data_leak" || s.key == "aware_at" || s.key == "separate_event") {
       continue;
     }
     field(h, s, state);
@@ -115,6 +134,9 @@ void start_page(RequestContext& ctx, const FormState& state, int status = 200) {
     if (s.key == "personal_data_leak" || s.key == "aware_at") field(h, s, state);
   }
   h.close("fieldset");
+  for (const auto& s : specs) {
+    if (s.key == "separate_event") field(h, s, state);
+  }
   h.open("div", {{"class", "form-actions"}});
   submit_button(h, "記録して報告する");
   h.close("div");
@@ -142,6 +164,8 @@ void start(RequestContext& ctx) {
     if (!state.value(device_key(d.id)).empty()) r.devices.push_back(d.id);
   }
   r.personal_data_leak = !state.value("personal_data_leak").empty();
+  r.separate_from_open = !ctx.param("separate_event").empty();
+  state.set("separate_event", r.separate_from_open ? "1" : "");
   if (state.has_errors()) {
     start_page(ctx, state, 422);
     return;

@@ -257,9 +257,26 @@ TEST_F(IncidentCli, AStepBeforeTheDiscoveryIsRefused) {
   Result aware =
       run("incident start --threat malware --discoverer 佐藤 --discovered-at '2024-06-03 08:40' "
           "--how-found 電話 --situation 不審な通信 --actions なし --no-leak "
-          "--aware-at '2024-06-02 08:50' --title 二件目");
+          "--aware-at '2024-06-02 08:50' --title 二件目 --separate");
   EXPECT_NE(aware.exit_code, 0) << aware.output;
   EXPECT_NE(aware.output.find("認知日時が発見日時"), std::string::npos) << aware.output;
+}
+
+TEST_F(IncidentCli, ASecondStartWhileOneIsOpenPointsToItUnlessSaidToBeSeparate) {
+  start();
+  const std::string second =
+      "incident start --threat malware --discoverer 佐藤 --discovered-at '2024-06-03 09:10' "
+      "--how-found 電話 --situation 同じ画面 --actions なし --no-leak";
+  Result again = run(second);
+  EXPECT_EQ(again.exit_code, 2) << again.output;
+  EXPECT_NE(again.output.find("対応中のインシデントがあります"), std::string::npos) << again.output;
+  EXPECT_NE(again.output.find("No.1"), std::string::npos) << again.output;
+  EXPECT_NE(again.output.find("medbcp incident log 1"), std::string::npos) << again.output;
+  EXPECT_NE(run("incident show 2").exit_code, 0);  // nothing was started
+
+  Result separate = run(second + " --separate");
+  EXPECT_EQ(separate.exit_code, 0) << separate.output;
+  EXPECT_NE(separate.output.find("No.2"), std::string::npos) << separate.output;
 }
 
 TEST_F(IncidentCli, AContactWithoutReachedOrNotIsAskedForNotGuessed) {

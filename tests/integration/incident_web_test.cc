@@ -166,6 +166,29 @@ TEST_F(IncidentWeb, ViewersReadButCannotWrite) {
   EXPECT_EQ(viewer.get("/incidents/9")->status, 404);
 }
 
+TEST_F(IncidentWeb, ASecondReportOffersTheOpenIncidentFirst) {
+  TestBrowser staff = signed_in("staff");
+  staff.get("/incidents/new");
+  ASSERT_EQ(staff.post("/incidents", {{"discoverer", "中村"}, {"situation", "脅迫文"}})->status,
+            303);
+
+  TestBrowser other = signed_in("editor");
+  auto form = other.get("/incidents/new");
+  EXPECT_NE(form->body.find("id=\"open-incidents\""), std::string::npos);
+  EXPECT_NE(form->body.find("href=\"/incidents/1#timeline\""), std::string::npos);
+  EXPECT_NE(form->body.find("別の出来事として新しく報告する"), std::string::npos);
+  auto refused = other.post("/incidents", {{"discoverer", "佐藤"}, {"situation", "同じ脅迫文"}});
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_NE(refused->body.find("対応中のインシデントがあります"), std::string::npos);
+  EXPECT_EQ(other.get("/incidents/2")->status, 404);
+
+  auto separate = other.post(
+      "/incidents",
+      {{"discoverer", "佐藤"}, {"situation", "別件の不審メール"}, {"separate_event", "1"}});
+  EXPECT_EQ(separate->status, 303);
+  EXPECT_EQ(other.get("/incidents/2")->status, 200);
+}
+
 TEST_F(IncidentWeb, AnUploadedFileIsHashedAndItsFormNeedsTheToken) {
   TestBrowser staff = signed_in("staff");
   staff.get("/incidents/new");
