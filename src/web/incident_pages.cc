@@ -91,12 +91,12 @@ void start_page(RequestContext& ctx, const FormState& state, int status = 200) {
     h.open("div", {{"class", "callout callout--warning"}, {"id", "open-incidents"}});
     h.el("h2", "対応中のインシデントがあります");
     h.el("p", "同じ出来事なら、新しく報告せずにその記録に追記してください。");
-    h.open("ul");
+    h.open("ul", {{"class", "choice-list"}});
     for (const auto& i : open) {
       h.open("li")
           .el("a", {{"href", incident_url(i.id) + "#timeline"}, {"class", "button"}},
               "No." + std::to_string(i.id.value) + "「" + i.title + "」に追記する")
-          .el("span", {{"class", "hint"}}, " 発見 " + i.discovery.discovered_at.tokyo_text())
+          .el("p", {{"class", "hint"}}, "発見 " + i.discovery.discovered_at.tokyo_text())
           .close("li");
     }
     h.close("ul");
