@@ -12,6 +12,7 @@
 #include "core/incident_guidance.h"
 #include "core/incident_payload.h"
 #include "core/incident_steps.h"
+#include "core/paper_log.h"
 #include "core/text.h"
 
 namespace medbcp::cli::incident {
@@ -35,21 +36,25 @@ void add_incident_log(CLI::App& parent, GlobalOptions& options) {
       Session s = open_session(options);
       if (!f->lines.empty()) {
         // One entry per non-empty line, each committed on its own, so an
-        // interruption keeps every line recorded so far.
-        std::istringstream in(read_input(f->lines));
+        // interruption keeps every line recorded so far. A time written at
+        // the start of a line (「09:10 …」) is when it happened.
         const auto id = parse_incident_id(f->id);
         const auto kind = *core::entry_kind_from_code(f->kind);
         const auto at = optional_time(f->at, s.now);
-        std::string line;
+        const auto view = app::load_incident_view(*s.ws, s.actor, id, s.now);
+        const auto lines = core::read_paper_lines(
+            read_input(f->lines), view.incident.discovery.discovered_at.tokyo_date());
         std::int64_t count = 0;
-        while (std::getline(in, line)) {
-          if (!line.empty() && line.back() == '\r') line.pop_back();
-          if (core::trim(line).empty()) continue;
-          auto r = app::log_entry(*s.ws, s.actor, id, {kind, line, at}, Instant::now());
+        for (const auto& line : lines) {
+          const auto when = line.at ? line.at : at;
+          auto r = app::log_entry(*s.ws, s.actor, id, {kind, line.text, when}, Instant::now());
           if (!r.problems.empty()) {
-            std::cerr << count << " 件を記録したところで止めました。\n";
+            std::cerr << line.line_number << " 行目「" << line.text << "」を記録できません（"
+                      << count << " 件を記録したところで止めました）。\n";
             fail_with(r.problems);
           }
+          std::cout << "  " << when.value_or(Instant::now()).tokyo_text() << " " << line.text
+                    << "\n";
           ++count;
         }
         std::cout << count << " 件を記録しました。\n";

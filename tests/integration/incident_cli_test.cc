@@ -279,6 +279,37 @@ TEST_F(IncidentCli, ASecondStartWhileOneIsOpenPointsToItUnlessSaidToBeSeparate) 
   EXPECT_NE(separate.output.find("No.2"), std::string::npos) << separate.output;
 }
 
+TEST_F(IncidentCli, LinesCopiedFromThePaperSheetKeepTheTimesWrittenOnThem) {
+  start();  // discovered 2024-06-03 08:40
+  {
+    std::ofstream sheet(path("sheet.txt"));
+    sheet
+        << "09:10 院長に電話、つながった\n０９：４５　業者が到着\n\n23:55 バックアップ媒体を確認\n"
+           "00:30 復旧作業を開始\n時刻の書いていないメモ\n";
+  }
+  Result r = run("incident log 1 --lines " + path("sheet.txt"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("5 件を記録しました"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("2024-06-03 09:10 院長に電話、つながった"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("2024-06-03 09:45 業者が到着"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("2024-06-04 00:30 復旧作業を開始"), std::string::npos) << r.output;
+  const std::string shown = run("incident show 1").output;
+  EXPECT_NE(shown.find("06-03 09:10"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("06-04 00:30"), std::string::npos) << shown;
+
+  // A line that cannot be recorded (a time still to come) stops the import
+  // and names its line.
+  {
+    std::ofstream sheet(path("later.txt"));
+    sheet << "10:00 記録できる行\n2099-01-01 07:00 未来の日時\n";
+  }
+  Result later = run("incident log 1 --lines " + path("later.txt"));
+  EXPECT_NE(later.exit_code, 0);
+  EXPECT_NE(later.output.find("2 行目「未来の日時」"), std::string::npos) << later.output;
+  EXPECT_NE(later.output.find("1 件を記録したところで"), std::string::npos) << later.output;
+}
+
 TEST_F(IncidentCli, AContactWithoutReachedOrNotIsAskedForNotGuessed) {
   start();
   Result r = run("incident contact 1 --to 1 --said 状況を伝えた");
