@@ -3,6 +3,7 @@
 #include "core/incident_steps.h"
 #include "core/text.h"
 #include "core/typed_time.h"
+#include "web/record_form.h"
 
 namespace medbcp::web {
 namespace {
@@ -177,13 +178,21 @@ std::vector<FieldSpec> correction_fields(const app::IncidentView& view) {
   };
 }
 
+std::string follow_up_key(int row, const char* part) {
+  return "follow_up-" + std::to_string(row) + "-" + part;
+}
+
 std::vector<FieldSpec> close_fields() {
-  return {
-      {"lessons", "教訓（次に活かすこと）", FieldKind::TextArea, true},
-      {"follow_ups", "再発防止策", FieldKind::TextArea, false,
-       "1行に1件「内容|担当|期限」。例：VPN装置の更新|鈴木|2024-07-"
-       "01（ダッシュボードの課題になります）"},
-  };
+  std::vector<FieldSpec> f = {{"lessons", "教訓（次に活かすこと）", FieldKind::TextArea, true}};
+  for (int row = 0; row < kFollowUpRows; ++row) {
+    f.push_back({follow_up_key(row, "title"), "内容", FieldKind::Text, false,
+                 row == 0 ? "例：VPN装置の更新" : ""});
+    f.push_back({follow_up_key(row, "owner"), "担当", FieldKind::Text, false,
+                 row == 0 ? "例：事務長 鈴木" : ""});
+    f.push_back({follow_up_key(row, "due"), "期限", FieldKind::Date, false,
+                 row == 0 ? "例：2024-07-01" : ""});
+  }
+  return f;
 }
 
 std::vector<FieldSpec> reopen_fields() {
@@ -209,35 +218,29 @@ std::optional<core::Instant> read_time(FormState& state, const std::string& key,
   return std::nullopt;
 }
 
-std::vector<core::FollowUp> read_follow_ups(FormState& state, const std::string& key) {
+std::vector<core::FollowUp> read_follow_ups(FormState& state) {
   std::vector<core::FollowUp> out;
-  std::string line;
-  const std::string text = state.value(key) + "\n";
-  for (char c : text) {
-    if (c != '\n') {
-      line.push_back(c);
+  for (int row = 0; row < kFollowUpRows; ++row) {
+    const std::string title_key = follow_up_key(row, "title");
+    const std::string due_key = follow_up_key(row, "due");
+    core::FollowUp f{core::trim(state.value(title_key)),
+                     core::trim(state.value(follow_up_key(row, "owner"))), std::nullopt};
+    const std::string due = core::trim(state.value(due_key));
+    if (f.title.empty()) {
+      if (!f.owner.empty() || !due.empty()) {
+        state.error(title_key,
+                    std::to_string(row + 1) + "件目の再発防止策の内容を入力してください。");
+      }
       continue;
     }
-    line = core::trim(line);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
-    std::vector<std::string> parts;
-    std::string part;
-    for (char p : line + "|") {
-      if (p == '|') {
-        parts.push_back(core::trim(part));
-        part.clear();
-      } else {
-        part.push_back(p);
+    if (!due.empty()) {
+      f.due = parse_typed_date(due);
+      if (!f.due) {
+        state.error(due_key, std::to_string(row + 1) + "件目の期限「" + due +
+                                 "」を読めません（例：2024-07-01、令和6年7月1日）。");
       }
     }
-    core::FollowUp f{parts[0], parts.size() > 1 ? parts[1] : "", std::nullopt};
-    if (parts.size() > 2 && !parts[2].empty()) {
-      f.due = core::Date::parse(core::nfkc(parts[2]));
-      if (!f.due) state.error(key, "期限「" + parts[2] + "」を読めません（例：2024-07-01）。");
-    }
-    out.push_back(f);
-    line.clear();
+    out.push_back(std::move(f));
   }
   return out;
 }
@@ -245,10 +248,11 @@ std::vector<core::FollowUp> read_follow_ups(FormState& state, const std::string&
 std::string incident_problem_key(const core::Problem& problem) {
   const std::string& f = problem.field;
   if (f.rfind("discovery.", 0) == 0) return f.substr(std::string("discovery.").size());
-  if (f == "follow_ups" || f == "lessons" || f == "reason" || f == "text" || f == "item" ||
-      f == "location" || f == "holder" || f == "from" || f == "to" || f == "care_mode" ||
-      f == "called_by" || f == "contact" || f == "occurred_at" || f == "aware_at" ||
-      f == "device" || f == "system" || f == "evidence_id" || f == "separate_event") {
+  if (f == "follow_ups") return "follow_up-0-title";
+  if (f == "lessons" || f == "reason" || f == "text" || f == "item" || f == "location" ||
+      f == "holder" || f == "from" || f == "to" || f == "care_mode" || f == "called_by" ||
+      f == "contact" || f == "occurred_at" || f == "aware_at" || f == "device" || f == "system" ||
+      f == "evidence_id" || f == "separate_event") {
     return f;
   }
   if (f == "corrects") return "entry";

@@ -22,6 +22,10 @@ std::vector<FieldSpec> decision_fields(const app::IncidentView& view);
 std::vector<FieldSpec> evidence_fields(const core::Plan& plan);
 std::vector<FieldSpec> custody_fields(const app::IncidentView& view);
 std::vector<FieldSpec> correction_fields(const app::IncidentView& view);
+// 教訓, then kFollowUpRows rows of 再発防止策 (内容, 担当, 期限), each a
+// field of its own: follow_up_key(row, "title"|"owner"|"due").
+inline constexpr int kFollowUpRows = 5;
+std::string follow_up_key(int row, const char* part);
 std::vector<FieldSpec> close_fields();
 std::vector<FieldSpec> reopen_fields();
 
@@ -33,8 +37,9 @@ std::string device_key(core::DeviceId id);
 // not a time adds a message to `state` and also gives nullopt.
 std::optional<core::Instant> read_time(FormState& state, const std::string& key, core::Instant now);
 
-// "内容|担当|2024-07-01" per line -> follow-ups; a bad date adds a message.
-std::vector<core::FollowUp> read_follow_ups(FormState& state, const std::string& key);
+// The filled rows; a row with a 担当 or 期限 but no 内容, or an unreadable
+// 期限, is an error on its field.
+std::vector<core::FollowUp> read_follow_ups(FormState& state);
 
 // The form key of a use case's problem (field path -> form key).
 std::string incident_problem_key(const core::Problem& problem);

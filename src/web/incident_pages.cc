@@ -355,7 +355,7 @@ void post_correction(RequestContext& ctx, core::IncidentId id) {
 
 void post_close(RequestContext& ctx, core::IncidentId id) {
   RejectedForm f{"close", read_form(ctx, close_fields())};
-  core::Closure closure{f.state.value("lessons"), read_follow_ups(f.state, "follow_ups")};
+  core::Closure closure{f.state.value("lessons"), read_follow_ups(f.state)};
   app::AppendResult result;
   if (!f.state.has_errors())
     result = app::close_incident(ctx.ws, ctx.actor(), id, closure, ctx.now());

@@ -46,6 +46,48 @@ void form_with(RequestContext& ctx, Html& h, const std::string& action,
   end_form(h);
 }
 
+// The closing form: 教訓, then the 再発防止策 as rows of 内容・担当・期限
+// (each row a group of its own; stacked on a phone).
+void close_form(RequestContext& ctx, Html& h, const std::string& action, const FormState& state) {
+  const auto specs = scoped(close_fields(), "close");
+  error_summary(h, state, specs);
+  begin_form(h, ctx, action);
+  field(h, specs[0], state);
+  h.open("fieldset", {{"class", "follow-ups"}});
+  h.el("legend", "再発防止策（ダッシュボードの課題になります）");
+  // Two rows in sight; the rest fold away until needed (open when filled).
+  bool later_rows_used = false;
+  for (int row = 2; row < kFollowUpRows; ++row) {
+    for (const char* part : {"title", "owner", "due"}) {
+      later_rows_used = later_rows_used || !state.value(follow_up_key(row, part)).empty();
+    }
+  }
+  for (int row = 0; row < kFollowUpRows; ++row) {
+    if (row == 2) {
+      if (later_rows_used) {
+        h.open("details", {{"open", ""}});
+      } else {
+        h.open("details");
+      }
+      h.el("summary", "再発防止策をさらに追加する");
+    }
+    h.open("fieldset", {{"class", "follow-up-row"}});
+    h.el("legend", {{"class", "follow-up-row__number"}}, std::to_string(row + 1) + "件目");
+    h.open("div", {{"class", "follow-up-row__fields"}});
+    for (int part = 0; part < 3; ++part) {
+      field(h, specs[static_cast<std::size_t>(1 + row * 3 + part)], state);
+    }
+    h.close("div");
+    h.close("fieldset");
+  }
+  if (kFollowUpRows > 2) h.close("details");
+  h.close("fieldset");
+  h.open("div", {{"class", "form-actions"}});
+  submit_button(h, "インシデントを終了");
+  h.close("div");
+  end_form(h);
+}
+
 void summary(RequestContext& ctx, Html& h, const IncidentView& v) {
   const core::Incident& i = v.incident;
   const std::string url = incident_url(i.id);
@@ -514,8 +556,7 @@ void closing(RequestContext& ctx, Html& h, const IncidentView& v, const Rejected
   h.el("p", {{"class", "hint"}},
        "終了すると、再開しない限り時系列に記録できなくなります。再発防止策はダッシュボードの課題"
        "として残ります。");
-  form_with(ctx, h, url + "/close", close_fields(), state_for(rejected, "close", empty),
-            "インシデントを終了");
+  close_form(ctx, h, url + "/close", state_for(rejected, "close", empty));
   h.close("section");
 }
 

@@ -137,7 +137,9 @@ TEST_F(IncidentWeb, RansomwareScenarioEndToEnd) {
 
   EXPECT_EQ(officer
                 .post("/incidents/1/close", {{"lessons", "オフラインのバックアップが有効だった"},
-                                             {"follow_ups", "VPN装置の更新|鈴木|2024-07-01"}})
+                                             {"follow_up-0-title", "VPN装置の更新"},
+                                             {"follow_up-0-owner", "鈴木"},
+                                             {"follow_up-0-due", "2024-07-01"}})
                 ->status,
             303);
   // Closed: nothing more is written, except by reopening.
@@ -187,6 +189,38 @@ TEST_F(IncidentWeb, ASecondReportOffersTheOpenIncidentFirst) {
       {{"discoverer", "佐藤"}, {"situation", "別件の不審メール"}, {"separate_event", "1"}});
   EXPECT_EQ(separate->status, 303);
   EXPECT_EQ(other.get("/incidents/2")->status, 200);
+}
+
+TEST_F(IncidentWeb, FollowUpsAreRowsAndABadRowIsNamedAndNothingIsClosed) {
+  TestBrowser staff = signed_in("staff");
+  staff.get("/incidents/new");
+  ASSERT_EQ(staff.post("/incidents", {{"discoverer", "中村"}, {"situation", "脅迫文"}})->status,
+            303);
+  TestBrowser officer = signed_in("admin");
+  auto page = officer.get("/incidents/1");
+  EXPECT_NE(page->body.find("name=\"follow_up-4-due\""), std::string::npos);
+  EXPECT_NE(page->body.find("2件目"), std::string::npos);
+
+  auto refused = officer.post("/incidents/1/close", {{"lessons", "教訓"},
+                                                     {"follow_up-0-title", "VPN装置の更新"},
+                                                     {"follow_up-0-due", "来月"},
+                                                     {"follow_up-2-owner", "山田"}});
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_NE(refused->body.find("1件目の期限「来月」を読めません"), std::string::npos);
+  EXPECT_NE(refused->body.find("3件目の再発防止策の内容を入力してください"), std::string::npos);
+  EXPECT_NE(officer.get("/incidents/1")->body.find("インシデントを終了</button>"),
+            std::string::npos);
+
+  ASSERT_EQ(officer
+                .post("/incidents/1/close", {{"lessons", "教訓"},
+                                             {"follow_up-0-title", "VPN装置の更新"},
+                                             {"follow_up-0-owner", "鈴木"},
+                                             {"follow_up-0-due", "令和8年1月31日"}})
+                ->status,
+            303);
+  const auto home = officer.get("/")->body;
+  EXPECT_NE(home.find("VPN装置の更新"), std::string::npos);
+  EXPECT_NE(home.find("鈴木"), std::string::npos);
 }
 
 TEST_F(IncidentWeb, AnUploadedFileIsHashedAndItsFormNeedsTheToken) {
@@ -251,9 +285,11 @@ TEST_F(IncidentWeb, TheDashboardLeadsToAnOpenIncidentAndListsItsFollowUps) {
   officer.get("/incidents/1");
   ASSERT_EQ(officer
                 .post("/incidents/1/close", {{"lessons", "切り離しが早かった"},
-                                             {"follow_ups",
-                                              "VPN装置の更新|鈴木|2020-01-31\n"
-                                              "職員研修|山田|"}})
+                                             {"follow_up-0-title", "VPN装置の更新"},
+                                             {"follow_up-0-owner", "鈴木"},
+                                             {"follow_up-0-due", "2020-01-31"},
+                                             {"follow_up-1-title", "職員研修"},
+                                             {"follow_up-1-owner", "山田"}})
                 ->status,
             303);
   home = officer.get("/");

@@ -243,7 +243,10 @@ test("the security officer decides, preserves evidence, reports and closes", asy
   // Close with lessons and a follow-up; it becomes a task on the dashboard.
   const close = form(page, "/close");
   await close.getByLabel("教訓（次に活かすこと）").fill("オフラインのバックアップが復旧を早めた");
-  await close.getByLabel("再発防止策").fill("VPN装置のファームウェア更新|鈴木|2026-12-20");
+  const firstRow = close.getByRole("group", { name: "1件目" });
+  await firstRow.getByLabel("内容").fill("VPN装置のファームウェア更新");
+  await firstRow.getByLabel("担当").fill("鈴木");
+  await firstRow.getByLabel("期限").fill("2026-12-20");
   await submitted(page, close.getByRole("button", { name: "インシデントを終了" }));
   assert.match(await page.locator(".toolbar").innerText(), /終了/);
   assert.equal(await form(page, "/log").count(), 0, "a closed incident has no form to append");
