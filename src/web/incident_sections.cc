@@ -74,9 +74,8 @@ void close_form(RequestContext& ctx, Html& h, const std::string& action, const F
     h.open("fieldset", {{"class", "follow-up-row"}});
     h.el("legend", {{"class", "follow-up-row__number"}}, std::to_string(row + 1) + "件目");
     h.open("div", {{"class", "follow-up-row__fields"}});
-    for (int part = 0; part < 3; ++part) {
-      field(h, specs[static_cast<std::size_t>(1 + row * 3 + part)], state);
-    }
+    const std::size_t first = 1 + static_cast<std::size_t>(row) * 3;  // after 教訓
+    for (std::size_t part = 0; part < 3; ++part) field(h, specs[first + part], state);
     h.close("div");
     h.close("fieldset");
   }
