@@ -363,12 +363,32 @@ AppendResult correct_entry(Workspace& ws, const Actor& actor, core::IncidentId i
                 now);
 }
 
+std::vector<std::string> open_items_at_close(const IncidentView& view) {
+  std::vector<std::string> items;
+  for (const auto& d : view.deadlines) {
+    if (d.state == core::DeadlineState::Done) continue;
+    items.push_back(d.title + "（" + core::label(d.state) + "）");
+  }
+  for (const auto& c : view.still_to_reach) items.push_back(c.organization + "への連絡（未連絡）");
+  return items;
+}
+
 AppendResult close_incident(Workspace& ws, const Actor& actor, core::IncidentId id,
-                            const core::Closure& closure, Instant now) {
+                            const core::Closure& closure, Instant now, OpenItems open_items) {
   require(actor, Permission::ManageIncident);
   AppendResult r;
   r.problems = core::validate(closure);
   if (!r.problems.empty()) return r;
+  if (open_items == OpenItems::Refuse) {
+    const auto items = open_items_at_close(load_incident_view(ws, actor, id, now));
+    if (!items.empty()) {
+      std::string listed;
+      for (const auto& item : items) listed.append(listed.empty() ? "" : "、").append(item);
+      return refused("open_items", "まだ終わっていないことがあります：" + listed +
+                                       "。済ませてから終了するか、未了のまま終了することを選んで"
+                                       "ください。");
+    }
+  }
   std::string text = "インシデント終了。教訓: " + core::trim(closure.lessons);
   if (!closure.follow_ups.empty()) {
     text += "。再発防止策 " + std::to_string(closure.follow_ups.size()) + " 件";

@@ -114,10 +114,21 @@ AppendResult correct_entry(Workspace& ws, const Actor& actor, core::IncidentId i
                            const core::Correction& correction, const std::string& text,
                            core::Instant now);
 
+// What is still undone when an incident would close: each report deadline
+// not done (個人情報保護委員会への確報 …) and each contact to be told that
+// was not reached, in words.
+std::vector<std::string> open_items_at_close(const IncidentView& view);
+
+// Whether the 責任者 has seen open_items_at_close and closes anyway.
+enum class OpenItems { Refuse, CloseAnyway };
+
 // Closing writes the close entry, the follow-up tasks and the status at once;
-// afterwards the incident takes no entry but a reopen (ManageIncident).
+// afterwards the incident takes no entry but a reopen (ManageIncident). With
+// open items and OpenItems::Refuse: a problem on field "open_items" listing
+// them, and nothing is written.
 AppendResult close_incident(Workspace& ws, const Actor& actor, core::IncidentId id,
-                            const core::Closure& closure, core::Instant now);
+                            const core::Closure& closure, core::Instant now,
+                            OpenItems open_items = OpenItems::Refuse);
 AppendResult reopen_incident(Workspace& ws, const Actor& actor, core::IncidentId id,
                              const std::string& reason, core::Instant now);
 

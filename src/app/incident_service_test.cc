@@ -114,6 +114,31 @@ TEST_F(IncidentServiceTest, ASecondReportWhileOneIsOpenNamesItAndStartsNothing) 
   EXPECT_EQ(open_incidents(*ws_, admin_)[0].id, first);  // oldest first
 }
 
+TEST_F(IncidentServiceTest, ClosingWithReportsOrContactsUndoneListsThemAndWritesNothing) {
+  auto id = start(true);  // a leak: the PPC reports fall due
+  const auto view = load_incident_view(*ws_, admin_, id, at(30));
+  const auto items = open_items_at_close(view);
+  ASSERT_FALSE(items.empty());
+  bool names_ppc = false;
+  for (const auto& item : items)
+    names_ppc = names_ppc || item.find("個人情報保護委員会") != std::string::npos;
+  EXPECT_TRUE(names_ppc);
+
+  auto refused = close_incident(*ws_, admin_, id, {"教訓", {}}, at(30));
+  ASSERT_EQ(refused.problems.size(), 1u);
+  EXPECT_EQ(refused.problems[0].field, "open_items");
+  EXPECT_NE(refused.problems[0].message.find("まだ終わっていないことがあります"),
+            std::string::npos);
+  EXPECT_EQ(load_incident_view(*ws_, admin_, id, at(31)).incident.status,
+            core::IncidentStatus::Open);
+  EXPECT_EQ(load_incident_view(*ws_, admin_, id, at(31)).timeline.size(), view.timeline.size());
+
+  EXPECT_TRUE(close_incident(*ws_, admin_, id, {"教訓", {}}, at(32), OpenItems::CloseAnyway)
+                  .problems.empty());
+  EXPECT_EQ(load_incident_view(*ws_, admin_, id, at(33)).incident.status,
+            core::IncidentStatus::Closed);
+}
+
 TEST_F(IncidentServiceTest, TitleDefaultsToTheSituationsFirstLine) {
   StartIncidentRequest r;
   r.discovery = {"渡辺", kFound, "", "予約システムに見覚えのないログイン\n詳細は後で", ""};
@@ -198,7 +223,7 @@ TEST_F(IncidentServiceTest, RansomwareDayEndToEnd) {
 
   core::Closure closure{"バックアップのオフライン保管が有効だった",
                         {{"VPN装置のファームウェア更新", "鈴木 一郎", core::Date{2024, 7, 1}}}};
-  auto closed = close_incident(*ws_, admin_, id, closure, at(600));
+  auto closed = close_incident(*ws_, admin_, id, closure, at(600), OpenItems::CloseAnyway);
   ASSERT_TRUE(closed.problems.empty());
   view = load_incident_view(*ws_, admin_, id, at(601));
   EXPECT_EQ(view.incident.status, core::IncidentStatus::Closed);
@@ -212,7 +237,8 @@ TEST_F(IncidentServiceTest, RansomwareDayEndToEnd) {
 // Acceptance: a closed incident refuses new entries except an explicit reopen.
 TEST_F(IncidentServiceTest, ClosedIncidentRefusesEverythingButReopen) {
   auto id = start();
-  ASSERT_TRUE(close_incident(*ws_, admin_, id, {"教訓", {}}, at(60)).problems.empty());
+  ASSERT_TRUE(close_incident(*ws_, admin_, id, {"教訓", {}}, at(60), OpenItems::CloseAnyway)
+                  .problems.empty());
   const auto before = load_incident_view(*ws_, admin_, id, at(61)).timeline.size();
 
   auto refused = log_entry(*ws_, staff_, id, {core::EntryKind::Note, "追記", std::nullopt}, at(62));
@@ -228,7 +254,8 @@ TEST_F(IncidentServiceTest, ClosedIncidentRefusesEverythingButReopen) {
   d.care_mode = "通常診療";
   d.reason = "r";
   EXPECT_FALSE(record_decision(*ws_, admin_, id, d, std::nullopt, at(62)).problems.empty());
-  EXPECT_FALSE(close_incident(*ws_, admin_, id, {"二度目", {}}, at(62)).problems.empty());
+  EXPECT_FALSE(close_incident(*ws_, admin_, id, {"二度目", {}}, at(62), OpenItems::CloseAnyway)
+                   .problems.empty());
   EXPECT_EQ(load_incident_view(*ws_, admin_, id, at(63)).timeline.size(), before);
 
   EXPECT_FALSE(reopen_incident(*ws_, admin_, id, "", at(64)).problems.empty());  // reason needed

@@ -277,9 +277,9 @@ TEST_F(OfflineImportTest, ReportMergedIntoAnOnlineIncidentKeepsItsOwnOpening) {
 TEST_F(OfflineImportTest, ClosedIncidentTakesNothing) {
   auto a = import(reception());
   ASSERT_TRUE(a.problems.empty());
-  ASSERT_TRUE(
-      close_incident(*ws_, admin_, a.incident, core::Closure{"バックアップの確認", {}}, at(60))
-          .problems.empty());
+  ASSERT_TRUE(close_incident(*ws_, admin_, a.incident, core::Closure{"バックアップの確認", {}},
+                             at(60), OpenItems::CloseAnyway)
+                  .problems.empty());
   const std::size_t before = total_entries();
   auto r = import(nurses(), a.incident);
   ASSERT_FALSE(r.problems.empty());

@@ -44,6 +44,7 @@ void add_incident_close(CLI::App& parent, GlobalOptions& options) {
   struct Flags {
     std::string id, lessons;
     std::vector<std::string> follow_ups;
+    bool despite_open = false;
   };
   auto f = std::make_shared<Flags>();
   auto* cmd = parent.add_subcommand(
@@ -52,6 +53,8 @@ void add_incident_close(CLI::App& parent, GlobalOptions& options) {
   cmd->add_option("--lessons", f->lessons, "教訓（次に活かすこと）");
   cmd->add_option("--follow-up", f->follow_ups,
                   "再発防止策「内容|担当|期限(YYYY-MM-DD)」（複数可、ダッシュボードの課題になる）");
+  cmd->add_flag("--despite-open", f->despite_open,
+                "期限や連絡が済んでいなくても終了する（済んでいないことは一覧で示される）");
   cmd->callback([&options, f] {
     guarded([&] {
       Session s = open_session(options);
@@ -63,12 +66,25 @@ void add_incident_close(CLI::App& parent, GlobalOptions& options) {
           if (t.empty()) break;
           std::string owner = ask("  担当");
           std::string due = ask("  期限（例 2024-07-01、なければ空欄）");
-          f->follow_ups.push_back(t + "|" + owner + "|" + due);
+          f->follow_ups.push_back(t.append("|").append(owner).append("|").append(due));
         }
       }
       core::Closure closure{f->lessons, {}};
       for (const auto& text : f->follow_ups) closure.follow_ups.push_back(parse_follow_up(text));
-      report_appended(app::close_incident(*s.ws, s.actor, id, closure, s.now));
+      const auto undone =
+          app::open_items_at_close(app::load_incident_view(*s.ws, s.actor, id, s.now));
+      if (!undone.empty() && !f->despite_open) {
+        std::cout << "まだ終わっていないことがあります:\n";
+        for (const auto& item : undone) std::cout << "  ・" << item << "\n";
+        f->despite_open = interactive() && ask_yes_no("未了のまま終了しますか", false);
+        if (!f->despite_open) {
+          usage_error(
+              "終了していません。済ませてから終了するか、--despite-open を付けてください。");
+        }
+      }
+      report_appended(app::close_incident(
+          *s.ws, s.actor, id, closure, s.now,
+          f->despite_open ? app::OpenItems::CloseAnyway : app::OpenItems::Refuse));
     });
   });
 }

@@ -192,6 +192,8 @@ std::vector<FieldSpec> close_fields() {
     f.push_back({follow_up_key(row, "due"), "期限", FieldKind::Date, false,
                  row == 0 ? "例：2024-07-01" : ""});
   }
+  f.push_back({"close_anyway", "未了のまま終了する", FieldKind::Checkbox, false,
+               "上の項目が済んでいないことを承知のうえで終了します"});
   return f;
 }
 
@@ -249,6 +251,7 @@ std::string incident_problem_key(const core::Problem& problem) {
   const std::string& f = problem.field;
   if (f.rfind("discovery.", 0) == 0) return f.substr(std::string("discovery.").size());
   if (f == "follow_ups") return "follow_up-0-title";
+  if (f == "open_items") return "close_anyway";
   if (f == "lessons" || f == "reason" || f == "text" || f == "item" || f == "location" ||
       f == "holder" || f == "from" || f == "to" || f == "care_mode" || f == "called_by" ||
       f == "contact" || f == "occurred_at" || f == "aware_at" || f == "device" || f == "system" ||

@@ -23,7 +23,8 @@ std::vector<FieldSpec> evidence_fields(const core::Plan& plan);
 std::vector<FieldSpec> custody_fields(const app::IncidentView& view);
 std::vector<FieldSpec> correction_fields(const app::IncidentView& view);
 // 教訓, then kFollowUpRows rows of 再発防止策 (内容, 担当, 期限), each a
-// field of its own: follow_up_key(row, "title"|"owner"|"due").
+// field of its own: follow_up_key(row, "title"|"owner"|"due"), and last the
+// "close_anyway" checkbox (shown only while something is still undone).
 inline constexpr int kFollowUpRows = 5;
 std::string follow_up_key(int row, const char* part);
 std::vector<FieldSpec> close_fields();

@@ -358,7 +358,10 @@ void post_close(RequestContext& ctx, core::IncidentId id) {
   core::Closure closure{f.state.value("lessons"), read_follow_ups(f.state)};
   app::AppendResult result;
   if (!f.state.has_errors())
-    result = app::close_incident(ctx.ws, ctx.actor(), id, closure, ctx.now());
+    result =
+        app::close_incident(ctx.ws, ctx.actor(), id, closure, ctx.now(),
+                            f.state.value("close_anyway").empty() ? app::OpenItems::Refuse
+                                                                  : app::OpenItems::CloseAnyway);
   finish(ctx, id, result, std::move(f), "closing");
 }
 

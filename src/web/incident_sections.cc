@@ -48,9 +48,20 @@ void form_with(RequestContext& ctx, Html& h, const std::string& action,
 
 // The closing form: 教訓, then the 再発防止策 as rows of 内容・担当・期限
 // (each row a group of its own; stacked on a phone).
-void close_form(RequestContext& ctx, Html& h, const std::string& action, const FormState& state) {
+void close_form(RequestContext& ctx, Html& h, const std::string& action, const FormState& state,
+                const IncidentView& v) {
   const auto specs = scoped(close_fields(), "close");
   error_summary(h, state, specs);
+  const auto undone = app::open_items_at_close(v);
+  if (!undone.empty()) {
+    // Listed before the form: closing ends the record, and these would be forgotten.
+    h.open("div", {{"class", "callout callout--warning"}, {"id", "close-open-items"}});
+    h.el("p", "まだ終わっていないことがあります。済ませてから終了してください。");
+    h.open("ul");
+    for (const auto& item : undone) h.el("li", item);
+    h.close("ul");
+    h.close("div");
+  }
   begin_form(h, ctx, action);
   field(h, specs[0], state);
   h.open("fieldset", {{"class", "follow-ups"}});
@@ -81,6 +92,7 @@ void close_form(RequestContext& ctx, Html& h, const std::string& action, const F
   }
   if (kFollowUpRows > 2) h.close("details");
   h.close("fieldset");
+  if (!undone.empty()) field(h, specs.back(), state);
   h.open("div", {{"class", "form-actions"}});
   submit_button(h, "インシデントを終了");
   h.close("div");
@@ -555,7 +567,7 @@ void closing(RequestContext& ctx, Html& h, const IncidentView& v, const Rejected
   h.el("p", {{"class", "hint"}},
        "終了すると、再開しない限り時系列に記録できなくなります。再発防止策はダッシュボードの課題"
        "として残ります。");
-  close_form(ctx, h, url + "/close", state_for(rejected, "close", empty));
+  close_form(ctx, h, url + "/close", state_for(rejected, "close", empty), v);
   h.close("section");
 }
 

@@ -169,7 +169,7 @@ TEST_F(AssociationCli, EveryCommandInOneFacilityShowsAndChangesNothingOfAnother)
       {"incident verify", a + "incident verify 1"},
       {"incident export", a + "incident export 1 --format json --out " + path("timeline.json")},
       {"incident tasks", a + "incident tasks --all"},
-      {"incident close", a + "incident close 1 --lessons 訓練を増やす"},
+      {"incident close", a + "incident close 1 --lessons 訓練を増やす --despite-open"},
       {"incident reopen", a + "incident reopen 1 --reason 再発"},
       {"incident import", a + "incident import " + path("no-such-log.txt")},
       {"db backup", a + "db backup --out " + path("backup.db")},  // PostgreSQL: pg_dump's job

@@ -169,9 +169,18 @@ TEST_F(IncidentCli, RansomwareDayThenVerifyExportReportAndClose) {
   ASSERT_EQ(docx.exit_code, 0) << docx.output;
   EXPECT_EQ(read("r.docx").substr(0, 2), "PK");
 
-  Result close =
-      run("incident close 1 --lessons 'オフラインのバックアップが有効だった' "
-          "--follow-up 'VPN装置の更新|鈴木 一郎|2024-07-01'");
+  const std::string close_args =
+      "incident close 1 --lessons 'オフラインのバックアップが有効だった' "
+      "--follow-up 'VPN装置の更新|鈴木 一郎|2024-07-01'";
+  // Reports still due are listed, and the incident stays open until the
+  // 責任者 says to close anyway.
+  Result undone = run(close_args);
+  EXPECT_EQ(undone.exit_code, 2) << undone.output;
+  EXPECT_NE(undone.output.find("まだ終わっていないことがあります"), std::string::npos)
+      << undone.output;
+  EXPECT_NE(undone.output.find("個人情報保護委員会"), std::string::npos) << undone.output;
+  EXPECT_EQ(run("incident log 1 まだ対応中").exit_code, 0);
+  Result close = run(close_args + " --despite-open");
   ASSERT_EQ(close.exit_code, 0) << close.output;
   Result refused = run("incident log 1 追記");
   EXPECT_EQ(refused.exit_code, 1) << refused.output;

@@ -137,6 +137,7 @@ TEST_F(IncidentWeb, RansomwareScenarioEndToEnd) {
 
   EXPECT_EQ(officer
                 .post("/incidents/1/close", {{"lessons", "オフラインのバックアップが有効だった"},
+                                             {"close_anyway", "1"},
                                              {"follow_up-0-title", "VPN装置の更新"},
                                              {"follow_up-0-owner", "鈴木"},
                                              {"follow_up-0-due", "2024-07-01"}})
@@ -213,6 +214,7 @@ TEST_F(IncidentWeb, FollowUpsAreRowsAndABadRowIsNamedAndNothingIsClosed) {
 
   ASSERT_EQ(officer
                 .post("/incidents/1/close", {{"lessons", "教訓"},
+                                             {"close_anyway", "1"},
                                              {"follow_up-0-title", "VPN装置の更新"},
                                              {"follow_up-0-owner", "鈴木"},
                                              {"follow_up-0-due", "令和8年1月31日"}})
@@ -285,6 +287,7 @@ TEST_F(IncidentWeb, TheDashboardLeadsToAnOpenIncidentAndListsItsFollowUps) {
   officer.get("/incidents/1");
   ASSERT_EQ(officer
                 .post("/incidents/1/close", {{"lessons", "切り離しが早かった"},
+                                             {"close_anyway", "1"},
                                              {"follow_up-0-title", "VPN装置の更新"},
                                              {"follow_up-0-owner", "鈴木"},
                                              {"follow_up-0-due", "2020-01-31"},
