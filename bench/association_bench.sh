@@ -18,9 +18,8 @@ facilities=${2:-1000}
 appends=${3:-100000}
 timeline_bench=${TIMELINE_BENCH:-$root/build/medbcp_timeline_bench}
 pg=${POSTGRES_BIN:-/usr/lib/postgresql/15/bin}
-for tool in wrk curl "$pg/psql"; do
-  command -v "$tool" >/dev/null || { echo "association_bench: $tool is missing (scripts/install-deps --bench)" >&2; exit 2; }
-done
+source "$root/bench/lib.sh"
+require_tools association_bench wrk curl python3 "$pg/psql"
 
 work=$(mktemp -d)
 pids=()
@@ -37,7 +36,6 @@ database() {                      # a new database on the cluster; prints its UR
   "$pg/psql" "$server_url" -qAtc "CREATE DATABASE $1" >/dev/null
   echo "${server_url/\/postgres\?//$1?}"
 }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 password=kiku-sakura-ume-7
 echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 

@@ -13,9 +13,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=$(realpath "${1:-$root/build/medbcp}")
 seconds=${2:-10}
-for tool in wrk nginx curl python3; do
-  command -v "$tool" >/dev/null || { echo "slow_client_bench: $tool is missing (scripts/install-deps --bench)" >&2; exit 2; }
-done
+source "$root/bench/lib.sh"
+require_tools slow_client_bench wrk nginx curl python3
 
 work=$(mktemp -d)
 pids=()
@@ -25,7 +24,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 db="$work/clinic.db"
@@ -46,38 +44,12 @@ curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$token" \
 cookie="medbcp_session=$(awk '$6 == "medbcp_session" {print $7}' "$jar")"
 
 # nginx: the same bytes as static files, in this run.
-mkdir -p "$work/www" "$work/tmp"
+mkdir -p "$work/www"
 curl -fs "http://127.0.0.1:$port/login" -o "$work/www/login"
 curl -fs -H "Cookie: $cookie" "http://127.0.0.1:$port/" -o "$work/www/index.html"
 grep -q readiness-chart "$work/www/index.html" || { echo "slow_client_bench: not the dashboard" >&2; exit 1; }
-nginx_port=$(free_port)
-cat >"$work/nginx.conf" <<CONF
-worker_processes auto;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-$([[ $EUID -eq 0 ]] && echo "user root;")
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $work/tmp;
-  proxy_temp_path $work/tmp;
-  fastcgi_temp_path $work/tmp;
-  uwsgi_temp_path $work/tmp;
-  scgi_temp_path $work/tmp;
-  server {
-    listen 127.0.0.1:$nginx_port;
-    root $work/www;
-    location / { default_type "text/html; charset=utf-8"; }
-  }
-}
-CONF
-nginx -c "$work/nginx.conf" -p "$work" &
-pids+=($!)
-for _ in $(seq 100); do
-  curl -fs "http://127.0.0.1:$nginx_port/login" >/dev/null && break
-  sleep 0.05
-done
+start_static_nginx "$work" auto login
+pids+=("$nginx_pid")
 
 # wrk: prints "requests/s p99-ms timeouts non-2xx".
 measure() {

@@ -10,9 +10,8 @@ bin="${1:?usage: web_bench.sh path/to/medbcp [seconds] [connections]}"
 seconds="${2:-10}"
 connections="${3:-32}"
 threads=2
-for tool in wrk nginx curl; do
-  command -v "$tool" >/dev/null || { echo "web_bench: $tool is missing (scripts/install-deps --bench)" >&2; exit 2; }
-done
+source "$(dirname "$0")/lib.sh"
+require_tools web_bench wrk nginx curl python3
 
 work="$(mktemp -d)"
 server_pid=""
@@ -25,7 +24,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 db="$work/bench.db"
 "$bin" --db "$db" init --demo >/dev/null
@@ -57,34 +55,7 @@ curl -fs -H "Cookie: $cookie" "http://127.0.0.1:$port/" -o "$work/www/index.html
 grep -q 'readiness-chart' "$work/www/index.html" || { echo "web_bench: not the dashboard" >&2; exit 1; }
 page_bytes="$(stat -c %s "$work/www/index.html")"
 
-nginx_port="$(free_port)"
-cat >"$work/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $work/tmp;
-  proxy_temp_path $work/tmp;
-  fastcgi_temp_path $work/tmp;
-  uwsgi_temp_path $work/tmp;
-  scgi_temp_path $work/tmp;
-  server {
-    listen 127.0.0.1:$nginx_port;
-    root $work/www;
-    location / { default_type "text/html; charset=utf-8"; }
-  }
-}
-CONF
-mkdir -p "$work/tmp"
-nginx -c "$work/nginx.conf" -p "$work" &
-nginx_pid=$!
-for _ in $(seq 100); do
-  curl -fs "http://127.0.0.1:$nginx_port/index.html" >/dev/null && break
-  sleep 0.05
-done
+start_static_nginx "$work" 1 index.html
 
 run_wrk() {  # url [header]
   if [[ -n "${2:-}" ]]; then

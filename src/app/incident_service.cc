@@ -190,7 +190,8 @@ IncidentView load_incident_view(Workspace& ws, const Actor& actor, core::Inciden
   view.chain = core::verify_chain(view.timeline, store::load_chain_anchor(db, id));
   view.state = core::fold_timeline(view.timeline);
   view.deadlines = core::incident_deadlines(view.incident, view.plan, view.state, now);
-  for (const auto* c : core::contacts_still_to_reach(view.plan, view.state)) {
+  for (const auto* c :
+       core::contacts_still_to_reach(view.plan, view.state, view.incident.personal_data_leak)) {
     view.still_to_reach.push_back(*c);
   }
   view.follow_ups = store::follow_up_tasks_of(db, id);

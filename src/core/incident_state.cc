@@ -198,11 +198,17 @@ std::optional<Instant> first_reached(const IncidentState& state, ExternalContact
   return first;
 }
 
+bool must_reach(const ExternalContact& contact, bool leak_suspected) {
+  return contact.notify_on_incident ||
+         (leak_suspected && contact.category == ExternalCategory::PrivacyCommission);
+}
+
 std::vector<const ExternalContact*> contacts_still_to_reach(const Plan& plan,
-                                                            const IncidentState& state) {
+                                                            const IncidentState& state,
+                                                            bool leak_suspected) {
   std::vector<const ExternalContact*> out;
   for (const auto& c : plan.external_contacts) {
-    if (c.notify_on_incident && !first_reached(state, c.id)) out.push_back(&c);
+    if (must_reach(c, leak_suspected) && !first_reached(state, c.id)) out.push_back(&c);
   }
   return out;
 }

@@ -57,10 +57,16 @@ struct IncidentState {
 
 IncidentState fold_timeline(const std::vector<TimelineEntry>& entries);
 
-// Contacts of 別紙１ the plan says must be told at once (notify_on_incident)
-// and that no call has reached yet.
+// Whether an incident must reach this contact: the plan says so for every
+// incident (notify_on_incident), or personal data may have leaked and it is
+// the 個人情報保護委員会 (its reports fall due).
+bool must_reach(const ExternalContact& contact, bool leak_suspected);
+
+// Contacts of 別紙１ an incident must reach (must_reach) that no call has
+// reached yet.
 std::vector<const ExternalContact*> contacts_still_to_reach(const Plan& plan,
-                                                            const IncidentState& state);
+                                                            const IncidentState& state,
+                                                            bool leak_suspected);
 // Whether a call reached this external contact (and when, first).
 std::optional<Instant> first_reached(const IncidentState& state, ExternalContactId contact);
 

@@ -157,7 +157,7 @@ TEST(IncidentStateTest, RequiredContactsStayFlaggedUntilReached) {
   plan.external_contacts.back().notify_on_incident = true;
   plan.external_contacts.push_back(external(2, ExternalCategory::Insurer, "保険"));
   Builder b;
-  EXPECT_EQ(contacts_still_to_reach(plan, fold_timeline(b.entries)).size(), 1u);
+  EXPECT_EQ(contacts_still_to_reach(plan, fold_timeline(b.entries), false).size(), 1u);
   ContactCall call{ContactTarget{ContactTarget::Type::External, 1, "ベンダー", std::nullopt},
                    "事務長",
                    "電話",
@@ -165,10 +165,24 @@ TEST(IncidentStateTest, RequiredContactsStayFlaggedUntilReached) {
                    "",
                    ""};
   b.add(EntryKind::Contact, to_payload(call));
-  EXPECT_EQ(contacts_still_to_reach(plan, fold_timeline(b.entries)).size(), 1u);
+  EXPECT_EQ(contacts_still_to_reach(plan, fold_timeline(b.entries), false).size(), 1u);
   call.reached = true;
   b.add(EntryKind::Contact, to_payload(call));
-  EXPECT_TRUE(contacts_still_to_reach(plan, fold_timeline(b.entries)).empty());
+  EXPECT_TRUE(contacts_still_to_reach(plan, fold_timeline(b.entries), false).empty());
+}
+
+TEST(IncidentStateTest, ASuspectedLeakMakesThePrivacyCommissionRequired) {
+  Plan plan;
+  plan.external_contacts.push_back(
+      external(1, ExternalCategory::PrivacyCommission, "個人情報保護委員会"));
+  plan.external_contacts.push_back(external(2, ExternalCategory::Insurer, "保険"));
+  Builder b;
+  EXPECT_TRUE(contacts_still_to_reach(plan, fold_timeline(b.entries), false).empty());
+  const auto with_leak = contacts_still_to_reach(plan, fold_timeline(b.entries), true);
+  ASSERT_EQ(with_leak.size(), 1u);
+  EXPECT_EQ(with_leak[0]->organization, "個人情報保護委員会");
+  EXPECT_TRUE(must_reach(plan.external_contacts[0], true));
+  EXPECT_FALSE(must_reach(plan.external_contacts[1], true));
 }
 
 }  // namespace

@@ -69,7 +69,7 @@ std::vector<FieldSpec> log_fields() {
   };
 }
 
-std::vector<FieldSpec> contact_fields(const core::Plan& plan) {
+std::vector<FieldSpec> contact_fields(const core::Plan& plan, bool leak_suspected) {
   std::vector<Option> contacts{{"", "（選んでください）"}};
   if (!core::trim(plan.officer.name).empty()) {
     contacts.push_back({"officer", core::officer_contact_name(plan.officer)});
@@ -77,7 +77,9 @@ std::vector<FieldSpec> contact_fields(const core::Plan& plan) {
   for (const auto& c : plan.external_contacts) {
     contacts.push_back({std::string("e").append(std::to_string(c.id.value)),
                         c.organization + "（" + core::label(c.category) + "）" +
-                            (c.notify_on_incident ? " ★初報" : "")});
+                            (c.notify_on_incident                  ? " ★初報"
+                             : core::must_reach(c, leak_suspected) ? " ★必須（漏えいのおそれ）"
+                                                                   : "")});
   }
   for (const auto& c : plan.internal_contacts) {
     contacts.push_back(

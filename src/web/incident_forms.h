@@ -17,7 +17,9 @@ inline constexpr const char* kTimeHint = "例：2024-06-03 08:40、または 08:
 
 std::vector<FieldSpec> start_fields(const core::Plan& plan);
 std::vector<FieldSpec> log_fields();
-std::vector<FieldSpec> contact_fields(const core::Plan& plan);
+// The contact picker; contacts the incident must reach are starred
+// (core::must_reach).
+std::vector<FieldSpec> contact_fields(const core::Plan& plan, bool leak_suspected);
 std::vector<FieldSpec> decision_fields(const app::IncidentView& view);
 std::vector<FieldSpec> evidence_fields(const core::Plan& plan);
 std::vector<FieldSpec> custody_fields(const app::IncidentView& view);

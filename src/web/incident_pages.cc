@@ -238,7 +238,8 @@ void post_step(RequestContext& ctx, core::IncidentId id) {
 
 void post_contact(RequestContext& ctx, core::IncidentId id) {
   const app::IncidentView view = app::load_incident_view(ctx.ws, ctx.actor(), id, ctx.now());
-  RejectedForm f{"contact", read_form(ctx, contact_fields(view.plan))};
+  RejectedForm f{"contact",
+                 read_form(ctx, contact_fields(view.plan, view.incident.personal_data_leak))};
   core::ContactCall call;
   const std::string choice = f.state.value("contact");
   if (choice == "officer") {

@@ -410,7 +410,8 @@ void contacts(RequestContext& ctx, Html& h, const IncidentView& v, bool writable
     FormState fresh;
     fresh.set("reached", "1");
     h.el("h3", "連絡を記録");
-    form_with(ctx, h, incident_url(v.incident.id) + "/contacts", contact_fields(v.plan),
+    form_with(ctx, h, incident_url(v.incident.id) + "/contacts",
+              contact_fields(v.plan, v.incident.personal_data_leak),
               state_for(rejected, "contact", fresh), "連絡を記録");
   }
   h.close("section");

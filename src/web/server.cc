@@ -54,11 +54,12 @@ std::string refusal_response(int status, bool tls) {
 
 }  // namespace
 
-WebServer::WebServer(app::Workspace& ws, ServerConfig config, int threads)
-    : WebServer(std::make_unique<app::FacilityDirectory>(ws), std::move(config), threads) {}
+WebServer::WebServer(app::Workspace& ws, const ServerConfig& config, int threads)
+    : WebServer(std::make_unique<app::FacilityDirectory>(ws), config, threads) {}
 
-WebServer::WebServer(std::unique_ptr<app::FacilityDirectory> own, ServerConfig config, int threads)
-    : WebServer(*own, std::move(config), threads) {
+WebServer::WebServer(std::unique_ptr<app::FacilityDirectory> own, const ServerConfig& config,
+                     int threads)
+    : WebServer(*own, config, threads) {
   own_directory_ = std::move(own);
 }
 

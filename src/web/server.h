@@ -20,7 +20,7 @@ class WebServer {
   // Serves one workspace (a clinic). Throws std::runtime_error when the TLS
   // certificate or key cannot be loaded. `threads` make pages; connections
   // are not bound to them.
-  WebServer(app::Workspace& ws, ServerConfig config, int threads = 32);
+  WebServer(app::Workspace& ws, const ServerConfig& config, int threads = 32);
   // Serves every facility of an association (or the one of `directory`).
   WebServer(app::FacilityDirectory& directory, ServerConfig config, int threads = 32);
   ~WebServer();
@@ -40,7 +40,7 @@ class WebServer {
   const Router& router() const { return *router_; }
 
  private:
-  WebServer(std::unique_ptr<app::FacilityDirectory> own, ServerConfig config, int threads);
+  WebServer(std::unique_ptr<app::FacilityDirectory> own, const ServerConfig& config, int threads);
   std::unique_ptr<app::FacilityDirectory> own_directory_;  // for one workspace
   std::unique_ptr<RequestEngine> engine_;
   std::unique_ptr<Router> router_;
