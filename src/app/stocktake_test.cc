@@ -53,6 +53,15 @@ class Upkeep : public ::testing::Test {
     r.finding = f;
     return r;
   }
+  // A round in which every device on the sheet is found as listed, closed.
+  void round_with_everything_seen() {
+    auto round = start();
+    const auto view = stocktake_view(*ws_, admin_, round);
+    for (const auto& it : view->items) {
+      ASSERT_TRUE(record(round, of(it, core::Finding::Confirmed)).empty());
+    }
+    ASSERT_TRUE(close_stocktake(*ws_, admin_, round, false).problems.empty());
+  }
   std::vector<core::Reminder> reminders_of(core::ReminderKind kind) {
     std::vector<core::Reminder> out;
     for (auto& r : current_reminders(*ws_, admin_, core::Instant::now().tokyo_date())) {
@@ -372,12 +381,7 @@ TEST_F(Upkeep, ClosingARoundWithEveryDeviceSeenClearsTheStocktakeReminder) {
                 for (auto& d : p.devices) d.last_stocktake = core::Date{2020, 1, 1};
               }).empty());
   EXPECT_EQ(reminders_of(core::ReminderKind::StocktakeOverdue).size(), 1u);
-  auto round = start();
-  const auto view_round = stocktake_view(*ws_, admin_, round);
-  for (const auto& it : view_round->items) {
-    ASSERT_TRUE(record(round, of(it, core::Finding::Confirmed)).empty());
-  }
-  ASSERT_TRUE(close_stocktake(*ws_, admin_, round, false).problems.empty());
+  round_with_everything_seen();
   EXPECT_TRUE(reminders_of(core::ReminderKind::StocktakeOverdue).empty());
 }
 
@@ -403,12 +407,7 @@ TEST_F(Upkeep, DevicesLeftUncheckedStayDueAfterTheRoundCloses) {
   EXPECT_NE(due[0].message.find(items[0].asset_number), std::string::npos) << due[0].message;
 
   // Seen in a later round: no longer due.
-  auto next = start();
-  const auto view_next = stocktake_view(*ws_, admin_, next);
-  for (const auto& it : view_next->items) {
-    ASSERT_TRUE(record(next, of(it, core::Finding::Confirmed)).empty());
-  }
-  ASSERT_TRUE(close_stocktake(*ws_, admin_, next, false).problems.empty());
+  round_with_everything_seen();
   EXPECT_TRUE(reminders_of(core::ReminderKind::StocktakeOverdue).empty());
 }
 
@@ -428,12 +427,7 @@ TEST_F(Upkeep, AMissingDeviceIsFlaggedUntilItIsFoundAgain) {
   EXPECT_EQ(missing[0].urgency, core::Urgency::Overdue);
 
   // The next round looks for it again, and finds it.
-  auto next = start();
-  const auto view_next = stocktake_view(*ws_, admin_, next);
-  for (const auto& it : view_next->items) {
-    ASSERT_TRUE(record(next, of(it, core::Finding::Confirmed)).empty());
-  }
-  ASSERT_TRUE(close_stocktake(*ws_, admin_, next, false).problems.empty());
+  round_with_everything_seen();
   EXPECT_EQ(device(load_plan(*ws_), "PC-007")->status, core::DeviceStatus::Active);
   EXPECT_TRUE(reminders_of(core::ReminderKind::DeviceMissing).empty());
 }
