@@ -8,11 +8,18 @@
 
 namespace medbcp::web {
 
+void report_incident_button(RequestContext& ctx, Html& h) {
+  if (!ctx.can(app::Permission::ReportIncident)) return;
+  h.open("p", {{"class", "report-incident"}});
+  h.el("a", {{"href", "/incidents/new"}, {"class", "button button--report"}},
+       "インシデントを報告する");
+  h.el("span", {{"class", "hint"}},
+       "不審な画面・脅迫文・見覚えのないログインに気づいたら、まずここから");
+  h.close("p");
+}
+
 void open_incidents_banner(RequestContext& ctx, Html& h) {
-  std::vector<core::Incident> open;
-  for (auto& i : app::list_incidents(ctx.ws, ctx.actor())) {
-    if (i.status == core::IncidentStatus::Open) open.push_back(std::move(i));
-  }
+  const auto open = app::open_incidents(ctx.ws, ctx.actor());
   if (open.empty()) return;
   h.open("section", {{"class", "callout callout--alert"}, {"aria-labelledby", "open-incidents"}});
   h.el("h2", {{"id", "open-incidents"}},

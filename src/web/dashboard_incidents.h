@@ -9,6 +9,9 @@
 
 namespace medbcp::web {
 
+// The first thing on every dashboard for anyone who may report (staff
+// and up): with a ransom note on the screen nobody should hunt the menu.
+void report_incident_button(RequestContext& ctx, Html& h);
 void open_incidents_banner(RequestContext& ctx, Html& h);
 void follow_up_tasks_panel(RequestContext& ctx, Html& h);
 

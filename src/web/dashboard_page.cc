@@ -233,6 +233,7 @@ void build_dashboard(RequestContext& ctx, Page& page) {
   std::optional<app::Version> version = app::current_version(ctx.ws);
 
   Html& h = page.body;
+  report_incident_button(ctx, h);
   open_incidents_banner(ctx, h);
   acknowledgement(ctx, h, version);
   summary_cards(h, plan, gaps.size(), overdue, version);

@@ -272,6 +272,20 @@ TEST_F(IncidentWeb, EveryFieldIdOfThePageIsUnique) {
   EXPECT_GE(anchors, 7);
 }
 
+TEST_F(IncidentWeb, EveryDashboardOfSomeoneWhoMayReportStartsWithTheReportButton) {
+  for (const char* role : {"staff", "editor", "admin"}) {
+    TestBrowser b = signed_in(role);
+    const std::string home = b.get("/")->body;
+    const auto button = home.find("class=\"button button--report\"");
+    ASSERT_NE(button, std::string::npos) << role;
+    EXPECT_NE(home.find("href=\"/incidents/new\"", button - 40), std::string::npos) << role;
+    // Before anything else of the page's main part.
+    EXPECT_LT(button, home.find("<h2")) << role;
+  }
+  TestBrowser viewer = signed_in("viewer");  // may not report: no button to a 403
+  EXPECT_EQ(viewer.get("/")->body.find("button--report"), std::string::npos);
+}
+
 TEST_F(IncidentWeb, TheDashboardLeadsToAnOpenIncidentAndListsItsFollowUps) {
   TestBrowser staff = signed_in("staff");
   EXPECT_EQ(staff.get("/")->body.find("対応中のインシデント"), std::string::npos);
