@@ -76,7 +76,6 @@ struct FrontDoor::Connection {
   std::size_t body_bytes = 0;
   Clock::time_point deadline;       // of the current stage
   Clock::time_point body_deadline;  // the whole body's (minimum rate)
-  bool continue_pending = false;    // "100 Continue" to send before reading the body
   bool close_after_send = false;
   bool peer_closed = false;
   bool broken = false;
@@ -194,6 +193,10 @@ void FrontDoor::serve() {
 
 void FrontDoor::stop() {
   stopping_ = true;
+  wake();
+}
+
+void FrontDoor::wake() {
   const std::uint64_t one = 1;
   [[maybe_unused]] const auto written = write(wake_fd_, &one, sizeof one);
 }
@@ -220,9 +223,9 @@ void FrontDoor::accept_all() {
 }
 
 void FrontDoor::admit(int fd, const Peer& peer) {
-  std::size_t& from_address = per_address_[peer.address];
+  const auto held = per_address_.find(peer.address);
+  const std::size_t from_address = held == per_address_.end() ? 0 : held->second;
   if (connections_.size() >= limits_.max_connections || from_address >= limits_.max_per_address) {
-    if (from_address == 0) per_address_.erase(peer.address);
     if (!tls_) {  // a plain client can still read why
       const std::string busy = refusal_(503);
       [[maybe_unused]] const auto sent = ::send(fd, busy.data(), busy.size(), MSG_NOSIGNAL);
@@ -234,10 +237,7 @@ void FrontDoor::admit(int fd, const Peer& peer) {
   // Headers and body leave in one write anyway; never hold a small last packet back.
   setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
   auto channel = tls_ ? tls_channel(fd, *tls_) : plain_channel(fd);
-  if (!channel) {
-    if (from_address == 0) per_address_.erase(peer.address);
-    return;
-  }
+  if (!channel) return;
   auto c = std::make_unique<Connection>();
   c->id = next_id_++;
   c->channel = std::move(channel);
@@ -246,11 +246,8 @@ void FrontDoor::admit(int fd, const Peer& peer) {
   epoll_event ev{};
   ev.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
   ev.data.u64 = c->id;
-  if (epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ev) != 0) {
-    if (from_address == 0) per_address_.erase(peer.address);
-    return;
-  }
-  ++from_address;
+  if (epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ev) != 0) return;
+  ++per_address_[peer.address];
   Connection& ref = *c;
   connections_.emplace(c->id, std::move(c));
   open_count_ = connections_.size();
@@ -398,17 +395,20 @@ void FrontDoor::dispatch(Connection& c, std::size_t request_bytes) {
       const std::lock_guard lock(finished_mutex_);
       finished_.push_back({id, std::move(answer)});
     }
-    const std::uint64_t one = 1;
-    [[maybe_unused]] const auto written = write(wake_fd_, &one, sizeof one);
+    wake();
   });
   if (!queued) refuse(c, 503);
 }
 
 void FrontDoor::refuse(Connection& c, int status) {
   c.in.clear();
-  c.out = refusal_(status);
+  start_sending(c, refusal_(status), true);
+}
+
+void FrontDoor::start_sending(Connection& c, std::string response, bool close_after) {
+  c.out = std::move(response);
   c.out_sent = 0;
-  c.close_after_send = true;
+  c.close_after_send = close_after;
   c.stage = Connection::Stage::Sending;
   c.deadline = Clock::now() + limits_.idle_transfer_timeout;
 }
@@ -444,11 +444,7 @@ void FrontDoor::apply_finished() {
       close_connection(f.id);
       continue;
     }
-    c.out = std::move(f.answer.bytes);
-    c.out_sent = 0;
-    c.close_after_send = f.answer.close;
-    c.stage = Connection::Stage::Sending;
-    c.deadline = Clock::now() + limits_.idle_transfer_timeout;
+    start_sending(c, std::move(f.answer.bytes), f.answer.close);
     progress(c);
   }
 }
@@ -463,7 +459,7 @@ void FrontDoor::sweep(Clock::time_point now) {
     Connection& c = *connections_.at(id);
     const bool mid_request =
         (c.stage == Connection::Stage::Head && !c.in.empty()) || c.stage == Connection::Stage::Body;
-    if (mid_request && !c.close_after_send) {
+    if (mid_request) {
       refuse(c, 408);  // one short chance to read why; the next sweep closes it
       progress(c);
     } else {

@@ -100,6 +100,8 @@ class FrontDoor {
   bool take_request(Connection& c);
   void dispatch(Connection& c, std::size_t request_bytes);
   void refuse(Connection& c, int status);
+  void start_sending(Connection& c, std::string response, bool close_after);
+  void wake();  // the loop looks at finished work and stop() at once
   bool flush(Connection& c);
   void close_connection(std::uint64_t id);
   void apply_finished();
