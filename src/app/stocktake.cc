@@ -164,15 +164,15 @@ ClosedRound close_stocktake(Workspace& ws, const Actor& actor, const core::Stock
   auto results = store::round_results(db, id);
   auto report = core::difference_report(items, results);
   if (!report.unchecked.empty() && !allow_unchecked) {
-    std::string names;
-    for (std::size_t i = 0; i < report.unchecked.size() && i < 5; ++i) {
-      const auto& it = report.unchecked[i].item;
-      names += (i ? "、" : "") + (it.asset_number.empty() ? it.name : it.asset_number);
+    std::vector<std::string> names;
+    names.reserve(report.unchecked.size());
+    for (const auto& line : report.unchecked) {
+      names.push_back(line.item.asset_number.empty() ? line.item.name : line.item.asset_number);
     }
-    if (report.unchecked.size() > 5) names += " ほか";
-    closed.problems = one_problem(
-        "unchecked", "未確認の機器が " + std::to_string(report.unchecked.size()) + " 台あります（" +
-                         names + "）。確認して記録するか、未確認のまま終了してください。");
+    closed.problems =
+        one_problem("unchecked", "未確認の機器が " + std::to_string(report.unchecked.size()) +
+                                     " 台あります（" + core::listed(names, 5) +
+                                     "）。確認して記録するか、未確認のまま終了してください。");
     return closed;
   }
   const core::Instant now = core::Instant::now();

@@ -279,15 +279,10 @@ void stocktake_reminders(const Plan& plan, const UpkeepRecords& records,
       names.push_back(device_subject(d));
     }
     if (!names.empty()) {
-      std::string listed;
-      for (std::size_t i = 0; i < names.size() && i < 5; ++i) {
-        listed.append(i ? "、" : "").append(names[i]);
-      }
-      if (names.size() > 5) listed.append(" ほか");
       out.add(ReminderKind::StocktakeOverdue, Urgency::Overdue, subject,
               "前回の棚卸し（" + jp_date(*records.last_stocktake_completed) +
                   "）で確認していない機器が " + std::to_string(names.size()) + " 台あります（" +
-                  listed + "）。所在と稼働状況を確認してください",
+                  listed(names, 5) + "）。所在と稼働状況を確認してください",
               std::nullopt, "devices");
     }
   }

@@ -149,4 +149,13 @@ std::u32string utf8_to_u32(std::string_view text) {
   return out;
 }
 
+std::string listed(const std::vector<std::string>& items, std::size_t at_most) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size() && i < at_most; ++i) {
+    out.append(i == 0 ? "" : "、").append(items[i]);
+  }
+  if (items.size() > at_most) out.append(" ほか");
+  return out;
+}
+
 }  // namespace medbcp::core

@@ -3,8 +3,11 @@
 // the full-width space, and a matching key for comparing user-typed labels.
 #pragma once
 
+#include <cstddef>
+#include <limits>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace medbcp::core {
 
@@ -25,5 +28,10 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
 
 // Decodes UTF-8 into code points; invalid bytes become U+FFFD.
 std::u32string utf8_to_u32(std::string_view text);
+
+// Items for a sentence: 「PC-001、PC-002、PC-003」, the first `at_most` of
+// them, then 「 ほか」 when there are more.
+std::string listed(const std::vector<std::string>& items,
+                   std::size_t at_most = std::numeric_limits<std::size_t>::max());
 
 }  // namespace medbcp::core

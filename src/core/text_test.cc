@@ -65,5 +65,13 @@ TEST(Utf8SequenceLength, WellFormedSequencesAndTheRest) {
   EXPECT_EQ(utf8_sequence_length("\xf4\x90\x80\x80", 0), 0u);  // past U+10FFFF
 }
 
+TEST(TextTest, ListedNamesTheFirstFewThenSaysThereIsMore) {
+  EXPECT_EQ(listed({}), "");
+  EXPECT_EQ(listed({"PC-001"}), "PC-001");
+  EXPECT_EQ(listed({"PC-001", "PC-002", "PC-003"}), "PC-001、PC-002、PC-003");
+  EXPECT_EQ(listed({"PC-001", "PC-002", "PC-003"}, 2), "PC-001、PC-002 ほか");
+  EXPECT_EQ(listed({"PC-001", "PC-002"}, 2), "PC-001、PC-002");
+}
+
 }  // namespace
 }  // namespace medbcp::core
