@@ -1,5 +1,7 @@
 #include "core/paper_log.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 
 namespace medbcp::core {
@@ -11,23 +13,13 @@ class Scanner {
   explicit Scanner(std::string_view s) : s_(s) {}
   std::size_t pos() const { return pos_; }
   void reset(std::size_t pos) { pos_ = pos; }
-  // The next code point without consuming it (0 at the end).
-  char32_t peek(std::size_t* length = nullptr) const {
+  // The next code point without consuming it (0 at the end; U+FFFD for a
+  // byte that starts no well-formed sequence).
+  char32_t peek() const {
     if (pos_ >= s_.size()) return 0;
-    const auto c = static_cast<unsigned char>(s_[pos_]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-    if (pos_ + n > s_.size()) n = 1;
-    char32_t cp = n == 1 ? c : c & (0xFF >> (n + 1));
-    for (std::size_t i = 1; i < n; ++i)
-      cp = (cp << 6) | (static_cast<unsigned char>(s_[pos_ + i]) & 0x3F);
-    if (length) *length = n;
-    return cp;
+    return utf8_to_u32(s_.substr(pos_, length())).front();
   }
-  void next() {
-    std::size_t n = 1;
-    peek(&n);
-    pos_ += n;
-  }
+  void next() { pos_ += length(); }
   // A number of 1..max_digits digits (0-9 or ０-９); nullopt when none.
   std::optional<int> number(int max_digits) {
     int value = 0, digits = 0;
@@ -55,6 +47,9 @@ class Scanner {
   }
 
  private:
+  // Bytes of the code point at pos_ (a bad byte counts as one).
+  std::size_t length() const { return std::max<std::size_t>(1, utf8_sequence_length(s_, pos_)); }
+
   std::string_view s_;
   std::size_t pos_ = 0;
 };
@@ -124,7 +119,7 @@ std::vector<PaperLine> read_paper_lines(std::string_view text, const Date& first
     pos = end + 1;
     ++number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (trim(std::string(line)).empty()) {
+    if (trim(line).empty()) {
       if (end == text.size()) break;
       continue;
     }
@@ -139,9 +134,9 @@ std::vector<PaperLine> read_paper_lines(std::string_view text, const Date& first
       }
       p.at = at;
       last = at;
-      p.text = trim(std::string(line.substr(t->text_starts)));
+      p.text = trim(line.substr(t->text_starts));
     } else {
-      p.text = trim(std::string(line));
+      p.text = trim(line);
     }
     if (!p.text.empty()) out.push_back(std::move(p));
     if (end == text.size()) break;
