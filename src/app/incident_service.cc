@@ -102,6 +102,22 @@ NoSuchIncident::NoSuchIncident(core::IncidentId incident_id)
     : std::runtime_error("インシデント " + std::to_string(incident_id.value) + " はありません。"),
       id(incident_id) {}
 
+namespace {
+
+// The incidents still open, oldest first.
+std::vector<core::Incident> open_incidents_in(store::Database& db) {
+  std::vector<core::Incident> open;
+  for (auto& incident : store::list_incidents(db)) {
+    if (incident.status == core::IncidentStatus::Open) open.push_back(std::move(incident));
+  }
+  std::sort(open.begin(), open.end(), [](const core::Incident& a, const core::Incident& b) {
+    return a.id.value < b.id.value;
+  });
+  return open;
+}
+
+}  // namespace
+
 StartResult start_incident(Workspace& ws, const Actor& actor, const StartIncidentRequest& request,
                            Instant now) {
   require(actor, Permission::ReportIncident);
@@ -137,12 +153,12 @@ StartResult start_incident(Workspace& ws, const Actor& actor, const StartInciden
   if (!request.separate_from_open) {
     // Read in the transaction: of two people reporting the same screen at
     // once, the second is told of the first.
-    for (const auto& open : store::list_incidents(db)) {
-      if (open.status != core::IncidentStatus::Open) continue;
+    if (const auto open = open_incidents_in(db); !open.empty()) {
+      const core::Incident& first = open.front();  // the one the pages and the CLI offer first
       result.problems.push_back(
           {"separate_event", 0,
-           "対応中のインシデントがあります（No." + std::to_string(open.id.value) + "「" +
-               open.title + "」、発見 " + open.discovery.discovered_at.tokyo_text() +
+           "対応中のインシデントがあります（No." + std::to_string(first.id.value) + "「" +
+               first.title + "」、発見 " + first.discovery.discovered_at.tokyo_text() +
                "）。同じ出来事なら、新しく報告せずにその記録に追記してください。"
                "別の出来事なら、別の出来事として報告することを選んでください。"});
       return result;
@@ -169,14 +185,8 @@ std::vector<core::Incident> list_incidents(Workspace& ws, const Actor& actor) {
 }
 
 std::vector<core::Incident> open_incidents(Workspace& ws, const Actor& actor) {
-  std::vector<core::Incident> open;
-  for (auto& incident : list_incidents(ws, actor)) {
-    if (incident.status == core::IncidentStatus::Open) open.push_back(std::move(incident));
-  }
-  std::sort(open.begin(), open.end(), [](const core::Incident& a, const core::Incident& b) {
-    return a.id.value < b.id.value;
-  });
-  return open;
+  require(actor, Permission::ReadPlan);
+  return open_incidents_in(ws.db());
 }
 
 IncidentView load_incident_view(Workspace& ws, const Actor& actor, core::IncidentId id,
@@ -383,9 +393,7 @@ AppendResult close_incident(Workspace& ws, const Actor& actor, core::IncidentId 
   if (open_items == OpenItems::Refuse) {
     const auto items = open_items_at_close(load_incident_view(ws, actor, id, now));
     if (!items.empty()) {
-      std::string listed;
-      for (const auto& item : items) listed.append(listed.empty() ? "" : "、").append(item);
-      return refused("open_items", "まだ終わっていないことがあります：" + listed +
+      return refused("open_items", "まだ終わっていないことがあります：" + core::listed(items) +
                                        "。済ませてから終了するか、未了のまま終了することを選んで"
                                        "ください。");
     }
