@@ -1,11 +1,14 @@
 # The two commands of the README:
 #   make run   install what is missing, build, create the demo plan if the
 #              database has none, serve on http://127.0.0.1:8080
-#   make test  install, build, and run every test: the checks of the tree
-#              (layers, format, clang-tidy), a release build with Debian's
-#              hardening flags, unit and integration (ctest, also under
+#   make test  install, build, and run every test: a release build with
+#              Debian's hardening flags, the checks of the tree (layers,
+#              format, clang-tidy), unit and integration (ctest, also under
 #              AddressSanitizer + UBSan), a short run of every fuzz target,
 #              and browser (Playwright)
+# `make test` compiles the tree twice, not three times: the hardened release
+# build is the one its checks, ctest and the browser tests use (`make run`
+# keeps its own RelWithDebInfo build in build/).
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 RELEASE_BUILD ?= build-release
@@ -47,18 +50,18 @@ run: build
 	@echo "medbcp: http://$(HOST):$(PORT)/ を開いてください（Ctrl-C で終了）"
 	@$(BUILD)/medbcp --db $(DB) serve --host $(HOST) --port $(PORT)
 
-test: test-checks release test-unit test-asan test-fuzz test-e2e
+test: test-checks test-unit test-asan test-fuzz test-e2e
 
 # The tree's own rules: the dependency rule of docs/architecture.md, the
 # formatting, and clang-tidy on src/core and the files the last commit changed.
-test-checks: build
+test-checks: release
 	@scripts/check-layers
 	@scripts/check-layers --self-test
 	@scripts/check-format
-	@scripts/check-tidy $(BUILD)
+	@scripts/check-tidy $(RELEASE_BUILD)
 
-test-unit: build
-	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+test-unit: release
+	@cd $(RELEASE_BUILD) && ctest --output-on-failure -j$(JOBS)
 
 # Under the sanitizers every test but the one whose time is LibreOffice's
 # own (converting our DOCX and XLSX; our writers run under them in the other
@@ -78,8 +81,8 @@ e2e-deps: deps
 	@cd tests/e2e && if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then \
 	  npm ci --no-audit --no-fund --loglevel=error; fi
 
-test-e2e: build e2e-deps
-	@tests/e2e/run.sh $(abspath $(BUILD))/medbcp
+test-e2e: release e2e-deps
+	@tests/e2e/run.sh $(abspath $(RELEASE_BUILD))/medbcp
 
 fuzz:
 	@scripts/fuzz $(FUZZ_SECONDS)
