@@ -44,7 +44,7 @@ serve() {
   local db=$1
   shift
   port=$(free_port)
-  "$bin" --db "$db" "$@" serve --port "$port" --threads 64 >/dev/null 2>>"$work/serve.log" &
+  "$bin" --db "$db" "$@" serve --port "$port" ${THREADS:+--threads "$THREADS"} >/dev/null 2>>"$work/serve.log" &
   pids+=($!)
   for _ in $(seq 100); do
     curl -fs "http://127.0.0.1:$port/login" >/dev/null && break
@@ -115,16 +115,28 @@ made=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", e - s }')
 printf '%s\n' "$password" | "$bin" --db "$association" --association user add --name kyokai \
   --role association-admin --password-stdin >/dev/null
 serve "$association"
+started=$(date +%s.%N)
 cookie=$(sign_in "$port" "" kyokai)
 cold=$(curl -fs -o "$work/overview.html" -w '%{time_total}' -H "Cookie: $cookie" "http://127.0.0.1:$port/association")
+# The server's keeper counts the facilities in the background; the page
+# says 集計待ち until it is done (bounded: 30 minutes).
+for _ in $(seq 3600); do
+  curl -fs -o "$work/overview.html" -H "Cookie: $cookie" "http://127.0.0.1:$port/association"
+  grep -q '集計待ち\|集計中です' "$work/overview.html" || break
+  sleep 0.5
+done
+counted=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", e - s }')
 rows=$(grep -o '<tr' "$work/overview.html" | wc -l)
 read -r ov_rps ov_p99 ov_bad < <(measure "$port" "$cookie" /association 4)
+read -r sorted_rps sorted_p99 sorted_bad < <(measure "$port" "$cookie" "/association?sort=gaps&dir=desc&page=5" 4)
 echo
-echo "| overview, $facilities facilities ($((rows - 1)) rows, $(($(stat -c %s "$work/overview.html") / 1024)) KiB) | |"
+echo "| overview, $facilities facilities ($((rows - 1)) rows a page, $(($(stat -c %s "$work/overview.html") / 1024)) KiB) | |"
 echo "|---|---|"
 echo "| facilities added (facility add, 2 at a time) | $made s |"
-echo "| first request (counts every facility) | $(awk -v t="$cold" 'BEGIN { printf "%.2f s", t }') |"
+echo "| first request (counts 8, the rest 集計待ち) | $(awk -v t="$cold" 'BEGIN { printf "%.2f s", t }') |"
+echo "| every facility counted by the server's keeper | $counted s after start |"
 echo "| then, 4 connections | $ov_rps requests/s, p99 $ov_p99 ms, non-2xx $ov_bad |"
+echo "| sorted by 不備, page 5, 4 connections | $sorted_rps requests/s, p99 $sorted_p99 ms, non-2xx $sorted_bad |"
 echo "overview p99 ≤ 50 ms: $(verdict "$ov_p99 <= 50")"
 for p in "${pids[@]}"; do kill "$p"; done
 wait 2>/dev/null || true

@@ -114,6 +114,16 @@ std::vector<core::FacilityReadiness> apply_overview_query(std::vector<core::Faci
   return rows;
 }
 
+OverviewPage overview_page(std::size_t total, std::size_t per_page, std::size_t requested) {
+  OverviewPage page;
+  per_page = std::max<std::size_t>(per_page, 1);
+  page.pages = std::max<std::size_t>((total + per_page - 1) / per_page, 1);
+  page.number = std::clamp<std::size_t>(requested, 1, page.pages);
+  page.from = std::min(total, (page.number - 1) * per_page);
+  page.to = std::min(total, page.from + per_page);
+  return page;
+}
+
 std::string overview_csv(const std::vector<core::FacilityReadiness>& rows) {
   io::CsvWriter csv;
   for (const auto& column : overview_headers()) csv.field(column.header);

@@ -4,6 +4,7 @@
 // the order of the page.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,17 @@ bool needs_attention(const core::FacilityReadiness& r);
 // The rows `query` asks for, in its order (ties by code).
 std::vector<core::FacilityReadiness> apply_overview_query(std::vector<core::FacilityReadiness> rows,
                                                           const OverviewQuery& query);
+
+// One page of `total` rows, `per_page` a page: `requested` (1-based, as
+// the URL gives it; 0 or past the end: the nearest page) made valid, and
+// the rows [from, to) it shows.
+struct OverviewPage {
+  std::size_t number = 1;
+  std::size_t pages = 1;
+  std::size_t from = 0;
+  std::size_t to = 0;
+};
+OverviewPage overview_page(std::size_t total, std::size_t per_page, std::size_t requested);
 
 // As CSV (UTF-8 with the BOM Excel needs) and as an XLSX workbook.
 std::string overview_csv(const std::vector<core::FacilityReadiness>& rows);

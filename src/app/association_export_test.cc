@@ -99,5 +99,22 @@ TEST(AssociationExport, XlsxIsAWorkbook) {
   EXPECT_NE(xlsx.find("xl/worksheets/sheet1.xml"), std::string::npos);
 }
 
+TEST(AssociationExport, PagesCoverEveryRowOnceAndAnyNumberIsMadeValid) {
+  auto page = overview_page(250, 100, 1);
+  EXPECT_EQ(page.pages, 3u);
+  EXPECT_EQ(page.from, 0u);
+  EXPECT_EQ(page.to, 100u);
+  page = overview_page(250, 100, 3);
+  EXPECT_EQ(page.from, 200u);
+  EXPECT_EQ(page.to, 250u);
+  EXPECT_EQ(overview_page(250, 100, 99).number, 3u);  // past the end: the last page
+  EXPECT_EQ(overview_page(250, 100, 0).number, 1u);
+  page = overview_page(0, 100, 2);  // nothing to show: one empty page
+  EXPECT_EQ(page.pages, 1u);
+  EXPECT_EQ(page.from, page.to);
+  EXPECT_EQ(overview_page(100, 100, 1).pages, 1u);
+  EXPECT_EQ(overview_page(101, 100, 2).from, 100u);
+}
+
 }  // namespace
 }  // namespace medbcp::app

@@ -1,6 +1,7 @@
 #include "app/association_overview.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "app/actor.h"
 #include "app/incident_service.h"
@@ -53,7 +54,8 @@ core::FacilityReadiness count_readiness(Workspace& ws, const core::Date& today) 
 }
 
 std::vector<core::FacilityReadiness> association_overview(FacilityDirectory& directory,
-                                                          const core::Date& today) {
+                                                          const core::Date& today,
+                                                          std::size_t recount_at_most) {
   std::vector<core::FacilityReadiness> out;
   if (!directory.many()) {
     out.push_back(count_readiness(directory.home(), today));
@@ -66,6 +68,12 @@ std::vector<core::FacilityReadiness> association_overview(FacilityDirectory& dir
       out.push_back(std::move(stored.readiness));
       continue;
     }
+    if (recount_at_most == 0) {
+      stored.readiness.awaiting_count = true;
+      out.push_back(std::move(stored.readiness));
+      continue;
+    }
+    --recount_at_most;
     store::begin_readiness_count(directory.home().db(), stored.readiness.code);
     Workspace* ws = directory.facility(stored.readiness.code);
     if (ws == nullptr) continue;  // removed since the list was read
@@ -76,6 +84,20 @@ std::vector<core::FacilityReadiness> association_overview(FacilityDirectory& dir
     out.push_back(std::move(counted));
   }
   return out;
+}
+
+std::vector<core::FacilityReadiness> association_overview(FacilityDirectory& directory,
+                                                          const core::Date& today) {
+  return association_overview(directory, today, SIZE_MAX);
+}
+
+std::size_t recount_stale_readiness(FacilityDirectory& directory, const core::Date& today,
+                                    std::size_t at_most) {
+  std::size_t waiting = 0;
+  for (const auto& r : association_overview(directory, today, at_most)) {
+    waiting += r.awaiting_count ? 1 : 0;
+  }
+  return waiting;
 }
 
 std::vector<core::FacilityReadiness> association_overview(const std::string& db_location,
@@ -89,10 +111,10 @@ std::vector<core::FacilityReadiness> association_overview(const std::string& db_
 }
 
 std::vector<core::FacilityReadiness> facility_overview(FacilityDirectory& directory,
-                                                       const Actor& actor,
-                                                       const core::Date& today) {
+                                                       const Actor& actor, const core::Date& today,
+                                                       std::size_t recount_at_most) {
   require(actor, Permission::ViewOverview);
-  return association_overview(directory, today);
+  return association_overview(directory, today, recount_at_most);
 }
 
 }  // namespace medbcp::app

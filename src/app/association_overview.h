@@ -9,6 +9,7 @@
 // stored rows, not 1,000 plans.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -31,8 +32,21 @@ std::vector<core::FacilityReadiness> association_overview(FacilityDirectory& dir
 // The same for the database at `db_location` (the CLI's overview).
 std::vector<core::FacilityReadiness> association_overview(const std::string& db_location,
                                                           const core::Date& today);
-// The overview for an account of the association (協会管理者, 協会閲覧).
+// As association_overview, but counting at most `recount_at_most`
+// facilities now: the others keep their stored counts (or none yet),
+// marked awaiting_count. A page must not wait for a thousand plans; the
+// server's ReadinessKeeper counts the rest in the background.
+std::vector<core::FacilityReadiness> association_overview(FacilityDirectory& directory,
+                                                          const core::Date& today,
+                                                          std::size_t recount_at_most);
+// Counts again, and stores, up to `at_most` facilities whose counts are
+// stale or of another day. Returns how many are still waiting.
+std::size_t recount_stale_readiness(FacilityDirectory& directory, const core::Date& today,
+                                    std::size_t at_most);
+// The overview for an account of the association (協会管理者, 協会閲覧), as
+// a page shows it (counting at most `recount_at_most` facilities now).
 std::vector<core::FacilityReadiness> facility_overview(FacilityDirectory& directory,
-                                                       const Actor& actor, const core::Date& today);
+                                                       const Actor& actor, const core::Date& today,
+                                                       std::size_t recount_at_most);
 
 }  // namespace medbcp::app

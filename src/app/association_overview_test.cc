@@ -5,11 +5,14 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "app/facilities.h"
 #include "app/incident_service.h"
 #include "app/plan_service.h"
+#include "app/readiness_keeper.h"
 #include "store/database_test_util.h"
 
 namespace medbcp::app {
@@ -115,6 +118,46 @@ TEST_F(AssociationOverview, OnlyFacilitiesThatChangedAreCountedAgain) {
   // A new day counts everything again: what is overdue depends on the date.
   auto tomorrow = association_overview(url_, kToday.plus_days(1));
   EXPECT_NE(tomorrow[0].gaps, 900);
+}
+
+// A page must not wait for every plan: it counts what its budget allows
+// and shows the rest as waiting, with whatever was counted before.
+TEST_F(AssociationOverview, APageCountsAFewAndMarksTheRestAwaiting) {
+  auto directory = FacilityDirectory::for_association(url_);
+  auto rows = association_overview(*directory, kToday, 1);  // nothing counted yet
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_FALSE(rows[0].awaiting_count);
+  EXPECT_TRUE(rows[0].has_plan);
+  EXPECT_TRUE(rows[1].awaiting_count);
+  EXPECT_EQ(rows[1].name, "さくら医院");  // the registry's name while it waits
+  EXPECT_EQ(recount_stale_readiness(*directory, kToday, 0), 1u);
+  EXPECT_EQ(recount_stale_readiness(*directory, kToday, 5), 0u);
+  for (const auto& r : association_overview(*directory, kToday, 0)) {
+    EXPECT_FALSE(r.awaiting_count) << r.code;
+    EXPECT_TRUE(r.has_plan) << r.code;
+  }
+}
+
+TEST_F(AssociationOverview, TheKeeperCountsWhatChangedWithoutBeingAsked) {
+  auto directory = FacilityDirectory::for_association(url_);
+  const core::Date today = core::Instant::now().tokyo_date();  // the keeper's day
+  ASSERT_EQ(recount_stale_readiness(*directory, today, 10), 0u);
+  set_stored_gaps("sakura", 901);
+  {
+    auto sakura = facility("sakura");
+    ASSERT_TRUE(
+        update_plan(*sakura, kConsole, [](core::Plan& p) { p.facility.phone = "054-1"; }).empty());
+  }
+  ASSERT_TRUE(association_overview(*directory, today, 0)[1].awaiting_count);
+  const ReadinessKeeper keeper(*directory, std::chrono::milliseconds(20));
+  core::FacilityReadiness sakura;
+  for (int i = 0; i < 500; ++i) {  // at most 10 s
+    sakura = association_overview(*directory, today, 0)[1];
+    if (!sakura.awaiting_count) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_FALSE(sakura.awaiting_count);
+  EXPECT_NE(sakura.gaps, 901);
 }
 
 }  // namespace

@@ -198,15 +198,16 @@ std::optional<SessionInfo> find_session(Workspace& ws, const std::string& token,
   if (token.size() != 64) return std::nullopt;
   store::Database& db = ws.db();
   std::string hash = sha256_hex(token);
-  auto session = store::find_session(db, hash);
-  if (!session || session->second_factor_pending) return std::nullopt;
+  auto found = store::find_session_with_user(db, hash);
+  if (!found || found->session.second_factor_pending) return std::nullopt;
+  const store::SessionRecord* session = &found->session;
   if (now.seconds - session->created_at >= kSessionMaxSeconds ||
       now.seconds - session->last_seen_at >= kSessionIdleSeconds) {
     store::delete_session(db, hash);
     return std::nullopt;
   }
-  auto user = store::find_user(db, session->user_id);
-  if (!user || !user->active) return std::nullopt;
+  const store::UserRecord* user = &found->user;
+  if (!user->active) return std::nullopt;
   // An account whose role does not belong where it is stored (an
   // association's role in a clinic, or the reverse) gets no session: the
   // role decides which facility's data a request may reach.

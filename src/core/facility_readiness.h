@@ -33,6 +33,9 @@ struct FacilityReadiness {
   int open_incidents = 0;
   std::optional<Instant> open_since;  // the oldest open incident's start
   Date computed_on;                   // the day the counts were made for
+  // Changed (or a new day) since these counts were made, and not yet
+  // counted again: the overview shows them marked 「集計待ち」 meanwhile.
+  bool awaiting_count = false;
 };
 
 }  // namespace medbcp::core

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "store/database.h"
+#include "store/user_store.h"
 
 namespace medbcp::store {
 
@@ -25,6 +26,13 @@ struct SessionRecord {
 
 void insert_session(Database& db, const SessionRecord& session);
 std::optional<SessionRecord> find_session(Database& db, const std::string& token_hash);
+// A session with its account, in one query: every signed-in request asks,
+// and on PostgreSQL each query is a round trip.
+struct SessionWithUser {
+  SessionRecord session;
+  UserRecord user;
+};
+std::optional<SessionWithUser> find_session_with_user(Database& db, const std::string& token_hash);
 void touch_session(Database& db, const std::string& token_hash, std::int64_t seen_at);
 void delete_session(Database& db, const std::string& token_hash);
 void delete_user_sessions(Database& db, std::int64_t user_id);

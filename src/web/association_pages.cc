@@ -1,5 +1,8 @@
 #include "web/association_pages.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "app/association_export.h"
 #include "app/association_overview.h"
 #include "web/data_table.h"
@@ -9,6 +12,12 @@
 
 namespace medbcp::web {
 namespace {
+
+// Facilities a page view counts itself when their counts went stale (the
+// server's ReadinessKeeper counts the rest within seconds), and rows per
+// page: a thousand rows is a page nobody reads and everyone waits for.
+constexpr std::size_t kRecountOnPage = 8;
+constexpr std::size_t kRowsPerPage = 100;
 
 app::OverviewQuery read_query(const RequestContext& ctx) {
   app::OverviewQuery q;
@@ -29,10 +38,52 @@ std::string query_url(std::string_view path, const app::OverviewQuery& q) {
                            {"dir", q.descending ? "desc" : ""}});
 }
 
+// For the exports: every facility counted (a file people keep is exact).
 std::vector<core::FacilityReadiness> overview_rows(RequestContext& ctx,
                                                    const app::OverviewQuery& q) {
-  return app::apply_overview_query(
-      app::facility_overview(ctx.router().directory(), ctx.actor(), ctx.now().tokyo_date()), q);
+  return app::apply_overview_query(app::facility_overview(ctx.router().directory(), ctx.actor(),
+                                                          ctx.now().tokyo_date(), SIZE_MAX),
+                                   q);
+}
+
+// The page number ?page= asks for (anything else: the first page).
+std::size_t requested_page(const RequestContext& ctx) {
+  const std::string text = ctx.param("page");
+  if (text.empty() || text.size() > 6 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
+    return 1;
+  }
+  return std::stoul(text);
+}
+
+std::string page_url(const app::OverviewQuery& q, std::size_t page) {
+  std::string url = query_url("/association", q);
+  if (page <= 1) return url;
+  url += url.find('?') == std::string::npos ? '?' : '&';
+  return url.append("page=").append(std::to_string(page));
+}
+
+void pager(Html& h, const app::OverviewQuery& q, const app::OverviewPage& page, std::size_t total) {
+  h.open("nav", {{"class", "pager"}, {"aria-label", "施設一覧のページ"}});
+  if (page.number > 1) {
+    h.el("a",
+         {{"href", page_url(q, page.number - 1)},
+          {"rel", "prev"},
+          {"class", "button button--secondary"}},
+         "前の" + std::to_string(kRowsPerPage) + "施設");
+  }
+  h.el("span", {{"class", "pager__status"}},
+       std::to_string(total) + " 施設中 " + std::to_string(page.from + 1) + "〜" +
+           std::to_string(page.to) + "（" + std::to_string(page.number) + " / " +
+           std::to_string(page.pages) + " ページ）");
+  if (page.number < page.pages) {
+    h.el("a",
+         {{"href", page_url(q, page.number + 1)},
+          {"rel", "next"},
+          {"class", "button button--secondary"}},
+         "次の" + std::to_string(kRowsPerPage) + "施設");
+  }
+  h.close("nav");
 }
 
 void filter_form(Html& h, const app::OverviewQuery& q) {
@@ -74,8 +125,16 @@ void overview_row(Html& h, const core::FacilityReadiness& r) {
   h.el("td", r.code);
   h.open("td").text(r.name);
   if (attention) h.el("span", {{"class", "badge badge--warn"}}, "要対応");
+  if (r.awaiting_count) {
+    h.el(
+        "span",
+        {{"class", "badge"}, {"title", "変更があり、数え直しを待っています（数秒で更新されます）"}},
+        "集計待ち");
+  }
   h.close("td");
-  if (!r.has_plan) {
+  if (r.awaiting_count && r.computed_on == core::Date{}) {
+    h.el("td", {{"colspan", "7"}}, "集計中です（数秒後に表示されます）");
+  } else if (!r.has_plan) {
     h.el("td", {{"colspan", "7"}}, "計画がまだありません");
   } else {
     h.el("td", std::to_string(r.gaps));
@@ -102,19 +161,31 @@ void overview_row(Html& h, const core::FacilityReadiness& r) {
 
 void overview_page(RequestContext& ctx) {
   const app::OverviewQuery q = read_query(ctx);
-  const auto all =
-      app::facility_overview(ctx.router().directory(), ctx.actor(), ctx.now().tokyo_date());
+  const auto all = app::facility_overview(ctx.router().directory(), ctx.actor(),
+                                          ctx.now().tokyo_date(), kRecountOnPage);
   const auto rows = app::apply_overview_query(all, q);
+  const app::OverviewPage shown =
+      app::overview_page(rows.size(), kRowsPerPage, requested_page(ctx));
   Page page;
   page.title = "会員施設の準備状況";
   page.nav = "association";
   page.wide = true;
   Html& h = page.body;
   int attention = 0;
-  for (const auto& r : all) attention += app::needs_attention(r) ? 1 : 0;
+  int awaiting = 0;
+  for (const auto& r : all) {
+    attention += app::needs_attention(r) ? 1 : 0;
+    awaiting += r.awaiting_count ? 1 : 0;
+  }
   h.el("p", {{"class", "lead"}},
        "会員 " + std::to_string(all.size()) + " 施設のうち、要対応は " + std::to_string(attention) +
            " 施設です。数と日付だけを表示し、計画やインシデントの中身は表示しません。");
+  if (awaiting > 0) {
+    h.el("p", {{"class", "notice"}, {"role", "status"}},
+         std::to_string(awaiting) +
+             " 施設は変更があったため数え直しています（「集計待ち」の行は前回の数です）。"
+             "数秒後にページを読み込み直してください。");
+  }
   h.open("p", {{"class", "toolbar"}});
   if (ctx.can(app::Permission::ManageFacilities)) {
     h.el("a", {{"href", "/association/facilities/new"}, {"class", "button"}}, "施設を追加");
@@ -142,8 +213,9 @@ void overview_page(RequestContext& ctx) {
   for (const auto& column : app::overview_columns()) sort_heading(h, q, column);
   h.close("tr").close("thead");
   h.open("tbody");
-  for (const auto& r : rows) overview_row(h, r);
+  for (std::size_t i = shown.from; i < shown.to; ++i) overview_row(h, rows[i]);
   h.close("tbody").close("table").close("div");
+  if (shown.pages > 1) pager(h, q, shown, rows.size());
   h.el("p", {{"class", "hint"}},
        "点検：期限を過ぎた点検・見直しの数。確認：最新の版を確認した利用者の数。"
        "キット：オフラインキットと紙のキットが今の計画どおりか。");

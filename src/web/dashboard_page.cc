@@ -259,16 +259,17 @@ void dashboard(RequestContext& ctx) {
   Page page;
   page.title = "ダッシュボード";
   page.nav = "dashboard";
-  if (!app::has_plan(ctx.ws)) {
-    no_plan(ctx, page);
-    render_page(ctx, page);
-    return;
-  }
   constexpr std::size_t kKept = 8;  // people (sessions) served by one thread
   thread_local std::vector<BuiltDashboard> built;
   const std::string key = dashboard_key(ctx);
   auto hit = std::find_if(built.begin(), built.end(),
                           [&](const BuiltDashboard& b) { return b.key == key; });
+  // A page kept for this key was built from a plan (and nothing changed since).
+  if (hit == built.end() && !app::has_plan(ctx.ws)) {
+    no_plan(ctx, page);
+    render_page(ctx, page);
+    return;
+  }
   if (hit == built.end()) {
     build_dashboard(ctx, page);
     if (built.size() >= kKept) built.erase(built.begin());

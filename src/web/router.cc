@@ -240,7 +240,9 @@ void Router::dispatch(const Route& route, const httplib::Request& req, httplib::
     // the facilities' own accounts sign in as usual.
     const bool facility_sign_in =
         directory_.many() && (req.path == "/login" || !origin.token.empty());
-    if (!has_users() && req.path != "/setup" && !facility_sign_in) {
+    // (Asked last: on an association's server the association's own
+    // accounts may not exist yet, and a facility's request need not ask.)
+    if (req.path != "/setup" && !facility_sign_in && !has_users()) {
       ctx.redirect("/setup");
       return;
     }

@@ -102,6 +102,7 @@ WebServer::WebServer(app::FacilityDirectory& directory, ServerConfig config, int
         return engine.answer(request, peer, last);
       },
       [tls](int status) { return refusal_response(status, tls); }, std::move(tls_context));
+  readiness_keeper_ = std::make_unique<app::ReadinessKeeper>(directory);
 }
 
 WebServer::~WebServer() = default;

@@ -7,6 +7,7 @@
 
 #include <memory>
 
+#include "app/readiness_keeper.h"
 #include "app/workspace.h"
 #include "web/router.h"
 
@@ -46,6 +47,9 @@ class WebServer {
   std::unique_ptr<Router> router_;
   std::unique_ptr<FrontDoor> front_door_;
   ServerConfig config_;
+  // An association's overview counted in the background (after the
+  // directory, so it stops first).
+  std::unique_ptr<app::ReadinessKeeper> readiness_keeper_;
 };
 
 }  // namespace medbcp::web

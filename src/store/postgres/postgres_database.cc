@@ -2,9 +2,11 @@
 
 #include <libpq-fe.h>
 
+#include <atomic>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -52,6 +54,15 @@ std::string primary_message(const PGresult* result, PGconn* conn) {
   }
   throw StoreError(message);
 }
+
+// Writes committed by any connection of this process (a transaction's
+// COMMIT, or a write outside one). A connection that remembers the change
+// counter re-reads it when this moved: another thread's commit is seen by the
+// very next request, without waiting for its notification to arrive.
+std::atomic<std::uint64_t> process_writes{0};
+
+// The channel the change counter's trigger notifies (payload: the schema).
+constexpr const char* kChangeChannel = "medbcp_change";
 
 struct ResultDeleter {
   void operator()(PGresult* result) const { PQclear(result); }
@@ -191,6 +202,11 @@ class PostgresStatement final : public Statement {
       fail(conn_, failed.get(),
            std::string("SQL failed (").append(numbered_.sql, 0, 80).append(")"));
     }
+    // A write outside a transaction is committed now.
+    if (PQtransactionStatus(conn_) == PQTRANS_IDLE &&
+        std::string_view(PQcmdStatus(result_.get())).substr(0, 6) != "SELECT") {
+      process_writes.fetch_add(1, std::memory_order_release);
+    }
     row_ = -1;
   }
 
@@ -234,7 +250,10 @@ class PostgresDatabase final : public Database {
       throw;
     }
   }
-  void commit() override { execute_script("COMMIT"); }
+  void commit() override {
+    execute_script("COMMIT");
+    process_writes.fetch_add(1, std::memory_order_release);
+  }
   void rollback() override {
     if (PQstatus(conn_) == CONNECTION_OK && in_transaction()) {
       const Result result(PQexec(conn_, "ROLLBACK"));
@@ -259,10 +278,29 @@ class PostgresDatabase final : public Database {
   // The schema's change counter, moved by a statement trigger on every
   // table (see store/migrations/postgres/), by any connection; a
   // connection's own changes are in it too.
+  //
+  // Asked on every page view, it is remembered instead of asked each time:
+  // the counter's trigger also notifies kChangeChannel, which this
+  // connection listens to, so a commit by another process (the CLI, a
+  // second server) arrives as a notification, read here without a round
+  // trip; a commit by this process moves process_writes. Either forgets
+  // what was remembered. (Another process's commit is seen once its
+  // notification has reached this connection, a few milliseconds later.)
   ChangeStamp change_stamp() override {
-    auto stmt = prepare("SELECT n FROM medbcp_change_counter WHERE id = 1");
-    if (!stmt->step()) return {};
-    return {stmt->integer(0), 0};
+    if (in_transaction()) return read_change_counter();
+    listen_for_changes();
+    if (PQconsumeInput(conn_) == 0) known_.clear();
+    while (PGnotify* notice = PQnotifies(conn_)) {
+      known_.clear();  // any facility's commit: cheaper than telling them apart
+      PQfreemem(notice);
+    }
+    const std::uint64_t writes = process_writes.load(std::memory_order_acquire);
+    if (const auto it = known_.find(schema_); it != known_.end() && it->second.writes == writes) {
+      return {it->second.counter, 0};
+    }
+    const ChangeStamp stamp = read_change_counter();
+    if (listening_) known_[schema_] = {stamp.others, writes};
+    return stamp;
   }
 
  private:
@@ -271,6 +309,8 @@ class PostgresDatabase final : public Database {
   // one, what the transaction did is gone and the use case must fail.
   void reconnect_if_lost() {
     if (PQstatus(conn_) != CONNECTION_BAD) return;
+    listening_ = false;  // a new session listens to nothing
+    known_.clear();
     PQreset(conn_);
     if (PQstatus(conn_) != CONNECTION_OK) fail(conn_, nullptr, "reconnect");
     configure();
@@ -293,8 +333,34 @@ class PostgresDatabase final : public Database {
     stmt->step();
   }
 
+  ChangeStamp read_change_counter() {
+    auto stmt = prepare("SELECT n FROM medbcp_change_counter WHERE id = 1");
+    if (!stmt->step()) return {};
+    return {stmt->integer(0), 0};
+  }
+  // LISTEN once per session. Where it cannot (a read-only standby), nothing
+  // is remembered and every call asks.
+  void listen_for_changes() {
+    if (listening_ || listen_refused_) return;
+    const Result result(PQexec(conn_, (std::string("LISTEN ") + kChangeChannel).c_str()));
+    if (result && PQresultStatus(result.get()) == PGRES_COMMAND_OK) {
+      listening_ = true;
+      known_.clear();
+    } else {
+      listen_refused_ = PQstatus(conn_) == CONNECTION_OK;
+    }
+  }
+
+  struct KnownCounter {
+    std::int64_t counter = 0;
+    std::uint64_t writes = 0;  // process_writes when it was read
+  };
+
   PGconn* conn_;
   std::string schema_;  // "" : the URL's own search_path
+  bool listening_ = false;
+  bool listen_refused_ = false;
+  std::map<std::string, KnownCounter> known_;  // by schema_
 };
 
 }  // namespace
@@ -314,7 +380,7 @@ SELECT to_regclass('medbcp_change_counter') IS NOT NULL
    AND EXISTS (SELECT 1 FROM pg_proc p
                 WHERE p.proname = 'medbcp_count_change'
                   AND p.pronamespace = current_schema()::regnamespace
-                  AND p.prosrc LIKE '%facility_readiness%')
+                  AND p.prosrc LIKE '%pg_notify%')
    AND NOT EXISTS (SELECT 1 FROM pg_class c
                     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
                       AND c.relname <> 'medbcp_change_counter'
@@ -333,6 +399,9 @@ INSERT INTO medbcp_change_counter (id, n) VALUES (1, 0) ON CONFLICT (id) DO NOTH
 CREATE OR REPLACE FUNCTION medbcp_count_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE medbcp_change_counter SET n = n + 1 WHERE id = 1;
+  -- Servers keep the counter they read until told (one notice per
+  -- transaction: PostgreSQL folds identical ones).
+  PERFORM pg_notify('medbcp_change', TG_TABLE_SCHEMA);
   -- A facility of an association: its line of the overview must be counted
   -- again (not for a page view's session touch or a sign-in, which change
   -- nothing the overview shows).

@@ -6,6 +6,10 @@
 #include "store/postgres/postgres_database.h"
 
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
+
+#include <chrono>
+#include <thread>
 
 #include <map>
 #include <set>
@@ -164,6 +168,30 @@ TEST_F(OnPostgres, AnotherConnectionsCommitMovesTheStamp) {
     tx.commit();
   }
   EXPECT_NE(db_->change_stamp(), before);
+}
+
+// The stamp is remembered between calls; a commit by another process (here
+// a bare libpq connection, which this process's bookkeeping does not see)
+// must still reach it, by the change counter's notification.
+TEST_F(OnPostgres, AnotherProcesssCommitMovesTheRememberedStamp) {
+  const ChangeStamp before = db_->change_stamp();
+  EXPECT_EQ(db_->change_stamp(), before);
+  PGconn* outside = PQconnectdb(url_.c_str());
+  ASSERT_EQ(PQstatus(outside), CONNECTION_OK) << PQerrorMessage(outside);
+  PGresult* inserted = PQexec(outside,
+                              "INSERT INTO plan_reviews (reviewed_on, recorded_at, recorded_by) "
+                              "VALUES ('2026-12-06', 1796000000, '院長')");
+  EXPECT_EQ(PQresultStatus(inserted), PGRES_COMMAND_OK) << PQerrorMessage(outside);
+  PQclear(inserted);
+  PQfinish(outside);
+  // The notice travels from the other backend to this connection's socket:
+  // waited for, within a bound.
+  bool moved = false;
+  for (int i = 0; i < 500 && !moved; ++i) {
+    moved = db_->change_stamp() != before;
+    if (!moved) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_TRUE(moved);
 }
 
 TEST_F(OnPostgres, ValuesComeBackAsTheyWent) {
