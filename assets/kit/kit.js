@@ -269,6 +269,7 @@
     if (!discovered || !aware) return problem(f, '発見日時を入力してください。');
     if (!situation) return problem(f, '発生状況（何が起きているか）を入力してください。');
     var threat = f.threat.value;
+    if (!threat) return problem(f, '想定事象を選んでください（分からなければ「その他」）。');
     var threatLabel = f.threat.options[f.threat.selectedIndex].text;
     var title = clean(f.elements['title'].value) || situation.split('\n')[0].slice(0, 40);
     var opening = {

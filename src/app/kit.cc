@@ -5,6 +5,7 @@
 
 #include "app/audit.h"
 #include "app/plan_service.h"
+#include "app/publish.h"
 #include "core/numbering.h"
 #include "core/sha256.h"
 #include "core/timeline.h"
@@ -23,10 +24,10 @@
 namespace medbcp::app {
 namespace {
 
-doc::Document plan_document(const core::Plan& plan) {
+doc::Document plan_document(Workspace& ws, const core::Plan& plan) {
   const doc::TemplateParse parse = doc::parse_template(doc::default_template_text());
   if (!parse.ok()) throw std::logic_error("the built-in plan template does not parse");
-  return doc::build_plan_document(plan, parse.tmpl);
+  return doc::build_plan_document(plan, parse.tmpl, plan_revisions(ws));
 }
 
 // "20240401-1200" in Asia/Tokyo, for file names.
@@ -79,7 +80,7 @@ KitFile make_offline_kit(Workspace& ws, const Actor& actor, core::Instant now) {
   file.file_name = file_name("offline-kit", plan, now, "html");
   // Built before it is recorded: a kit that failed to build was never made.
   file.bytes = doc::offline_kit_html(plan, doc::KitStamp{kit.id, now, actor.name},
-                                     doc::render_html(plan_document(plan)));
+                                     doc::render_html(plan_document(ws, plan)));
   save_kit(ws, kit);
   audit_export(ws, actor, "オフラインキット", "キット " + kit.id.substr(0, 8));
   return file;
@@ -93,7 +94,7 @@ KitFile make_paper_kit(Workspace& ws, const Actor& actor, core::Instant now) {
   file.id = kit.id;
   file.file_name = file_name("paper-kit", plan, now, "pdf");
   file.bytes = doc::concatenate_pdfs(
-      {doc::render_pdf(plan_document(plan)), doc::render_paper_forms_pdf(plan, {kit.id, now})});
+      {doc::render_pdf(plan_document(ws, plan)), doc::render_paper_forms_pdf(plan, {kit.id, now})});
   save_kit(ws, kit);
   audit_export(ws, actor, "紙のキット", "キット " + kit.id.substr(0, 8));
   return file;

@@ -1,8 +1,10 @@
 #include "app/plan_service.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "app/audit.h"
+#include "app/clinic_backup_runs.h"
 #include "app/plan_change.h"
 #include "core/demo_plan.h"
 #include "core/plan_template.h"
@@ -67,15 +69,32 @@ void init_plan(Workspace& ws, const Actor& actor, const std::string& facility_na
                 force ? Replace::Wipe : Replace::Refuse);
 }
 
-bool ensure_demo_plan(Workspace& ws, const Actor& actor) {
+bool ensure_demo_plan(Workspace& ws, const Actor& actor, std::optional<core::Instant> now) {
   require(actor, Permission::EditPlan);
   store::Database& db = ws.db();
   store::Transaction tx(db);
   if (store::has_plan(db)) return false;
-  core::Plan plan = core::demo_plan();
+  core::Plan plan = now ? core::demo_plan(now->tokyo_date()) : core::demo_plan();
   store::save_plan(db, plan);
   record_changes(db, actor, nullptr, plan);
   tx.commit();
+  // Each record is a use case of its own (its own transaction), after the plan.
+  if (now) {
+    const core::Instant last_night{now->seconds - std::int64_t{6} * 3600};
+    const core::Instant weeks_ago{now->seconds - std::int64_t{42} * 86400};
+    for (const auto& backup : plan.backups) {
+      const auto run = record_backup_run(ws, actor, backup.id, core::Outcome::Ok, last_night,
+                                         "デモ: 夜間の自動バックアップ");
+      const auto test = record_restore_test(ws, actor, backup.id, core::Outcome::Ok, 40, weeks_ago,
+                                            "デモ: 検証用の端末に復元して確認");
+      for (const auto* problems : {&run.problems, &test.problems}) {
+        if (!problems->empty()) {
+          throw std::logic_error("the demo's backup record was refused: " +
+                                 problems->front().message);
+        }
+      }
+    }
+  }
   return true;
 }
 

@@ -31,8 +31,14 @@ class PlanExists : public std::runtime_error {
 
 void init_plan(Workspace& ws, const Actor& actor, const std::string& facility_name, bool force);
 // Creates the fictional demo clinic when the database has no plan; returns
-// whether it did.
-bool ensure_demo_plan(Workspace& ws, const Actor& actor);
+// whether it did. With `now`, the clinic is a well-kept one as of then: its
+// dates relative to it (core::demo_plan(today)), and every backup plan with
+// a successful run hours ago and a restore test six weeks ago, so that what
+// it shows as due is what the demonstration is about (a system without an
+// offline copy, a device past support, the kits to make). Without, the
+// fixed dates tests compare against.
+bool ensure_demo_plan(Workspace& ws, const Actor& actor,
+                      std::optional<core::Instant> now = std::nullopt);
 
 bool has_plan(Workspace& ws);
 // Throws NoPlan when there is none.

@@ -3,6 +3,7 @@
 // workspace, nor through another connection to the same file, nor from
 // another workspace's file.
 #include "app/plan_service.h"
+#include "app/reminders.h"
 #include "store/database_test_util.h"
 
 #include <gtest/gtest.h>
@@ -62,6 +63,29 @@ TEST_F(PlanService, TwoWorkspacesNeverShareWhatTheyRead) {
   a.reset();
   auto again = Workspace::open(store::test_database_location(path("b.db")));
   EXPECT_EQ(load_plan(*again).facility.name, "さくら医院");
+}
+
+// A new demonstration opens on a well-kept clinic as of its day: nothing
+// it was shown to keep up (contacts, review, stock-take, backups, restore
+// tests) is overdue, only what the demo is there to show.
+TEST_F(PlanService, TheDemoIsUpToDateOnTheDayItIsMade) {
+  for (const core::Instant now : {core::Instant{1796500000}, core::Instant{1700000000}}) {
+    auto ws = Workspace::open(store::test_database_location(
+        path(("demo-" + std::to_string(now.seconds) + ".db").c_str())));
+    ASSERT_TRUE(ensure_demo_plan(*ws, actor_, now));
+    const auto reminders = current_reminders(*ws, actor_, now.tokyo_date());
+    int overdue = 0;
+    for (const auto& r : reminders) {
+      EXPECT_NE(r.kind, core::ReminderKind::ContactUnverified) << r.message;
+      EXPECT_NE(r.kind, core::ReminderKind::PlanNotReviewed) << r.message;
+      EXPECT_NE(r.kind, core::ReminderKind::StocktakeOverdue) << r.message;
+      EXPECT_NE(r.kind, core::ReminderKind::BackupOverdue) << r.message;
+      EXPECT_NE(r.kind, core::ReminderKind::RestoreTestOverdue) << r.message;
+      overdue += r.urgency == core::Urgency::Overdue ? 1 : 0;
+    }
+    EXPECT_LE(overdue, 8) << now.tokyo_date().iso();
+    EXPECT_FALSE(ensure_demo_plan(*ws, actor_, now));  // once
+  }
 }
 
 }  // namespace

@@ -84,6 +84,16 @@ std::vector<Version> list_versions(Workspace& ws) {
   return out;
 }
 
+std::vector<doc::PlanRevision> plan_revisions(Workspace& ws) {
+  std::vector<doc::PlanRevision> out;
+  const std::vector<Version> versions = list_versions(ws);
+  out.reserve(versions.size());
+  for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
+    out.push_back({it->edition, it->published_on, it->note, it->published_by_name});
+  }
+  return out;
+}
+
 std::optional<Version> current_version(Workspace& ws) {
   auto r = store::latest_version(ws.db(), false);
   if (!r) return std::nullopt;

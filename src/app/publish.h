@@ -15,6 +15,7 @@
 #include "app/workspace.h"
 #include "core/problem.h"
 #include "core/time.h"
+#include "doc/plan_tables.h"
 
 namespace medbcp::app {
 
@@ -45,6 +46,8 @@ PublishResult publish_version(Workspace& ws, const Actor& actor, const core::Dat
                               OpenGaps open_gaps = OpenGaps::Refuse);
 
 std::vector<Version> list_versions(Workspace& ws);  // newest first
+// The published 版, oldest first, as the printed plan's 改定履歴 lists them.
+std::vector<doc::PlanRevision> plan_revisions(Workspace& ws);
 std::optional<Version> current_version(Workspace& ws);
 std::optional<Version> find_version(Workspace& ws, std::int64_t id);
 

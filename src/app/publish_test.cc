@@ -2,6 +2,8 @@
 // comparison of two versions, and each user's confirmation of reading.
 #include "app/publish.h"
 
+#include "app/render.h"
+
 #include "app/plan_service.h"
 #include "app/temp_workspace_test_util.h"
 
@@ -65,6 +67,23 @@ TEST_F(Publish, TheDemosFirstPublishedVersionIsTheFirstEdition) {
   auto first = publish_version(*demo, kCli, kDay, "初版", kNow);
   ASSERT_TRUE(first.problems.empty());
   EXPECT_EQ(first.version->edition, 1);
+}
+
+// The printed plan carries its 改定履歴: every published 版 with its note.
+TEST_F(Publish, ThePrintedPlanListsThePublishedVersions) {
+  auto demo = Workspace::open(store::test_database_location(dir_ / "history.db"));
+  ASSERT_TRUE(ensure_demo_plan(*demo, kCli));
+  ASSERT_TRUE(publish_version(*demo, kCli, kDay, "制定", kNow).problems.empty());
+  ASSERT_TRUE(
+      update_plan(*demo, kCli, [](core::Plan& p) { p.facility.phone = "054-999"; }).empty());
+  ASSERT_TRUE(publish_version(*demo, kCli, kDay, "電話番号を変更", kNow).problems.empty());
+  const auto revisions = plan_revisions(*demo);
+  ASSERT_EQ(revisions.size(), 2u);
+  EXPECT_EQ(revisions[0].edition, 1);
+  EXPECT_EQ(revisions[1].note, "電話番号を変更");
+  const std::string html = render_stored_plan(*demo, kCli, Format::Html, {});
+  EXPECT_NE(html.find("改定履歴"), std::string::npos);
+  EXPECT_LT(html.find("制定"), html.find("電話番号を変更"));
 }
 
 TEST_F(Publish, StaffMayNotPublishAndADateIsNeeded) {

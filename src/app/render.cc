@@ -5,6 +5,7 @@
 
 #include "app/audit.h"
 #include "app/plan_service.h"
+#include "app/publish.h"
 #include "doc/docx_renderer.h"
 #include "doc/html_renderer.h"
 #include "doc/pdf_renderer.h"
@@ -90,10 +91,11 @@ core::Problems check_template(const RenderOptions& options) {
   return doc::parse_template(template_text(options)).problems;
 }
 
-std::string render_plan(const core::Plan& plan, Format format, const RenderOptions& options) {
+std::string render_plan(const core::Plan& plan, Format format, const RenderOptions& options,
+                        const std::vector<doc::PlanRevision>& revisions) {
   doc::TemplateParse parsed = doc::parse_template(template_text(options));
   if (!parsed.ok()) throw TemplateInvalid(std::move(parsed.problems));
-  doc::Document document = doc::build_plan_document(plan, parsed.tmpl);
+  doc::Document document = doc::build_plan_document(plan, parsed.tmpl, revisions);
   switch (format) {
     case Format::Pdf:
       return doc::render_pdf(document);
@@ -110,7 +112,7 @@ std::string render_plan(const core::Plan& plan, Format format, const RenderOptio
 std::string render_stored_plan(Workspace& ws, const Actor& actor, Format format,
                                const RenderOptions& options) {
   require(actor, Permission::Export);
-  std::string bytes = render_plan(load_plan(ws), format, options);
+  std::string bytes = render_plan(load_plan(ws), format, options, plan_revisions(ws));
   audit_export(ws, actor, std::string("計画書（") + format_name(format) + "）",
                options.template_path.empty() ? "" : "ひな形 " + options.template_path);
   return bytes;

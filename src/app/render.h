@@ -7,11 +7,13 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/actor.h"
 #include "app/workspace.h"
 #include "core/plan.h"
 #include "core/problem.h"
+#include "doc/plan_tables.h"
 
 namespace medbcp::app {
 
@@ -42,7 +44,9 @@ core::Problems check_template(const RenderOptions& options);
 
 // The document's bytes. Throws TemplateInvalid for a faulty template and
 // std::runtime_error when the template file cannot be read.
-std::string render_plan(const core::Plan& plan, Format format, const RenderOptions& options);
+// `revisions` fill the 改定履歴 (app/publish.h plan_revisions).
+std::string render_plan(const core::Plan& plan, Format format, const RenderOptions& options,
+                        const std::vector<doc::PlanRevision>& revisions = {});
 
 // Loads the stored plan and renders it; needs Permission::Export.
 std::string render_stored_plan(Workspace& ws, const Actor& actor, Format format,

@@ -25,7 +25,7 @@ void add_init_command(CLI::App& root, GlobalOptions& options) {
     auto ws = open_workspace(options);
     app::Actor actor = app::cli_actor();
     if (flags->demo) {
-      bool created = app::ensure_demo_plan(*ws, actor);
+      bool created = app::ensure_demo_plan(*ws, actor, core::Instant::now());
       std::cout << (created ? "デモ計画を作成しました: " : "計画はすでにあります: ")
                 << ws->shown_path() << "\n";
       return;

@@ -387,4 +387,13 @@ Plan demo_plan() {
   return p;
 }
 
+Plan demo_plan(const Date& today) {
+  Plan p = demo_plan();
+  const Date confirmed = today.plus_days(-62);
+  for (auto& c : p.external_contacts) c.last_verified = confirmed;
+  for (auto& d : p.devices) d.last_stocktake = today.plus_days(-95);
+  p.facility.last_reviewed = confirmed;
+  return p;
+}
+
 }  // namespace medbcp::core

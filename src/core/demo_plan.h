@@ -10,5 +10,10 @@
 namespace medbcp::core {
 
 Plan demo_plan();
+// The same clinic kept up to date as of `today`: its contacts confirmed and
+// its plan reviewed two months ago, its stock-take three months ago, so a
+// new demonstration opens on what a well-run clinic sees, not on a year of
+// overdue checks.
+Plan demo_plan(const Date& today);
 
 }  // namespace medbcp::core

@@ -214,10 +214,11 @@ void logger_section(std::string& h, const core::Plan& plan) {
       "name=\"title\" "
       "placeholder=\"例: 受付PCに脅迫文\"><label for=\"r-threat\">想定事象</label><select "
       "id=\"r-threat\" "
-      "name=\"threat\">";
+      "name=\"threat\">"
+      // Nothing chosen for the person: a guess made for them would be recorded as theirs.
+      "<option value=\"\" selected>選んでください（分からなければ「その他」）</option>";
   for (auto kind : core::kThreatKinds) {
-    h += std::string("<option value=\"") + core::code(kind) + "\"" +
-         (kind == core::ThreatKind::Malware ? " selected" : "") + ">" +
+    h += std::string("<option value=\"") + core::code(kind) + "\">" +
          core::escape_markup(core::label(kind)) + "</option>";
   }
   h +=

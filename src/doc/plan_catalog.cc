@@ -97,6 +97,15 @@ const std::vector<TableInfo>& plan_tables() {
        {"asset_number", "name", "kind", "system", "location", "manager", "os", "ip_address",
         "connection", "vendor", "support_end", "status", "last_stocktake"},
        true},
+      // 改定履歴: the published 版 (from the version history, see
+      // doc/plan_tables.h revision_table), not rows of the plan.
+      {"revisions",
+       "改定履歴",
+       {{"edition", "版", 0.6, true},
+        {"date", "改定日", 1.3, true},
+        {"note", "改定内容", 3.0, true},
+        {"by", "発行者", 1.0, false}},
+       {"edition", "date", "note", "by"}},
   };
   return tables;
 }

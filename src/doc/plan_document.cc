@@ -64,7 +64,8 @@ void add_cover(const core::Plan& plan, Document& doc) {
 
 }  // namespace
 
-Document build_plan_document(const core::Plan& plan, const Template& tmpl) {
+Document build_plan_document(const core::Plan& plan, const Template& tmpl,
+                             const std::vector<PlanRevision>& revisions) {
   Document doc;
   auto meta = [&](const char* key, const char* fallback) {
     auto it = tmpl.meta.find(key);
@@ -125,7 +126,10 @@ Document build_plan_document(const core::Plan& plan, const Template& tmpl) {
           doc.blocks.push_back(plan_list(plan, b.subject));
         } else if (b.directive == "chart") {
           doc.blocks.push_back(Figure{arg(b, "caption"), plan_contact_chart(plan)});
-        } else if (const TableInfo* info = find_plan_table(b.subject)) {
+        } else if (const TableInfo* info = find_plan_table(b.subject);
+                   info && b.subject == "revisions") {
+          doc.blocks.push_back(revision_table(revisions, *info, column_keys(b), arg(b, "caption")));
+        } else if (info) {
           doc.blocks.push_back(plan_table(plan, *info, column_keys(b), arg(b, "caption")));
         }
         break;

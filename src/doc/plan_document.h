@@ -5,10 +5,13 @@
 
 #include "core/plan.h"
 #include "doc/document.h"
+#include "doc/plan_tables.h"
 #include "doc/template.h"
 
 namespace medbcp::doc {
 
-Document build_plan_document(const core::Plan& plan, const Template& tmpl);
+// `revisions` (oldest first) fill {{table revisions}}, the 改定履歴.
+Document build_plan_document(const core::Plan& plan, const Template& tmpl,
+                             const std::vector<PlanRevision>& revisions = {});
 
 }  // namespace medbcp::doc

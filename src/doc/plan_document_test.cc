@@ -112,6 +112,34 @@ TEST(PlanDocument, EveryFallbackAndBackupRowIsInItsTable) {
   EXPECT_TRUE(devices->compact);
 }
 
+// 改定履歴 after 附則: every published 版, oldest first, then two empty
+// rows for the revisions written by hand until the plan is printed again.
+TEST(PlanDocument, TheRevisionHistoryListsEveryPublishedVersion) {
+  TemplateParse p = parse_template(default_template_text());
+  ASSERT_TRUE(p.ok());
+  const std::vector<PlanRevision> revisions = {
+      {1, core::Date{2024, 4, 1}, "制定", "院長 山田"},
+      {2, core::Date{2025, 4, 1}, "別紙２に VPN 装置を追加", "院長 山田"}};
+  Document doc = build_plan_document(core::demo_plan(), p.tmpl, revisions);
+  const Table* history = table_named(doc, "revisions");
+  ASSERT_NE(history, nullptr);
+  EXPECT_EQ(history->caption, "改定履歴");
+  ASSERT_EQ(history->rows.size(), 4u);
+  EXPECT_EQ(to_plain(history->rows[0][0]), "第１版");
+  EXPECT_EQ(to_plain(history->rows[0][1]), core::format_wareki(core::Date{2024, 4, 1}));
+  EXPECT_EQ(to_plain(history->rows[1][2]), "別紙２に VPN 装置を追加");
+  EXPECT_EQ(to_plain(history->rows[1][3]), "院長 山田");
+  EXPECT_EQ(to_plain(history->rows[2][0]), "");  // to write in by hand
+  // After 附則's 施行 sentence, before 別紙１.
+  const std::string text = all_text(doc);
+  EXPECT_LT(text.find("から施行する"), text.find("第１版|"));
+  EXPECT_LT(text.find("第１版|"), text.find("別紙１　連絡体制図"));
+  // Nothing published yet: the table is there, empty for the pen.
+  const Table* empty = table_named(build(core::demo_plan()), "revisions");
+  ASSERT_NE(empty, nullptr);
+  EXPECT_EQ(empty->rows.size(), 2u);
+}
+
 TEST(PlanDocument, TemplatePlanPrintsVisibleBlanksNeverPlaceholders) {
   Document doc = build(core::template_plan(""));
   std::string text = all_text(doc);

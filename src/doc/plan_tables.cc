@@ -2,9 +2,11 @@
 // of a row shows; plan_table() decides blanks and assembles the Table.
 #include "doc/plan_tables.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 
+#include "core/numbering.h"
 #include "core/readiness.h"
 #include "core/wareki.h"
 #include "doc/plan_values.h"
@@ -163,8 +165,14 @@ int blank_width(double weight) { return weight >= 2 ? 8 : weight >= 1.2 ? 5 : 3;
 
 }  // namespace
 
-Table plan_table(const core::Plan& plan, const TableInfo& info,
-                 const std::vector<std::string>& columns, std::string caption) {
+namespace {
+
+// The Table of `info` in `columns` with `n` rows whose cells `value` gives,
+// then `blank_rows` empty rows; a table with no rows and none asked for
+// gets two rows of blanks (＿), the gap to fill in on paper.
+Table assemble_table(const TableInfo& info, const std::vector<std::string>& columns,
+                     std::string caption, std::size_t n, const CellFn& value,
+                     std::size_t blank_rows) {
   Table table;
   table.name = info.name;
   table.caption = std::move(caption);
@@ -178,30 +186,50 @@ Table plan_table(const core::Plan& plan, const TableInfo& info,
     col.weight = c->weight;
     table.columns.push_back(col);
   }
-  auto cell = [](const std::string& value, const ColumnInfo& c) -> Text {
-    if (c.required) return value_or_blank(value, blank_width(c.weight));
+  auto cell = [](const std::string& text, const ColumnInfo& c) -> Text {
+    if (c.required) return value_or_blank(text, blank_width(c.weight));
     // An optional column stays empty, but a leftover 〇〇 still becomes a blank.
-    if (value.empty()) return {};
-    return value_or_blank(value, blank_width(c.weight));
+    if (text.empty()) return {};
+    return value_or_blank(text, blank_width(c.weight));
   };
-  std::size_t n = row_count(plan, info.name);
-  CellFn value = cells_of(plan, info.name);
-  table.rows.reserve(n);
+  table.rows.reserve(n + blank_rows);
   for (std::size_t i = 0; i < n; ++i) {
     std::vector<Text> row;
     row.reserve(cols.size());
     for (const ColumnInfo* c : cols) row.push_back(cell(value(i, c->key), *c));
     table.rows.push_back(std::move(row));
   }
-  if (table.rows.empty()) {
-    for (int r = 0; r < 2; ++r) {
-      std::vector<Text> row;
-      row.reserve(cols.size());
-      for (const ColumnInfo* c : cols) row.push_back(cell({}, *c));
-      table.rows.push_back(std::move(row));
-    }
+  // Rows to write in by hand: blanks where the plan has none (a gap to
+  // fill), plain empty cells where they are room for what comes later.
+  const std::size_t gap_rows = n == 0 && blank_rows == 0 ? 2 : 0;
+  for (std::size_t r = 0; r < gap_rows + blank_rows; ++r) {
+    std::vector<Text> row;
+    row.reserve(cols.size());
+    for (const ColumnInfo* c : cols) row.push_back(r < gap_rows ? cell({}, *c) : Text{});
+    table.rows.push_back(std::move(row));
   }
   return table;
+}
+
+}  // namespace
+
+Table plan_table(const core::Plan& plan, const TableInfo& info,
+                 const std::vector<std::string>& columns, std::string caption) {
+  return assemble_table(info, columns, std::move(caption), row_count(plan, info.name),
+                        cells_of(plan, info.name), 0);
+}
+
+Table revision_table(const std::vector<PlanRevision>& revisions, const TableInfo& info,
+                     const std::vector<std::string>& columns, std::string caption) {
+  const CellFn value = [&revisions](std::size_t i, std::string_view key) -> std::string {
+    const PlanRevision& r = revisions[i];
+    if (key == "edition") return "第" + core::full_width_number(r.edition) + "版";
+    if (key == "date") return r.date.valid() ? core::format_wareki(r.date) : std::string();
+    if (key == "note") return r.note;
+    if (key == "by") return r.by;
+    return {};
+  };
+  return assemble_table(info, columns, std::move(caption), revisions.size(), value, 2);
 }
 
 }  // namespace medbcp::doc

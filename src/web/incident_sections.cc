@@ -24,6 +24,21 @@ void section(Html& h, const std::string& id, const std::string& title) {
   h.el("h2", {{"id", id + "-title"}}, title);
 }
 
+// A form that folds away until asked for. The page is read in a hurry, on
+// a phone: the record comes first and each form opens from its own button,
+// one at a time (details sharing a name; without the browser's support they
+// simply open independently). A form just refused opens with its problems.
+void open_fold(Html& h, const std::string& id, const std::string& label, bool open) {
+  std::vector<Attr> attrs = {{"class", "form-fold"}, {"name", "incident-form"}, {"id", id}};
+  if (open) attrs.push_back({"open", ""});
+  h.open("details", attrs);
+  h.el("summary", {{"class", "form-fold__summary"}}, label);
+}
+
+bool refused(const RejectedForm* rejected, std::string_view form) {
+  return rejected != nullptr && rejected->form == form;
+}
+
 // The page holds several forms that share field names (occurred_at,
 // location …); each form's ids carry its name, so every label names its own
 // input and the ids stay unique.
@@ -116,21 +131,26 @@ void summary(RequestContext& ctx, Html& h, const IncidentView& v) {
   }
   h.close("p");
 
-  h.open("dl", {{"class", "facts"}});
   auto fact = [&](const char* label, const std::string& value) {
     h.el("dt", label);
     h.open("dd");
     cell_text(h, value);
     h.close("dd");
   };
+  // What everyone needs at a glance; the whole report folds below it.
+  h.open("dl", {{"class", "facts facts--headline"}});
   fact("想定する事象", core::label(i.threat));
-  fact("発見者", i.discovery.discoverer);
   fact("発見日時", when(i.discovery.discovered_at));
+  fact("個人情報漏えいのおそれ", i.personal_data_leak ? "あり" : "なし");
+  h.close("dl");
+  h.open("details", {{"class", "facts-fold"}});
+  h.el("summary", "発見・報告の内容（発見者・経緯・影響範囲）");
+  h.open("dl", {{"class", "facts"}});
+  fact("発見者", i.discovery.discoverer);
   fact("発見の経緯", i.discovery.how_found);
   fact("発生状況", i.discovery.situation);
   fact("処置内容", i.discovery.actions_taken);
   fact("当院が知った日時", when(i.aware_at));
-  fact("個人情報漏えいのおそれ", i.personal_data_leak ? "あり" : "なし");
   std::string systems;
   for (const auto& s : i.systems) systems += (systems.empty() ? "" : "、") + s.name;
   fact("影響を受けたシステム", systems);
@@ -141,6 +161,7 @@ void summary(RequestContext& ctx, Html& h, const IncidentView& v) {
   fact("影響を受けた機器", devices);
   fact("記録開始", when(i.opened_at) + " " + i.opened_by);
   h.close("dl");
+  h.close("details");
 
   if (!i.devices.empty() && i.status == core::IncidentStatus::Open) {
     h.open("div", {{"class", "callout"}, {"role", "note"}});
@@ -151,7 +172,7 @@ void summary(RequestContext& ctx, Html& h, const IncidentView& v) {
   }
 
   if (ctx.can(app::Permission::Export)) {
-    h.open("ul", {{"class", "downloads"}});
+    h.open("ul", {{"class", "downloads downloads--inline"}, {"aria-label", "書き出し"}});
     for (auto [href, label] :
          {std::pair{"/report.pdf", "報告書（PDF）"}, std::pair{"/report.docx", "報告書（Word）"},
           std::pair{"/timeline.csv", "時系列（CSV・Excel用）"},
@@ -272,61 +293,103 @@ void to_reach(Html& h, const IncidentView& v) {
   h.close("section");
 }
 
+// A step's two buttons (実施済・対象外) with the note that goes with them.
+void step_form(RequestContext& ctx, Html& h, const std::string& url,
+               const core::ResponseStep& step) {
+  begin_form(h, ctx, url + "/steps", "step-form");
+  h.empty("input", {{"type", "hidden"}, {"name", "step"}, {"value", std::string(step.id)}});
+  const std::string input_id = "step-note-" + std::string(step.id);
+  h.open("div", {{"class", "field"}});
+  h.el("label", {{"for", input_id}, {"class", "step-form__label"}}, "備考・対象外の理由");
+  h.empty("input", {{"type", "text"},
+                    {"id", input_id},
+                    {"name", "note"},
+                    {"placeholder", "備考・対象外の理由（任意）"}});
+  h.close("div");
+  h.open("div", {{"class", "step-form__buttons"}});
+  h.el("button", {{"type", "submit"}, {"name", "state"}, {"value", "done"}, {"class", "button"}},
+       "実施済");
+  h.el("button",
+       {{"type", "submit"},
+        {"name", "state"},
+        {"value", "not_applicable"},
+        {"class", "button button--secondary"}},
+       "対象外");
+  h.close("div");
+  end_form(h);
+}
+
+// The chapter-3 steps as a list a phone reads line by line: what to do
+// while it is to be done; who did it and when once it is (the guidance
+// then folds away).
 void steps(RequestContext& ctx, Html& h, const IncidentView& v, bool writable) {
   section(h, "steps", "対応手順（第３章 発生時の対応）");
-  open_data_table(h, "対応手順", {"手順", "状態", "実施者・日時・備考", ""});
   const std::string url = incident_url(v.incident.id);
+  h.open("ol", {{"class", "step-list"}});
   for (const auto* step : core::response_steps_for(v.incident)) {
     const auto* mark = v.state.step(step->id);
     const core::StepState state = mark ? mark->value.state : core::StepState::Pending;
-    h.open("tr", {{"id", "step-" + std::string(step->id)}});
-    h.open("td");
-    h.el("strong",
+    const bool pending = state == core::StepState::Pending;
+    h.open("li", {{"id", "step-" + std::string(step->id)},
+                  {"class", pending ? "step step--pending" : "step step--marked"}});
+    h.open("div", {{"class", "step__text"}});
+    h.open("div", {{"class", "step__head"}});
+    h.el("strong", {{"class", "step__title"}},
          std::string(step->phase) + std::string(step->number) + " " + std::string(step->title));
-    h.el("p", {{"class", "hint"}}, std::string(step->guidance));
-    h.close("td");
-    h.open("td");
     h.el("span",
          {{"class", state == core::StepState::Done            ? "tag tag--ok"
                     : state == core::StepState::NotApplicable ? "tag"
                                                               : "tag tag--warn"}},
          core::label(state));
-    h.close("td");
-    h.open("td");
+    h.close("div");
     if (mark) {
-      h.text(mark->author + " " + when(mark->occurred_at));
+      h.el("p", {{"class", "step__who"}}, mark->author + " " + when(mark->occurred_at));
       if (state == core::StepState::NotApplicable) h.el("p", "理由: " + mark->value.reason);
       if (!mark->value.note.empty()) h.el("p", mark->value.note);
+    }
+    if (pending) {
+      h.el("p", {{"class", "step__guidance"}}, std::string(step->guidance));
     } else {
-      cell_text(h, "");
+      h.open("details", {{"class", "step__more"}});
+      h.el("summary", "手順の説明");
+      h.el("p", {{"class", "step__guidance"}}, std::string(step->guidance));
+      h.close("details");
     }
-    h.close("td");
-    h.open("td");
+    h.close("div");
     if (writable && step->id != core::kStepReport) {
-      begin_form(h, ctx, url + "/steps", "inline-form");
-      h.empty("input", {{"type", "hidden"}, {"name", "step"}, {"value", std::string(step->id)}});
-      const std::string input_id = "step-note-" + std::string(step->id);
-      h.el("label", {{"for", input_id}, {"class", "muted"}}, "備考・対象外の理由");
-      h.empty("input", {{"type", "text"}, {"id", input_id}, {"name", "note"}});
-      h.el("button",
-           {{"type", "submit"},
-            {"name", "state"},
-            {"value", "done"},
-            {"class", "button button--small"}},
-           "実施済");
-      h.el("button",
-           {{"type", "submit"},
-            {"name", "state"},
-            {"value", "not_applicable"},
-            {"class", "button button--small button--secondary"}},
-           "対象外");
-      end_form(h);
+      if (pending) {
+        step_form(ctx, h, url, *step);
+      } else {
+        h.open("details", {{"class", "step__more"}});
+        h.el("summary", "記録し直す");
+        step_form(ctx, h, url, *step);
+        h.close("details");
+      }
     }
-    h.close("td");
-    h.close("tr");
+    h.close("li");
   }
-  close_data_table(h);
+  h.close("ol");
   h.close("section");
+}
+
+// The first step still to do, at the top of the page: a person who opens
+// it in a hurry sees what to do now before anything else.
+void next_step(Html& h, const IncidentView& v) {
+  for (const auto* step : core::response_steps_for(v.incident)) {
+    if (step->id == core::kStepReport) continue;  // done by reporting
+    const auto* mark = v.state.step(step->id);
+    if (mark && mark->value.state != core::StepState::Pending) continue;
+    h.open("section",
+           {{"class", "panel panel--next"}, {"id", "next"}, {"aria-labelledby", "next-title"}});
+    h.el("h2", {{"id", "next-title"}}, "次にすること");
+    h.open("p", {{"class", "next__step"}});
+    h.el("a", {{"href", "#step-" + std::string(step->id)}},
+         std::string(step->phase) + std::string(step->number) + " " + std::string(step->title));
+    h.close("p");
+    h.el("p", {{"class", "step__guidance"}}, std::string(step->guidance));
+    h.close("section");
+    return;
+  }
 }
 
 void decisions(RequestContext& ctx, Html& h, const IncidentView& v, bool writable,
@@ -374,9 +437,10 @@ void decisions(RequestContext& ctx, Html& h, const IncidentView& v, bool writabl
     fresh.set("care", "reduced");
     if (v.incident.systems.size() == 1)
       fresh.set("system", std::to_string(v.incident.systems[0].id.value));
-    h.el("h3", "判断を記録");
+    open_fold(h, "decision-form", "判断を記録する", refused(rejected, "decision"));
     form_with(ctx, h, incident_url(v.incident.id) + "/decisions", decision_fields(v),
               state_for(rejected, "decision", fresh), "判断を記録");
+    h.close("details");
   }
   h.close("section");
 }
@@ -409,10 +473,11 @@ void contacts(RequestContext& ctx, Html& h, const IncidentView& v, bool writable
   if (writable) {
     FormState fresh;
     fresh.set("reached", "1");
-    h.el("h3", "連絡を記録");
+    open_fold(h, "contact-form", "連絡を記録する", refused(rejected, "contact"));
     form_with(ctx, h, incident_url(v.incident.id) + "/contacts",
               contact_fields(v.plan, v.incident.personal_data_leak),
               state_for(rejected, "contact", fresh), "連絡を記録");
+    h.close("details");
   }
   h.close("section");
 }
@@ -458,7 +523,7 @@ void evidence(RequestContext& ctx, Html& h, const IncidentView& v, bool writable
     return;
   }
   const std::string url = incident_url(v.incident.id);
-  h.el("h3", "証拠を登録");
+  open_fold(h, "evidence-form", "証拠を登録する", refused(rejected, "evidence"));
   const auto specs = scoped(evidence_fields(v.plan), "evidence");
   const FormState empty;
   const FormState& state = state_for(rejected, "evidence", empty);
@@ -468,9 +533,8 @@ void evidence(RequestContext& ctx, Html& h, const IncidentView& v, bool writable
   h.open("div", {{"class", "field"}});
   h.el("label", {{"for", "f-file"}}, "ファイル（任意。SHA-256 を計算して記録します）");
   h.el("p", {{"class", "hint"}, {"id", "f-file-hint"}},
-       "大きなファイル（ディスクイメージなど）は、コマンド medbcp incident evidence --file "
-       "で登録して"
-       "ください。ファイル自体は保存しません。");
+       "ファイル自体は保存せず、名前・大きさ・SHA-256 だけを記録します。大きなファイル"
+       "（ディスクイメージなど）は、管理者がサーバの端末から登録します。");
   h.empty(
       "input",
       {{"type", "file"}, {"id", "f-file"}, {"name", "file"}, {"aria-describedby", "f-file-hint"}});
@@ -479,11 +543,13 @@ void evidence(RequestContext& ctx, Html& h, const IncidentView& v, bool writable
   submit_button(h, "証拠を登録");
   h.close("div");
   h.close("form");
+  h.close("details");
 
   if (!v.state.evidence.empty()) {
-    h.el("h3", "受け渡しを記録");
+    open_fold(h, "custody-form", "受け渡しを記録する", refused(rejected, "custody"));
     form_with(ctx, h, url + "/custody", custody_fields(v), state_for(rejected, "custody", empty),
               "受け渡しを記録");
+    h.close("details");
   }
   h.close("section");
 }
@@ -495,13 +561,6 @@ void timeline(RequestContext& ctx, Html& h, const IncidentView& v, bool writable
        "記録は追記だけで、書き換えも削除もできません。誤りは「訂正」で新しい記録として残します。"
        "各記録はハッシュでつながっており、あとからの改ざんを検出できます。");
   const FormState empty;
-  if (writable) {
-    FormState fresh;
-    fresh.set("kind", "fact");
-    h.el("h3", "記録を追加");
-    form_with(ctx, h, incident_url(v.incident.id) + "/log", log_fields(),
-              state_for(rejected, "log", fresh), "時系列に記録");
-  }
   open_data_table(h, "時系列", {"No.", "起きた日時", "記録日時", "種類", "記録者", "内容"});
   for (auto it = v.timeline.rbegin(); it != v.timeline.rend(); ++it) {
     const auto& e = *it;
@@ -527,9 +586,17 @@ void timeline(RequestContext& ctx, Html& h, const IncidentView& v, bool writable
     h.close("tr");
   }
   close_data_table(h);
+  // Below the record it adds to: what was written is read before writing.
+  if (writable) {
+    FormState fresh;
+    fresh.set("kind", "fact");
+    open_fold(h, "log-form", "時系列に記録する", refused(rejected, "log"));
+    form_with(ctx, h, incident_url(v.incident.id) + "/log", log_fields(),
+              state_for(rejected, "log", fresh), "時系列に記録");
+    h.close("details");
+  }
   if (writable && v.timeline.size() > 1) {
-    h.open("details");
-    h.el("summary", "記録を訂正する");
+    open_fold(h, "correction-form", "記録を訂正する", refused(rejected, "correction"));
     form_with(ctx, h, incident_url(v.incident.id) + "/corrections", correction_fields(v),
               state_for(rejected, "correction", empty), "訂正を記録");
     h.close("details");
@@ -556,9 +623,10 @@ void closing(RequestContext& ctx, Html& h, const IncidentView& v, const Rejected
       close_data_table(h);
     }
     if (ctx.can(app::Permission::ManageIncident)) {
-      h.el("h3", "再開する");
+      open_fold(h, "reopen-form", "インシデントを再開する", refused(rejected, "reopen"));
       form_with(ctx, h, url + "/reopen", reopen_fields(), state_for(rejected, "reopen", empty),
                 "インシデントを再開");
+      h.close("details");
     }
     h.close("section");
     return;
@@ -568,7 +636,9 @@ void closing(RequestContext& ctx, Html& h, const IncidentView& v, const Rejected
   h.el("p", {{"class", "hint"}},
        "終了すると、再開しない限り時系列に記録できなくなります。再発防止策はダッシュボードの課題"
        "として残ります。");
+  open_fold(h, "close-form", "終了の手続きをする", refused(rejected, "close"));
   close_form(ctx, h, url + "/close", state_for(rejected, "close", empty), v);
+  h.close("details");
   h.close("section");
 }
 
@@ -584,9 +654,13 @@ void incident_page_body(RequestContext& ctx, Html& h, const IncidentView& v,
   // else, meanwhile); what was refused still says why, at the top.
   if (rejected && !writable && rejected->form != "reopen") error_summary(h, rejected->state, {});
   summary(ctx, h, v);
-  contents(h, v, ctx.can(app::Permission::ManageIncident));
+  // First what to do now and whom to call; then what is due; then the record.
+  if (v.incident.status == core::IncidentStatus::Open) {
+    if (writable) next_step(h, v);
+    to_reach(h, v);
+  }
   deadlines(h, v);
-  if (v.incident.status == core::IncidentStatus::Open) to_reach(h, v);
+  contents(h, v, ctx.can(app::Permission::ManageIncident));
   steps(ctx, h, v, writable);
   decisions(ctx, h, v, writable, rejected);
   contacts(ctx, h, v, writable, rejected);

@@ -66,6 +66,33 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(artifacts, name + ".png"), fullPage: true });
 }
 
+// What a person on a small screen would trip over: the page wider than the
+// window (a sideways scroll), and controls hidden or too small to tap
+// (buttons, folded-form buttons and inputs under 44 px tall; 36 px is
+// allowed for the quiet buttons of the header and tables).
+export async function layoutProblems(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width) {
+      problems.push(`page is ${document.documentElement.scrollWidth}px wide in a ${width}px window`);
+    }
+    const controls = document.querySelectorAll(
+      "main button, main .button, main summary.form-fold__summary, main input[type=submit]",
+    );
+    for (const el of controls) {
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (style.display === "none" || style.visibility === "hidden" || box.width === 0) continue;
+      const name = (el.innerText || el.value || el.className).trim().slice(0, 30);
+      const small = el.matches(".button--small, .button--icon, .button--quiet") ? 36 : 44;
+      if (box.height < small - 0.5) problems.push(`「${name}」 is ${Math.round(box.height)}px tall`);
+      if (box.right > width + 0.5 || box.left < -0.5) problems.push(`「${name}」 is outside the window`);
+    }
+    return problems;
+  });
+}
+
 // Runs axe-core in the page (through the DevTools protocol, so the page's
 // Content-Security-Policy does not have to allow it) and returns the
 // serious and critical violations.

@@ -65,6 +65,12 @@ test("offline kit: log from file:// with the network off, export, import twice, 
   await page.fill("#r-how", "始業時に受付PCを起動したところ");
   await page.fill("#r-situation", "画面に英語の脅迫文。ファイルが開けない");
   await page.fill("#r-actions", "LANケーブルを抜いた");
+  // 想定事象 starts unchosen: nothing is recorded on the person's behalf.
+  assert.equal(await page.locator("#r-threat").inputValue(), "");
+  await page.click("#report-form button[type=submit]");
+  assert.match(await page.locator("#report-form .form-problem").innerText(), /想定事象を選んでください/);
+  assert.equal(await page.locator("#entry-count").innerText(), "0");
+  await page.selectOption("#r-threat", "malware");
   await page.click("#report-form button[type=submit]");
   await page.locator("#report-done").waitFor();
   assert.equal(await page.locator("#entry-count").innerText(), "1");

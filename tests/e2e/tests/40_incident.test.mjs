@@ -55,6 +55,16 @@ function form(page, action) {
   return page.locator(`form[action$="${action}"]`);
 }
 
+// The page's forms fold away under their own buttons: open the one asked
+// for (by its action), as a person taps 「＋ 連絡を記録する」.
+async function openForm(page, action) {
+  const wanted = form(page, action);
+  const fold = page.locator("details.form-fold", { has: wanted });
+  if (!(await fold.evaluate((d) => d.open))) await fold.locator("summary").first().click();
+  await wanted.waitFor({ state: "visible" });
+  return wanted;
+}
+
 async function submitted(page, button) {
   await button.click();
   await page.waitForLoadState("load");
@@ -118,7 +128,7 @@ test("a receptionist reports the ransom note and records the first response", as
   assert.match(await page.locator("#step-isolate").innerText(), /実施済/);
 
   // A call to the first contact the plan says must be told.
-  const call = form(page, "/contacts");
+  const call = await openForm(page, "/contacts");
   const firstReport = call.getByLabel("連絡先").locator("option", { hasText: "★初報" }).first();
   await call.getByLabel("連絡先").selectOption(await firstReport.getAttribute("value"));
   await call.getByLabel("伝えた内容").fill("受付端末1に脅迫文。LANから切り離し済み");
@@ -128,15 +138,14 @@ test("a receptionist reports the ransom note and records the first response", as
   assert.match(await page.locator("#contacts").innerText(), /連絡済/);
 
   // A fact, then a mistake and its correction (never an edit).
-  const log = form(page, "/log");
+  const log = await openForm(page, "/log");
   await log.getByLabel("種類").selectOption("fact");
   await log.getByLabel("起きた日時").fill("2026-11-30 09:10");
   await log.getByLabel("内容").fill("診察室の端末2台は正常に動作している");
   await submitted(page, log.getByRole("button", { name: "時系列に記録" }));
-  await form(page, "/log").getByLabel("内容").fill("プリンタも暗号化された");
+  await (await openForm(page, "/log")).getByLabel("内容").fill("プリンタも暗号化された");
   await submitted(page, form(page, "/log").getByRole("button", { name: "時系列に記録" }));
-  await page.getByText("記録を訂正する").click();
-  const fix = form(page, "/corrections");
+  const fix = await openForm(page, "/corrections");
   const mistaken = fix.getByLabel("訂正する記録").locator("option", { hasText: "プリンタも暗号化" });
   await fix.getByLabel("訂正する記録").selectOption(await mistaken.getAttribute("value"));
   await fix.getByLabel("何が誤っていたか（正しい内容）").fill("プリンタは紙詰まりで、暗号化ではなかった");
@@ -164,6 +173,7 @@ test("the security officer decides, preserves evidence, reports and closes", asy
   // The plan's fallback and restore method are shown where the decision is made.
   assert.match(await page.locator("#decisions").innerText(), /代替手段と復旧方法/);
   const decide = () => form(page, "/decisions");
+  await openForm(page, "/decisions");
   await decide().getByLabel("判断", { exact: true }).selectOption("system_recovery");
   await decide().getByLabel("対象システム").selectOption({ label: "電子カルテシステム" });
   await decide().getByLabel("復旧できるか").selectOption("no");
@@ -171,6 +181,7 @@ test("the security officer decides, preserves evidence, reports and closes", asy
   await decide().getByLabel("理由").fill("サーバのデータベースも暗号化されていた");
   await submitted(page, decide().getByRole("button", { name: "判断を記録" }));
 
+  await openForm(page, "/decisions");
   await decide().getByLabel("判断", { exact: true }).selectOption("data_recovery");
   await decide().getByLabel("対象システム").selectOption({ label: "電子カルテシステム" });
   await decide().getByLabel("復旧できるか").selectOption("yes");
@@ -178,6 +189,7 @@ test("the security officer decides, preserves evidence, reports and closes", asy
   await decide().getByLabel("理由").fill("外付けHDDは前夜から切り離して保管していた");
   await submitted(page, decide().getByRole("button", { name: "判断を記録" }));
 
+  await openForm(page, "/decisions");
   await decide().getByLabel("判断", { exact: true }).selectOption("care");
   await decide().getByLabel("診療", { exact: true }).selectOption("reduced");
   await decide().getByLabel("診療形態").fill("予約患者のみ・紙カルテ");
@@ -186,7 +198,7 @@ test("the security officer decides, preserves evidence, reports and closes", asy
   assert.match(await page.locator("#decisions").innerText(), /予約患者のみ・紙カルテ/);
 
   // Evidence with a file: medbcp records its name, size and SHA-256.
-  const evidence = form(page, "/evidence");
+  const evidence = await openForm(page, "/evidence");
   await evidence.getByLabel("保全したもの").fill("脅迫文のテキストファイル");
   await evidence.getByLabel("元の機器").selectOption({ label: "PC-001 受付端末1" });
   await evidence.getByLabel("保管場所").fill("事務室の金庫（USBメモリ）");
@@ -202,7 +214,7 @@ test("the security officer decides, preserves evidence, reports and closes", asy
   assert.match(register, /ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad/);
 
   // Hand-over to the police: a custody entry.
-  const custody = form(page, "/custody");
+  const custody = await openForm(page, "/custody");
   await custody.getByLabel("受け取った人").fill("静岡県警 サイバー犯罪対策課 捜査員");
   await custody.getByLabel("新しい保管場所").fill("静岡県警");
   await submitted(page, custody.getByRole("button", { name: "受け渡しを記録" }));
@@ -241,7 +253,7 @@ test("the security officer decides, preserves evidence, reports and closes", asy
   fs.rmSync(dir, { recursive: true, force: true });
 
   // Close with lessons and a follow-up; it becomes a task on the dashboard.
-  const close = form(page, "/close");
+  const close = await openForm(page, "/close");
   await close.getByLabel("教訓（次に活かすこと）").fill("オフラインのバックアップが復旧を早めた");
   const firstRow = close.getByRole("group", { name: "1件目" });
   await firstRow.getByLabel("内容").fill("VPN装置のファームウェア更新");

@@ -1,0 +1,86 @@
+// The screens people use under stress, on a phone (390 px) and a desktop
+// (1280 px): the dashboard, the page of an open incident and the offline
+// kit. Each is saved as a screenshot for people to look at, and must have
+// no sideways scroll, every control visible and big enough to tap, and no
+// serious or critical axe-core violation. The incident page puts what to do
+// next and whom to call first, and folds its forms away.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import {
+  layoutProblems,
+  openBrowser,
+  screenshot,
+  seriousViolations,
+  signIn,
+} from "../lib/browser.mjs";
+import { medbcp, startServer } from "../lib/server.mjs";
+
+let server;
+let incidentUrl;
+
+before(async () => {
+  server = await startServer({
+    demo: true,
+    users: [{ name: "incho", role: "admin", password: "admin-pass-1" }],
+  });
+  medbcp(server.db, [
+    "incident", "start", "--threat", "malware", "--discoverer", "受付 中村",
+    "--situation", "受付端末1の画面に英語の脅迫文。共有フォルダのファイルが開けない",
+    "--actions", "LANケーブルを抜いた", "--device", "PC-001", "--leak",
+  ]);
+  incidentUrl = server.url + "/incidents/1";
+});
+
+after(async () => {
+  await server?.stop();
+});
+
+for (const width of [390, 1280]) {
+  test(`the dashboard, the incident and the kit at ${width} px`, async () => {
+    const browser = await openBrowser({ width, height: 844 });
+    try {
+      const { page } = browser;
+      await signIn(page, server.url, "incho", "admin-pass-1");
+      for (const [path, name] of [
+        ["/", "dashboard"],
+        [incidentUrl.slice(server.url.length), "incident"],
+        ["/kit", "kit"],
+      ]) {
+        await page.goto(server.url + path);
+        await screenshot(page, `screen-${name}-${width}`);
+        assert.deepEqual(await layoutProblems(page), [], `${name} at ${width} px`);
+        assert.deepEqual(await seriousViolations(page), [], `axe on ${name} at ${width} px`);
+      }
+
+      // The incident page: what to do next, then whom to call, before the record.
+      await page.goto(incidentUrl);
+      const order = await page.evaluate(() =>
+        ["#next", "#to-reach", "#steps", "#timeline"].map(
+          (id) => document.querySelector(id).getBoundingClientRect().top + window.scrollY,
+        ),
+      );
+      assert.deepEqual([...order].sort((a, b) => a - b), order, `sections in order: ${order}`);
+      assert.match(await page.locator("#next").innerText(), /次にすること/);
+      assert.ok((await page.locator('#to-reach a[href^="tel:"]').count()) > 0, "tap to call");
+      // Every form is folded until asked for; one opens at a time.
+      assert.equal(await page.locator("details.form-fold[open]").count(), 0);
+      assert.equal(await page.locator('form[action$="/contacts"]').isVisible(), false);
+      await page.locator("#contact-form > summary").click();
+      assert.equal(await page.locator('form[action$="/contacts"]').isVisible(), true);
+      await page.locator("#log-form > summary").click();
+      assert.equal(await page.locator('form[action$="/contacts"]').isVisible(), false);
+      assert.equal(await page.locator('form[action$="/log"]').isVisible(), true);
+      assert.deepEqual(await layoutProblems(page), [], `incident with a form open at ${width} px`);
+      await screenshot(page, `screen-incident-form-${width}`);
+      if (width === 1280) {
+        // It was 8,400 px tall before its forms folded away and its steps
+        // became one band each.
+        await page.locator("#log-form > summary").click();
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        assert.ok(height < 5000, `the incident page is ${height} px tall at 1280 px`);
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+}
