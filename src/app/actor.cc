@@ -1,5 +1,8 @@
 #include "app/actor.h"
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <cstdlib>
 
 namespace medbcp::app {
@@ -83,9 +86,16 @@ bool allows(Role role, Permission permission) {
 }
 
 Actor cli_actor() {
+  // A person's name on the record, never the program's: a job started by
+  // cron or systemd has no $USER, but it runs as an account.
   const char* name = std::getenv("MEDBCP_USER");
   if (name == nullptr || *name == '\0') name = std::getenv("USER");
-  return Actor{core::UserId(), (name != nullptr && *name != '\0') ? name : "cli", Role::Admin};
+  if (name == nullptr || *name == '\0') {
+    const passwd* account = ::getpwuid(::geteuid());
+    if (account != nullptr) name = account->pw_name;
+  }
+  return Actor{core::UserId(), (name != nullptr && *name != '\0') ? name : "端末の利用者",
+               Role::Admin};
 }
 
 PermissionDenied::PermissionDenied(Permission p)

@@ -53,7 +53,8 @@ struct Actor {
 
 // The person at the keyboard of the CLI: whoever can open the database file
 // already holds all of it, so the CLI acts as an administrator named after
-// the OS user ($MEDBCP_USER, else $USER).
+// the person ($MEDBCP_USER, else $USER, else the OS account the process
+// runs as).
 Actor cli_actor();
 
 class PermissionDenied : public std::runtime_error {

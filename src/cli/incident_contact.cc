@@ -23,6 +23,7 @@ void add_incident_contact(CLI::App& parent, GlobalOptions& options) {
   auto* cmd = parent.add_subcommand(
       "contact", "別紙１の連絡先への連絡を記録する（連絡先を省くと一覧と未連絡を表示）");
   cmd->add_option("ID", f->id, "インシデント番号")->required();
+  cmd->add_option("CONTACT", f->to, "外部連絡先の番号（一覧の［ ］内。--to と同じ）");
   cmd->add_option("--to", f->to, "外部連絡先の番号（別紙１、一覧の［ ］内）");
   cmd->add_option("--internal", f->internal, "院内の連絡先の番号");
   cmd->add_flag("--officer", f->officer, "医療情報システム安全管理責任者（院長など）");

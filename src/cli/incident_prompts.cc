@@ -207,11 +207,13 @@ const char* step_box(core::StepState state) {
 }  // namespace
 
 void print_steps(const app::IncidentView& v) {
-  std::cout << "■ 対応手順（第３章）\n";
+  std::cout << "■ 対応手順（第３章）  番号か手順名で指定します\n";
+  int number = 0;
   for (const auto* step : core::response_steps_for(v.incident)) {
     const auto* mark = v.state.step(step->id);
-    std::cout << "  " << step_box(mark ? mark->value.state : core::StepState::Pending) << " "
-              << step->phase << step->number << " " << step->title << "  〔" << step->id << "〕";
+    std::cout << "  [" << ++number << "] "
+              << step_box(mark ? mark->value.state : core::StepState::Pending) << " " << step->phase
+              << step->number << " " << step->title;
     if (mark) {
       std::cout << " — " << mark->author << " " << when(mark->occurred_at);
       if (mark->value.state == core::StepState::NotApplicable) {
@@ -222,6 +224,28 @@ void print_steps(const app::IncidentView& v) {
     }
     std::cout << "\n";
   }
+}
+
+std::string find_step(const app::IncidentView& v, const std::string& given) {
+  const std::string wanted = core::trim(given);
+  if (wanted.empty()) return {};
+  const auto steps = core::response_steps_for(v.incident);
+  if (const auto n = parse_number(wanted)) {
+    if (*n >= 1 && static_cast<std::size_t>(*n) <= steps.size()) {
+      return std::string(steps[static_cast<std::size_t>(*n - 1)]->id);
+    }
+    return {};
+  }
+  std::string found;
+  int matches = 0;
+  for (const auto* step : steps) {
+    if (step->id == wanted || step->title == wanted) return std::string(step->id);
+    if (std::string_view(step->title).find(wanted) != std::string_view::npos) {
+      found = step->id;
+      ++matches;
+    }
+  }
+  return matches == 1 ? found : std::string();
 }
 
 }  // namespace medbcp::cli::incident

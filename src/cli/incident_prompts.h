@@ -63,6 +63,10 @@ std::string when(Instant t);
 void report_appended(const app::AppendResult& r);
 // The response steps of 第３章 with what has been done (show, step).
 void print_steps(const app::IncidentView& v);
+// The step a person named: its number in print_steps' list, its title (or
+// a part of it that only one step has), or its code (isolate …). Empty
+// when none or several match.
+std::string find_step(const app::IncidentView& v, const std::string& given);
 // Runs a subcommand body, turning the incident's own failures into messages.
 void guarded(const std::function<void()>& body);
 

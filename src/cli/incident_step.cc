@@ -23,7 +23,9 @@ void add_incident_step(CLI::App& parent, GlobalOptions& options) {
   auto* cmd = parent.add_subcommand(
       "step", "対応手順を実施済・対象外として記録する（手順を省くと一覧を表示）");
   cmd->add_option("ID", f->id, "インシデント番号")->required();
-  cmd->add_option("STEP", f->step, "手順（isolate、stop_network など。一覧は手順を省いて実行）");
+  cmd->add_option("STEP", f->step,
+                  "手順: 一覧の番号、手順名（その一部でも可）、または isolate などの名前。一覧は"
+                  "手順を省いて実行");
   cmd->add_option("--na", f->na, "対象外とし、その理由を記録する");
   cmd->add_flag("--pending", f->pending, "未実施に戻す");
   cmd->add_option("--note", f->note, "備考（誰が何をしたか など）");
@@ -36,10 +38,17 @@ void add_incident_step(CLI::App& parent, GlobalOptions& options) {
       if (f->step.empty()) {
         print_steps(v);
         if (!interactive()) return;
-        f->step = ask("記録する手順の〔 〕内の名前（空欄で終了）");
+        f->step = ask("記録する手順の番号（空欄で終了）");
         if (f->step.empty()) return;
       }
-      core::StepMark mark{f->step, core::StepState::Done, f->na, ""};
+      const std::string step = find_step(v, f->step);
+      if (step.empty()) {
+        usage_error("手順「" + f->step +
+                    "」が分かりません。一覧の番号か手順名で指定してください（一覧は「medbcp "
+                    "incident step " +
+                    f->id + "」）。");
+      }
+      core::StepMark mark{step, core::StepState::Done, f->na, ""};
       if (!f->na.empty()) mark.state = core::StepState::NotApplicable;
       if (f->pending) mark.state = core::StepState::Pending;
       report_appended(

@@ -394,7 +394,7 @@ void verify_page(RequestContext& ctx, core::IncidentId id) {
     h.el("p", {{"class", "status status--error"}, {"role", "alert"}},
          "時系列に不整合が " + std::to_string(report.breaks.size()) +
              " 件あります。記録後にアプリケーションの外で変更された可能性があります。");
-    open_data_table(h, "不整合", {"seq", "種類", "記録ID", "内容"});
+    open_data_table(h, "不整合", {"No.", "種類", "記録の識別子", "内容"});
     for (const auto& b : report.breaks) {
       h.open("tr");
       h.el("td", std::to_string(b.seq));

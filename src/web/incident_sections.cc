@@ -172,7 +172,7 @@ void summary(RequestContext& ctx, Html& h, const IncidentView& v) {
   }
 
   if (ctx.can(app::Permission::Export)) {
-    h.open("ul", {{"class", "downloads downloads--inline"}, {"aria-label", "書き出し"}});
+    h.open("ul", {{"class", "downloads downloads--inline"}});
     for (auto [href, label] :
          {std::pair{"/report.pdf", "報告書（PDF）"}, std::pair{"/report.docx", "報告書（Word）"},
           std::pair{"/timeline.csv", "時系列（CSV・Excel用）"},

@@ -85,7 +85,7 @@ void plan_panel(Html& h, RequestContext& ctx, const app::BackupPlanStatus& s, co
   } else if (s.plan.frequency_days > 0) {
     due = "成功の記録がありません";
   }
-  facts(h, {{"ID", std::to_string(s.plan.id.value)},
+  facts(h, {{"記録番号", std::to_string(s.plan.id.value)},
             {"作成方法", s.plan.method.empty() ? "—" : s.plan.method},
             {"保管", s.plan.offline ? "オフライン（切り離して保管）"
                                     : "オンラインのみ（ランサムウェアに注意）"},
@@ -152,7 +152,9 @@ void backups_page(RequestContext& ctx, const Refused& refused) {
        "を記録します。頻度どおりに成功していない行、12か月以内に復旧テストが成功していない行は"
        "ダッシュボードに表示されます。");
   h.el("p", {{"class", "hint"}},
-       "バックアップ処理から自動で記録するには: medbcp backup record --plan ID --result ok");
+       "バックアップ処理（夜間の自動バックアップなど）から自動で記録することもできます。設定は"
+       "管理者かシステム事業者が行います（取扱説明の「バックアップの自動記録」、各行の記録番号を"
+       "使います）。");
   auto plans = app::backup_overview(ctx.ws, ctx.actor());
   if (plans.empty()) {
     h.open("p", {{"class", "empty"}})

@@ -179,8 +179,8 @@ void checks_page(RequestContext& ctx, const FormState* review_state,
   }
   Html& h = page.body;
   h.el("p", {{"class", "lead"}},
-       "計画を「使える状態」に保つための定期的な点検です。期限を過ぎたものは `medbcp status` "
-       "でも確認できます。");
+       "計画を「使える状態」に保つための定期的な点検です。期限を過ぎたものはダッシュボードにも"
+       "表示されます。");
   reminders_section(h, plan, app::current_reminders(ctx.ws, ctx.actor(), today));
   contacts_section(h, ctx, plan, today, settings.contact_verify_months);
   review_section(h, ctx, plan, review_state ? *review_state : FormState{});

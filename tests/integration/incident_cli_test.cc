@@ -3,6 +3,7 @@
 // verify, export, print the report, close — and an attacker editing the
 // database file with a SQL client, which `verify` must catch and locate.
 #include <gtest/gtest.h>
+#include <pwd.h>
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -333,6 +334,54 @@ TEST_F(IncidentCli, AContactWithoutReachedOrNotIsAskedForNotGuessed) {
   Result officer = run("incident contact 1 --officer --reached --said 状況を報告");
   ASSERT_EQ(officer.exit_code, 0) << officer.output;
   EXPECT_NE(officer.output.find("桜井 健一"), std::string::npos) << officer.output;
+}
+
+// Steps are chosen by their number in the list or by their Japanese name
+// (the code still works), contacts by the number the list shows, and the
+// list shows no internal codes.
+TEST_F(IncidentCli, StepsAndContactsAreChosenAsTheListShowsThem) {
+  start();
+  const Result list = run("incident step 1");
+  ASSERT_EQ(list.exit_code, 0) << list.output;
+  EXPECT_EQ(list.output.find("〔"), std::string::npos) << list.output;
+  const std::size_t line = list.output.find("他部門での類似事象の確認");
+  ASSERT_NE(line, std::string::npos) << list.output;
+  // 「  [3] [  ] 初動対応（２）② 他部門での…」: the first [ ] of its line.
+  const std::size_t open = list.output.find('[', list.output.rfind('\n', line));
+  const std::string number = list.output.substr(open + 1, list.output.find(']', open) - open - 1);
+  ASSERT_FALSE(number.empty());
+
+  Result r = run("incident step 1 ネットワークからの切り離し --note 受付端末を外した");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  r = run("incident step 1 " + number + " --na 他部門に端末なし");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string shown = run("incident show 1").output;
+  EXPECT_NE(shown.find("受付端末を外した"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("他部門に端末なし"), std::string::npos) << shown;
+  EXPECT_EQ(run("incident step 1 存在しない手順").exit_code, 2);
+  EXPECT_EQ(run("incident step 1 99").exit_code, 2);
+
+  r = run("incident contact 1 3 --reached --said 三番目に連絡");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(run("incident show 1").output.find("三番目に連絡"), std::string::npos);
+}
+
+// A command run where neither $MEDBCP_USER nor $USER is set (cron, a
+// service) names the OS account on the record, never 「cli」.
+TEST_F(IncidentCli, AnEntryWithoutAUserNamesTheAccountNotTheProgram) {
+  start();
+  const std::string cmd = "env -u USER -u MEDBCP_USER " + std::string(MEDBCP_BINARY) + " --db '" +
+                          db() + "' incident log 1 端末から記録 </dev/null 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  const passwd* account = ::getpwuid(::geteuid());
+  ASSERT_NE(account, nullptr);
+  const std::string shown = run("incident show 1").output;
+  const std::size_t entry = shown.find("端末から記録");
+  ASSERT_NE(entry, std::string::npos) << shown;
+  const std::string line =
+      shown.substr(shown.rfind('\n', entry) + 1, entry - shown.rfind('\n', entry));
+  EXPECT_NE(line.find(account->pw_name), std::string::npos) << line;
+  EXPECT_EQ(line.find(" cli "), std::string::npos) << line;
 }
 
 // README: exit 2 for usage; every message and help page in Japanese.

@@ -61,6 +61,22 @@ TEST_F(FirstRun, MismatchedPasswordsKeepTheNameAndSayWhy) {
   EXPECT_FALSE(contains(res->body, "correct-horse"));
 }
 
+// Pages speak to the clinic's staff, not to a terminal: no command lines,
+// no internal codes.
+TEST_F(WebServerTest, NoPageShowsACommandLineOrAnInternalCode) {
+  TestBrowser admin = signed_in("admin");
+  for (const char* path : {"/", "/backups", "/checks", "/stocktake", "/kit", "/incidents",
+                           "/incidents/new", "/plan"}) {
+    auto res = admin.get(path);
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << path;
+    for (const char* machine : {"medbcp backup", "medbcp status", "medbcp incident", "--plan",
+                                "--file", "〔", "(medbcp"}) {
+      EXPECT_FALSE(contains(res->body, machine)) << path << " shows " << machine;
+    }
+  }
+}
+
 TEST_F(WebServerTest, AnonymousVisitorsAreSentToLoginAndBack) {
   TestBrowser b = browser();
   auto res = b.get("/plan/devices?q=PC");
