@@ -278,6 +278,14 @@ AppendResult record_decision(Workspace& ws, const Actor& actor, core::IncidentId
                              core::Decision decision, std::optional<Instant> occurred_at,
                              Instant now) {
   require(actor, Permission::ManageIncident);
+  if (decision.kind == core::DecisionKind::ReportGrounds) {
+    decision.system.reset();
+    if (!require_incident(ws.db(), id).personal_data_leak) {
+      return refused("kind",
+                     "個人情報漏えいのおそれがない事案には、個人情報保護委員会への確報の期限は"
+                     "ありません。");
+    }
+  }
   if (decision.system) {
     const core::Incident incident = require_incident(ws.db(), id);
     decision.system_name.clear();

@@ -16,15 +16,19 @@
 namespace medbcp::cli::incident {
 void add_incident_decide(CLI::App& parent, GlobalOptions& options) {
   struct Flags {
-    std::string id, kind, system, possible, vendor, backup, care, mode, reason, at;
+    std::string id, kind, system, possible, vendor, backup, care, mode, wrongful, reason, at;
   };
   auto f = std::make_shared<Flags>();
   auto* cmd = parent.add_subcommand(
       "decide", "業務継続の判断を記録する（システム復旧可否・データ復旧可否・診療形態）");
   cmd->add_option("ID", f->id, "インシデント番号")->required();
   cmd->add_option("--kind", f->kind,
-                  "判断: system（システム復旧）/ data（データ復旧）/ care（診療）")
-      ->check(CLI::IsMember({"system", "data", "care"}));
+                  "判断: system（システム復旧）/ data（データ復旧）/ care（診療）/ "
+                  "report（確報の期限の根拠）")
+      ->check(CLI::IsMember({"system", "data", "care", "report"}));
+  cmd->add_option("--wrongful", f->wrongful,
+                  "不正の目的によるおそれ（--kind report）: yes（確報は60日以内）/ no（30日以内）")
+      ->check(CLI::IsMember({"yes", "no"}));
   cmd->add_option("--system", f->system, "対象システム（ID または名前）");
   cmd->add_option("--possible", f->possible, "復旧できるか: yes / no / unknown")
       ->check(CLI::IsMember({"yes", "no", "unknown"}));
@@ -42,16 +46,34 @@ void add_incident_decide(CLI::App& parent, GlobalOptions& options) {
       auto v = app::load_incident_view(*s.ws, s.actor, id, s.now);
       const bool tty = interactive();
       if (f->kind.empty() && tty) {
-        std::cout << "判断の種類: 1 システム復旧可否  2 データ復旧可否  3 診療可否・診療形態\n";
+        std::cout << "判断の種類: 1 システム復旧可否  2 データ復旧可否  3 診療可否・診療形態"
+                     "  4 確報の期限の根拠\n";
         const std::string k = ask("番号");
-        f->kind = k == "1" ? "system" : k == "2" ? "data" : k == "3" ? "care" : "";
+        f->kind = k == "1"   ? "system"
+                  : k == "2" ? "data"
+                  : k == "3" ? "care"
+                  : k == "4" ? "report"
+                             : "";
       }
-      if (f->kind.empty()) usage_error("--kind（system / data / care）を指定してください。");
+      if (f->kind.empty()) {
+        usage_error("--kind（system / data / care / report）を指定してください。");
+      }
       core::Decision d;
-      d.kind = f->kind == "system" ? core::DecisionKind::SystemRecovery
-               : f->kind == "data" ? core::DecisionKind::DataRecovery
-                                   : core::DecisionKind::Care;
-      if (d.kind != core::DecisionKind::Care) {
+      d.kind = f->kind == "system"   ? core::DecisionKind::SystemRecovery
+               : f->kind == "data"   ? core::DecisionKind::DataRecovery
+               : f->kind == "report" ? core::DecisionKind::ReportGrounds
+                                     : core::DecisionKind::Care;
+      if (d.kind == core::DecisionKind::ReportGrounds) {
+        if (f->wrongful.empty() && tty) {
+          f->wrongful = ask_yes_no("不正の目的によるおそれはありますか", true) ? "yes" : "no";
+        }
+        if (f->wrongful.empty()) {
+          usage_error(
+              "不正の目的によるおそれを --wrongful yes（確報は60日以内）か no（30日以内）で"
+              "指定してください。");
+        }
+        d.wrongful_purpose = f->wrongful == "yes";
+      } else if (d.kind != core::DecisionKind::Care) {
         // Where recovery is decided, show what the plan says for each system.
         for (const auto& g : core::system_guidance(v.incident, v.plan)) {
           std::cout << "■ " << g.system.name

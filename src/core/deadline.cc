@@ -99,15 +99,29 @@ std::vector<Deadline> incident_deadlines(const Incident& incident, const Plan& p
     }
     out.push_back(pre);
 
-    const std::int64_t days = final_report_days(incident.threat);
+    // The 責任者's finding, once recorded, decides; until then medbcp's
+    // reading of the threat (the safe side for every attack is 60 days only
+    // because the law gives it; a clinic that finds no wrongful purpose
+    // says so and gets 30).
+    const auto* grounds = state.latest_decision(DecisionKind::ReportGrounds);
+    const std::int64_t days =
+        grounds ? (grounds->value.wrongful_purpose ? kFinalReportDaysWrongful : kFinalReportDays)
+                : final_report_days(incident.threat);
     Deadline fin;
     fin.kind = DeadlineKind::PpcFinal;
     fin.title = "個人情報保護委員会への確報";
-    fin.rule =
-        days == kFinalReportDaysWrongful
-            ? "知った時から60日以内（標的型メール・不正アクセス・ランサムウェア等、不正の目的に"
-              "よるおそれ）"
-            : "知った時から30日以内";
+    if (grounds) {
+      fin.rule = days == kFinalReportDaysWrongful
+                     ? "知った時から60日以内（責任者の判断: 不正の目的によるおそれあり）"
+                     : "知った時から30日以内（責任者の判断: 不正の目的によるおそれなし）";
+    } else {
+      fin.rule =
+          days == kFinalReportDaysWrongful
+              ? "知った時から60日以内（標的型メール・不正アクセス・ランサムウェア等、不正の目的に"
+                "よるおそれ。責任者が判断を記録すると、それに従います）"
+              : "知った時から30日以内（不正の目的によるおそれがあれば60日。責任者が判断を記録"
+                "すると、それに従います）";
+    }
     fin.due = Instant{aware.seconds + days * kDaySeconds};
     fin.done_at = step_done_at(state, kStepPpcFinal);
     fin.seconds_left = fin.done_at ? 0 : fin.due.seconds - now.seconds;

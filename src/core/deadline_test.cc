@@ -90,6 +90,36 @@ TEST(DeadlineTest, FinalReportIs30DaysOr60ForWrongfulCauses) {
   }
 }
 
+// The 責任者's finding sets the 確報's deadline, with the reason on the
+// record; the latest finding counts, a withdrawn one does not.
+TEST(DeadlineTest, TheOfficersFindingOnWrongfulPurposeSetsTheFinalReportDeadline) {
+  const Incident i = leak_incident(ThreatKind::TargetedEmail);  // 60 days by the threat
+  auto finding = [](bool wrongful, std::int64_t t) {
+    Decision d;
+    d.kind = DecisionKind::ReportGrounds;
+    d.wrongful_purpose = wrongful;
+    d.reason = wrongful ? "外部からの攻撃" : "職員の誤送信で、攻撃ではなかった";
+    TimelineEntry e;
+    e.id = new_entry_id();
+    e.kind = EntryKind::Decision;
+    e.occurred_at = at(t);
+    e.payload = to_payload(d);
+    return e;
+  };
+  const TimelineEntry no = finding(false, 3600);
+  auto fin =
+      find(incident_deadlines(i, Plan{}, fold_timeline({no}), at(7200)), DeadlineKind::PpcFinal);
+  EXPECT_EQ(fin.due, at(30 * kDaySeconds));
+  EXPECT_NE(fin.rule.find("責任者の判断"), std::string::npos) << fin.rule;
+  // It completes no step of its own.
+  EXPECT_EQ(fold_timeline({no}).steps.size(), 0u);
+  const TimelineEntry yes = finding(true, 7200);
+  fin = find(incident_deadlines(i, Plan{}, fold_timeline({no, yes}), at(7200)),
+             DeadlineKind::PpcFinal);
+  EXPECT_EQ(fin.due, at(60 * kDaySeconds));
+  EXPECT_NE(describe(read_decision(yes.payload).value()).find("60日"), std::string::npos);
+}
+
 TEST(DeadlineTest, ReportsAreDoneWhenTheirStepIsDone) {
   const Incident i = leak_incident(ThreatKind::Malware);
   TimelineEntry e;

@@ -163,6 +163,9 @@ std::string to_payload(const Decision& d) {
       j["care"] = code(d.care);
       j["care_mode"] = d.care_mode;
       break;
+    case DecisionKind::ReportGrounds:
+      j["wrongful_purpose"] = d.wrongful_purpose;
+      break;
   }
   return dump(j);
 }
@@ -183,6 +186,7 @@ std::optional<Decision> read_decision(std::string_view payload) {
   d.backup_generation = str(*j, "backup_generation");
   d.care = care_status_from_code(str(*j, "care")).value_or(CareStatus::Continued);
   d.care_mode = str(*j, "care_mode");
+  d.wrongful_purpose = boolean(*j, "wrongful_purpose");
   d.reason = str(*j, "reason");
   return d;
 }

@@ -24,6 +24,8 @@ const char* code(DecisionKind kind) {
       return "data_recovery";
     case DecisionKind::Care:
       return "care";
+    case DecisionKind::ReportGrounds:
+      return "report_grounds";
   }
   return "care";
 }
@@ -36,12 +38,15 @@ const char* label(DecisionKind kind) {
       return "データ復旧可否";
     case DecisionKind::Care:
       return "診療可否・診療形態";
+    case DecisionKind::ReportGrounds:
+      return "確報の期限の根拠";
   }
   return "診療可否・診療形態";
 }
 
 std::optional<DecisionKind> decision_kind_from_code(std::string_view text) {
-  for (auto k : {DecisionKind::SystemRecovery, DecisionKind::DataRecovery, DecisionKind::Care}) {
+  for (auto k : {DecisionKind::SystemRecovery, DecisionKind::DataRecovery, DecisionKind::Care,
+                 DecisionKind::ReportGrounds}) {
     if (text == code(k)) return k;
   }
   return std::nullopt;
@@ -130,6 +135,11 @@ std::string describe(const Decision& d) {
     case DecisionKind::Care:
       out += std::string("診療") + label(d.care);
       if (!d.care_mode.empty()) out += "・" + d.care_mode;
+      break;
+    case DecisionKind::ReportGrounds:
+      out += d.wrongful_purpose
+                 ? "不正の目的によるおそれあり（個人情報保護委員会への確報は知った時から60日以内）"
+                 : "不正の目的によるおそれなし（個人情報保護委員会への確報は知った時から30日以内）";
       break;
   }
   if (!d.reason.empty()) out += "。理由: " + d.reason;

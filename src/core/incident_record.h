@@ -58,9 +58,13 @@ struct ContactCall {
   std::string follow_up;  // 先方の対応・次の連絡
 };
 
-enum class DecisionKind { SystemRecovery, DataRecovery, Care };
-const char* code(DecisionKind);  // system_recovery, data_recovery, care
-const char* label(DecisionKind);  // システム復旧可否, データ復旧可否, 診療可否・診療形態
+// ReportGrounds: the 責任者's finding whether the leak may have been done
+// for a wrongful purpose (不正の目的, 施行規則第7条第3号), which sets the
+// 確報 deadline (60 days, else 30) instead of medbcp's guess from the threat.
+enum class DecisionKind { SystemRecovery, DataRecovery, Care, ReportGrounds };
+const char* code(DecisionKind);  // system_recovery, data_recovery, care, report_grounds
+const char* label(
+    DecisionKind);  // システム復旧可否, データ復旧可否, 診療可否・診療形態, 確報の期限の根拠
 std::optional<DecisionKind> decision_kind_from_code(std::string_view);
 
 enum class CareStatus { Continued, Reduced, Suspended };
@@ -80,6 +84,7 @@ struct Decision {
   std::string backup_generation;            // the backup believed clean (data recovery)
   CareStatus care = CareStatus::Continued;  // care decisions only
   std::string care_mode;                    // 通常, 外来のみ, 初診停止 …
+  bool wrongful_purpose = false;            // report grounds only: 不正の目的のおそれ
   std::string reason;                       // why
 };
 

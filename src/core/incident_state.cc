@@ -24,6 +24,8 @@ StepMark implied_step(DecisionKind kind) {
       return StepMark{std::string(kStepDataRecovery), StepState::Done, "", ""};
     case DecisionKind::Care:
       return StepMark{std::string(kStepCareDecision), StepState::Done, "", ""};
+    case DecisionKind::ReportGrounds:
+      break;
   }
   return StepMark{};
 }
@@ -131,7 +133,9 @@ IncidentState fold_timeline(const std::vector<TimelineEntry>& entries) {
       case EntryKind::Decision:
         if (auto d = read_decision(payload)) {
           auto rec = recorded(*d, e);
-          if (!mark(rec)) {
+          // A recovery or care decision completes its step; the report's
+          // grounds have none.
+          if (!mark(rec) && d->kind != DecisionKind::ReportGrounds) {
             auto step = recorded(implied_step(d->kind), e);
             state.steps.insert_or_assign(step.value.step, step);
           }

@@ -112,12 +112,15 @@ std::vector<FieldSpec> decision_fields(const app::IncidentView& view) {
   std::string modes;
   for (auto m : core::care_mode_suggestions())
     modes += (modes.empty() ? "例：" : "、") + std::string(m);
+  std::vector<Option> kinds = {{"system_recovery", "システム復旧可否（システム事業者と）"},
+                               {"data_recovery", "データ復旧可否（バックアップから）"},
+                               {"care", "診療可否・診療形態"}};
+  // Only where personal data may have leaked is there a 確報 to date.
+  if (view.incident.personal_data_leak) {
+    kinds.push_back({"report_grounds", "確報の期限の根拠（不正の目的によるおそれ）"});
+  }
   return {
-      select("kind", "判断",
-             {{"system_recovery", "システム復旧可否（システム事業者と）"},
-              {"data_recovery", "データ復旧可否（バックアップから）"},
-              {"care", "診療可否・診療形態"}},
-             true),
+      select("kind", "判断", kinds, true),
       select("system", "対象システム", systems),
       select("possible", "復旧できるか", {{"", "判断保留"}, {"yes", "可能"}, {"no", "不可"}}),
       {"vendor", "協議したシステム事業者", FieldKind::Text},
@@ -125,6 +128,10 @@ std::vector<FieldSpec> decision_fields(const app::IncidentView& view) {
        "例：6月2日 夜間の外付けHDD"},
       select("care", "診療", {{"continued", "継続"}, {"reduced", "縮小"}, {"suspended", "休止"}}),
       {"care_mode", "診療形態", FieldKind::Text, false, modes},
+      select("wrongful", "不正の目的によるおそれ（確報の期限の根拠）",
+             {{"", "—"},
+              {"yes", "あり（攻撃・持ち出しなど。確報は60日以内）"},
+              {"no", "なし（誤送信・紛失など。確報は30日以内）"}}),
       {"reason", "理由", FieldKind::TextArea, true},
       {"occurred_at", "判断した日時", FieldKind::Text, false, kTimeHint},
   };

@@ -272,7 +272,8 @@ void post_decision(RequestContext& ctx, core::IncidentId id) {
   RejectedForm f{"decision", read_form(ctx, decision_fields(view))};
   core::Decision d;
   d.kind = core::decision_kind_from_code(f.state.value("kind")).value_or(core::DecisionKind::Care);
-  if (!f.state.value("system").empty() && d.kind != core::DecisionKind::Care) {
+  if (!f.state.value("system").empty() && d.kind != core::DecisionKind::Care &&
+      d.kind != core::DecisionKind::ReportGrounds) {
     try {
       d.system = core::SystemId(std::stoll(f.state.value("system")));
     } catch (const std::exception&) {
@@ -285,6 +286,12 @@ void post_decision(RequestContext& ctx, core::IncidentId id) {
   d.backup_generation = f.state.value("backup_generation");
   d.care = core::care_status_from_code(f.state.value("care")).value_or(core::CareStatus::Continued);
   d.care_mode = f.state.value("care_mode");
+  if (d.kind == core::DecisionKind::ReportGrounds) {
+    if (f.state.value("wrongful").empty()) {
+      f.state.error("wrongful", "不正の目的によるおそれが「あり」か「なし」かを選んでください。");
+    }
+    d.wrongful_purpose = f.state.value("wrongful") == "yes";
+  }
   d.reason = f.state.value("reason");
   auto at = read_time(f.state, "occurred_at", ctx.now());
   app::AppendResult result;

@@ -384,6 +384,19 @@ TEST_F(IncidentCli, AnEntryWithoutAUserNamesTheAccountNotTheProgram) {
   EXPECT_EQ(line.find(" cli "), std::string::npos) << line;
 }
 
+// The 責任者 records whether the leak may have had a wrongful purpose; the
+// 確報's deadline follows that finding, which is on the timeline with its reason.
+TEST_F(IncidentCli, TheOfficerSetsTheFinalReportsGroundsWithAReason) {
+  start();  // malware: 60 days until someone finds otherwise
+  EXPECT_EQ(run("incident decide 1 --kind report --reason 理由だけ").exit_code, 2);
+  Result r = run("incident decide 1 --kind report --wrongful no --reason 誤送信と判明した");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string shown = run("incident show 1").output;
+  // Known 2024-06-03 08:50: 30 days, not the 60 an attack would give.
+  EXPECT_NE(shown.find("確報: 期限超過 期限 2024-07-03 08:50"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("誤送信と判明した"), std::string::npos) << shown;
+}
+
 // README: exit 2 for usage; every message and help page in Japanese.
 TEST_F(IncidentCli, TheCommandLineSpeaksJapaneseAndExitsTwoOnAMistypedLine) {
   for (const char* mistyped : {"incident log", "incident start --no-such-option",
