@@ -131,13 +131,41 @@
     });
     return out;
   }
-  function digest(kit, logId, entries) {
+  function canonical(kit, logId, entries) {
     var fields = ['medbcp-offline-log-1', kit.id, kit.facility, String(kit.edition), kit.made_at, logId,
       String(entries.length)];
     entries.forEach(function (e) {
       fields.push(e.id, e.kind, e.occurred_at, e.recorded_at, e.author, e.text, e.payload);
     });
-    return medbcpSha256(encodeFields(fields));
+    return encodeFields(fields);
+  }
+  function digest(kit, logId, entries) {
+    return medbcpSha256(canonical(kit, logId, entries));
+  }
+  function hexBytes(hex) {
+    var out = new Uint8Array(hex.length / 2);
+    for (var i = 0; i < out.length; i++) out[i] = parseInt(hex.substr(i * 2, 2), 16);
+    return out;
+  }
+  // HMAC-SHA256 (RFC 2104) with this kit's key: the server, which kept the
+  // key, can tell a log this kit made from one rewritten elsewhere.
+  function seal(kit, logId, entries) {
+    if (!data.seal_key) return '';
+    var key = hexBytes(data.seal_key);  // 32 bytes: shorter than the 64-byte block
+    var inner = new Uint8Array(64), outer = new Uint8Array(64);
+    for (var i = 0; i < 64; i++) {
+      var k = i < key.length ? key[i] : 0;
+      inner[i] = k ^ 0x36;
+      outer[i] = k ^ 0x5c;
+    }
+    var message = canonical(kit, logId, entries);
+    var first = new Uint8Array(64 + message.length);
+    first.set(inner);
+    first.set(message, 64);
+    var second = new Uint8Array(64 + 32);
+    second.set(outer);
+    second.set(hexBytes(medbcpSha256(first)), 64);
+    return medbcpSha256(second);
   }
   function exportLog() {
     var entries = log.entries.map(function (e) {
@@ -156,6 +184,8 @@
       entries: entries,
       sha256: digest(data.kit, log.log_id, entries),
     };
+    var sealed = seal(data.kit, log.log_id, entries);
+    if (sealed) file.seal = sealed;
     var json = JSON.stringify(file, null, 2) + '\n';
     var link = $('download');
     if (link.href) URL.revokeObjectURL(link.href);

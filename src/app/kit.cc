@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "app/audit.h"
+#include "app/password.h"
 #include "app/plan_service.h"
 #include "app/publish.h"
 #include "core/numbering.h"
@@ -55,6 +56,7 @@ core::KitRecord new_kit(core::KitKind kind, const core::Plan& plan, const Actor&
   kit.made_by = actor.name;
   kit.edition = plan.facility.edition;
   kit.plan_sha256 = plan_fingerprint(plan);
+  if (kind == core::KitKind::Offline) kit.seal_key = random_hex(32);
   return kit;
 }
 
@@ -79,7 +81,7 @@ KitFile make_offline_kit(Workspace& ws, const Actor& actor, core::Instant now) {
   file.id = kit.id;
   file.file_name = file_name("offline-kit", plan, now, "html");
   // Built before it is recorded: a kit that failed to build was never made.
-  file.bytes = doc::offline_kit_html(plan, doc::KitStamp{kit.id, now, actor.name},
+  file.bytes = doc::offline_kit_html(plan, doc::KitStamp{kit.id, now, actor.name, kit.seal_key},
                                      doc::render_html(plan_document(ws, plan)));
   save_kit(ws, kit);
   audit_export(ws, actor, "オフラインキット", "キット " + kit.id.substr(0, 8));

@@ -137,7 +137,7 @@ TEST(KitHtml, PlanTextCannotCloseTheScriptOrInjectMarkup) {
   plan.internal_contacts.push_back(
       {core::InternalContactId(1), "<b>x</b>", "role", "", "03-1111-2222", "", "", std::nullopt});
   const std::string html =
-      doc::offline_kit_html(plan, {std::string(32, 'a'), kNow, "t"}, "<p>plan</p>");
+      doc::offline_kit_html(plan, {std::string(32, 'a'), kNow, "t", ""}, "<p>plan</p>");
   EXPECT_EQ(html.find("<img src=https://evil"), std::string::npos);
   EXPECT_NE(html.find("&lt;img src=https://evil"), std::string::npos);  // shown as text
   EXPECT_EQ(html.find("<b>x</b>"), std::string::npos);

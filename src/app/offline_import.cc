@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "app/password.h"
 #include "app/plan_service.h"
 #include "core/incident_payload.h"
 #include "core/incident_record.h"
@@ -11,6 +12,7 @@
 #include "core/timeline.h"
 #include "io/offline_log.h"
 #include "store/incident_store.h"
+#include "store/kit_store.h"
 
 namespace medbcp::app {
 namespace {
@@ -130,7 +132,30 @@ core::Incident incident_from_report(const OfflineEntry& report) {
 
 std::string short_hash(const std::string& hex) { return hex.substr(0, 16); }
 
+OfflineSeal check_seal(store::Database& db, const io::OfflineLog& log) {
+  const auto kit = store::find_kit(db, log.kit.id);
+  if (!kit || kit->seal_key.empty()) return OfflineSeal::KitUnknown;
+  if (log.seal.empty()) return OfflineSeal::Missing;
+  return constant_time_equal(io::offline_log_seal(log, kit->seal_key), log.seal)
+             ? OfflineSeal::Verified
+             : OfflineSeal::Mismatch;
+}
+
 }  // namespace
+
+const char* label(OfflineSeal seal) {
+  switch (seal) {
+    case OfflineSeal::Verified:
+      return "確認済み（このサーバが作ったキットで記録されたもの）";
+    case OfflineSeal::KitUnknown:
+      return "確認できない（このサーバが作ったキットではないか、封印のない古いキット）";
+    case OfflineSeal::Missing:
+      return "なし（キットには鍵があるのに封印がない。書き換えられたか、そのキットの記録ではない）";
+    case OfflineSeal::Mismatch:
+      return "不一致（書き換えられたか、そのキットの記録ではない）";
+  }
+  return "確認できない";
+}
 
 OfflineImportResult import_offline_log(Workspace& ws, const Actor& actor, std::string_view file,
                                        std::optional<core::IncidentId> into, core::Instant now) {
@@ -152,6 +177,11 @@ OfflineImportResult import_offline_log(Workspace& ws, const Actor& actor, std::s
     result.notices.push_back("このファイルは「" + log.kit.facility +
                              "」のオフラインキットで記録されたものです（この計画は「" +
                              plan.facility.name + "」）。");
+  }
+  result.seal = check_seal(ws.db(), log);
+  if (result.seal != OfflineSeal::Verified) {
+    result.notices.push_back(std::string("キットの封印: ") + label(result.seal) +
+                             "。記録の中身を、記録した人に確かめてください。");
   }
   if (plan.facility.edition != log.kit.edition && log.kit.edition > 0) {
     result.notices.push_back("記録に使われたキットは計画の第" + std::to_string(log.kit.edition) +
@@ -271,7 +301,7 @@ OfflineImportResult import_offline_log(Workspace& ws, const Actor& actor, std::s
     note.text = "オフライン記録を取り込み: " + std::to_string(result.added) + " 件（キット " +
                 log.kit.id.substr(0, 8) + "・第" + std::to_string(log.kit.edition) +
                 "版、記録端末 " + log.log_id.substr(0, 8) + "、ファイルの整合性ハッシュ " +
-                short_hash(log.sha256) + "…）";
+                short_hash(log.sha256) + "…、キットの封印 " + label(result.seal) + "）";
     store::append_timeline_entry(db, note);
   }
   tx.commit();

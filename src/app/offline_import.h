@@ -31,6 +31,16 @@
 
 namespace medbcp::app {
 
+// Whether the file carries the seal of a kit this server made
+// (io/offline_log.h): what the import can say about where it came from.
+enum class OfflineSeal {
+  Verified,    // sealed with the key of the kit it names: written with that kit
+  KitUnknown,  // the kit is not one this server made, or made before kits had keys
+  Missing,     // the kit has a key, the file no seal: rewritten, or not from that kit
+  Mismatch,    // a seal that is not the kit's: rewritten, or not from that kit
+};
+const char* label(OfflineSeal);  // 確認済み, 確認できない（…）
+
 struct OfflineImportResult {
   core::Problems problems;           // when not empty, nothing was written
   core::IncidentId incident;         // where the entries are (valid without problems)
@@ -38,6 +48,7 @@ struct OfflineImportResult {
   int added = 0;                     // entries of the log newly on the timeline
   int already_present = 0;           // entries of the log that were merged before
   std::vector<std::string> notices;  // worth saying, not stopping for (another facility's kit …)
+  OfflineSeal seal = OfflineSeal::KitUnknown;
 };
 
 // `into`: the incident to merge into. Without it, the incident that already

@@ -2,6 +2,8 @@
 // incident from a laptop's report, re-imports that add nothing, two laptops'
 // logs merged without duplicates or loss, and files refused without a trace.
 #include "app/offline_import.h"
+#include "app/kit.h"
+#include "store/kit_store.h"
 
 #include <gtest/gtest.h>
 
@@ -285,6 +287,52 @@ TEST_F(OfflineImportTest, ClosedIncidentTakesNothing) {
   ASSERT_FALSE(r.problems.empty());
   EXPECT_EQ(r.problems[0].field, "incident");
   EXPECT_EQ(total_entries(), before);
+}
+
+// A log sealed with the key of a kit this server made is known to come from
+// that kit; one rewritten without the kit (new content, the hash recomputed,
+// the seal dropped or forged) is imported but flagged, on the result and on
+// the timeline.
+TEST_F(OfflineImportTest, TheKitsSealTellsALogOfThisKitFromARewrittenOne) {
+  const KitFile kit = make_offline_kit(*ws_, admin_, at(-60));
+  const auto record = store::find_kit(ws_->db(), kit.id);
+  ASSERT_TRUE(record);
+  ASSERT_EQ(record->seal_key.size(), 64u);
+  EXPECT_NE(kit.bytes.find(record->seal_key), std::string::npos);  // written into the kit
+
+  OfflineLog sealed = reception();
+  sealed.kit.id = kit.id;
+  sealed.seal = io::offline_log_seal(sealed, record->seal_key);
+  const auto ok = import(sealed);
+  ASSERT_TRUE(ok.problems.empty()) << problems_text(ok);
+  EXPECT_EQ(ok.seal, OfflineSeal::Verified);
+
+  OfflineLog rewritten = nurses();
+  rewritten.kit.id = kit.id;
+  rewritten.entries[0].text = "書き換えた内容";
+  const auto unsealed = import(rewritten, ok.incident);
+  ASSERT_TRUE(unsealed.problems.empty()) << problems_text(unsealed);
+  EXPECT_EQ(unsealed.seal, OfflineSeal::Missing);
+  bool told = false;
+  for (const auto& n : unsealed.notices)
+    told = told || n.find("キットの封印: なし") != std::string::npos;
+  EXPECT_TRUE(told);
+  bool noted = false;
+  for (const auto& e : timeline(ok.incident)) {
+    noted = noted || (e.text.find("オフライン記録を取り込み") != std::string::npos &&
+                      e.text.find("封印 なし") != std::string::npos);
+  }
+  EXPECT_TRUE(noted);
+
+  OfflineLog forged = laptop(3, {entry(21, OfflineEntryKind::Note, 9, "誰か", "偽の記録")});
+  forged.kit.id = kit.id;
+  forged.seal = io::offline_log_seal(forged, std::string(64, 'a'));  // another key
+  EXPECT_EQ(import(forged, ok.incident).seal, OfflineSeal::Mismatch);
+  // A kit this server never made: nothing to check against.
+  EXPECT_EQ(
+      import(laptop(4, {entry(31, OfflineEntryKind::Note, 9, "誰か", "別の記録")}), ok.incident)
+          .seal,
+      OfflineSeal::KitUnknown);
 }
 
 TEST_F(OfflineImportTest, ViewersMayNotImport) {

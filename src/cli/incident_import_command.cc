@@ -35,6 +35,9 @@ void add_incident_import_command(CLI::App& incident, GlobalOptions& options) {
       throw ExitCode{1};
     }
     for (const auto& notice : r.notices) std::cout << "注意: " << notice << "\n";
+    if (r.seal == app::OfflineSeal::Verified) {
+      std::cout << "キットの封印: " << app::label(r.seal) << "\n";
+    }
     std::cout << "インシデント " << r.incident.value << (r.created ? "（新規作成）" : "") << " に "
               << r.added << " 件を取り込みました。取り込み済みだった記録: " << r.already_present
               << " 件。\n";

@@ -20,6 +20,10 @@ struct KitRecord {
   std::string made_by;
   int edition = 0;
   std::string plan_sha256;  // of the plan's JSON export when the kit was made
+  // An offline kit's key (64 hex digits, random), written into the kit and
+  // kept here: the kit seals its exported log with it (HMAC-SHA256), so a
+  // log file rewritten by someone without the kit no longer matches.
+  std::string seal_key;
   std::optional<core::Instant> printed_at;
   std::string printed_by;
 };

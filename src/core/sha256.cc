@@ -1,6 +1,7 @@
 #include "core/sha256.h"
 
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include <array>
 #include <stdexcept>
@@ -106,5 +107,17 @@ Digest sha256(std::string_view bytes) {
 }
 
 std::string sha256_hex(std::string_view bytes) { return to_hex(sha256(bytes)); }
+
+std::string hmac_sha256_hex(std::string_view key, std::string_view bytes) {
+  Digest mac{};
+  unsigned int length = 0;
+  if (HMAC(sha256_md(), key.data(), static_cast<int>(key.size()),
+           reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), mac.data(),
+           &length) == nullptr ||
+      length != mac.size()) {
+    throw std::runtime_error("HMAC-SHA256 failed");
+  }
+  return to_hex(mac);
+}
 
 }  // namespace medbcp::core

@@ -44,5 +44,7 @@ class Sha256 {
 
 Digest sha256(std::string_view bytes);
 std::string sha256_hex(std::string_view bytes);
+// HMAC-SHA256 (RFC 2104) of `bytes` under `key`, lower-case hex.
+std::string hmac_sha256_hex(std::string_view key, std::string_view bytes);
 
 }  // namespace medbcp::core

@@ -73,6 +73,7 @@ std::string kit_data_json(const core::Plan& plan, const KitStamp& stamp) {
         {"facility", plan.facility.name},
         {"edition", plan.facility.edition},
         {"made_at", stamp.made_at.iso_utc()}}},
+      {"seal_key", stamp.seal_key},
       {"steps", steps},
       {"contacts", {{"external", external}, {"internal", internal}, {"officer", officer}}}};
   std::string text = data.dump(-1, ' ', false, Json::error_handler_t::replace);

@@ -17,6 +17,9 @@ struct KitStamp {
   std::string id;  // 32 hex digits; offline logs name the kit by it
   core::Instant made_at;
   std::string made_by;
+  // The key the logger seals its exported log with (core/kit_record.h);
+  // empty: logs are exported unsealed.
+  std::string seal_key;
 };
 
 // `plan_document_html`: the plan as doc::render_html made it (a whole HTML

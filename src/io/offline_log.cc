@@ -290,7 +290,9 @@ std::optional<OfflineEntryKind> offline_entry_kind_from_code(std::string_view te
   return std::nullopt;
 }
 
-std::string offline_log_digest(const OfflineLog& log) {
+namespace {
+
+std::string canonical_bytes(const OfflineLog& log) {
   std::string bytes;
   encode(bytes, kOfflineLogHashTag);
   encode(bytes, log.kit.id);
@@ -308,7 +310,26 @@ std::string offline_log_digest(const OfflineLog& log) {
     encode(bytes, e.text);
     encode(bytes, e.payload);
   }
-  return core::sha256_hex(bytes);
+  return bytes;
+}
+
+std::string bytes_of_hex(std::string_view hex) {
+  std::string out;
+  out.reserve(hex.size() / 2);
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+    out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string offline_log_digest(const OfflineLog& log) {
+  return core::sha256_hex(canonical_bytes(log));
+}
+
+std::string offline_log_seal(const OfflineLog& log, std::string_view key_hex) {
+  return core::hmac_sha256_hex(bytes_of_hex(key_hex), canonical_bytes(log));
 }
 
 OfflineLogParse parse_offline_log(std::string_view text) {
@@ -355,7 +376,7 @@ OfflineLogParse parse_offline_log(std::string_view text) {
                             "）のオフライン記録です。medbcp を更新してください。"});
     return result;
   }
-  r.only(root, {"format", "version", "kit", "log_id", "exported_at", "entries", "sha256"});
+  r.only(root, {"format", "version", "kit", "log_id", "exported_at", "entries", "sha256", "seal"});
 
   OfflineLog log;
   auto kit = root.find("kit");
@@ -382,6 +403,14 @@ OfflineLogParse parse_offline_log(std::string_view text) {
     r.problem("sha256", "整合性ハッシュが 16 進数 64 桁（小文字）ではありません。");
   } else if (sha) {
     log.sha256 = *sha;
+  }
+  if (root.contains("seal")) {
+    auto seal = r.string(root, "seal", false);
+    if (seal && !is_hex64(*seal)) {
+      r.problem("seal", "封印（seal）が 16 進数 64 桁（小文字）ではありません。");
+    } else if (seal) {
+      log.seal = *seal;
+    }
   }
 
   auto entries = root.find("entries");
@@ -441,6 +470,7 @@ std::string offline_log_to_json(const OfflineLog& log) {
   if (log.exported_at) root["exported_at"] = log.exported_at->iso_utc();
   root["entries"] = entries;
   root["sha256"] = offline_log_digest(log);
+  if (!log.seal.empty()) root["seal"] = log.seal;
   return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 

@@ -12,7 +12,8 @@
 //     "entries": [{"id": 32 hex, "kind": "report|fact|action|note|step|contact",
 //                  "occurred_at": UTC, "recorded_at": UTC, "author": "…",
 //                  "text": "…", "payload": "<JSON object as a string>"}],
-//     "sha256": 64 hex
+//     "sha256": 64 hex,
+//     "seal": 64 hex                     // kits made since keys exist
 //   }
 //
 // UTC times are exactly "YYYY-MM-DDTHH:MM:SSZ". The payload is kept as the
@@ -29,6 +30,14 @@
 // in file order id, kind, occurred_at, recorded_at, author, text, payload.
 // It is not a signature (anyone can recompute it); it makes an edited or
 // truncated file fail loudly instead of merging a silently changed record.
+//
+// Seal. "seal" is HMAC-SHA256 of the same encoding under the kit's own key
+// (32 random bytes, written into the kit and kept by the server when the kit
+// was made). A file rewritten with new ids and a recomputed "sha256" by
+// someone who does not hold the kit cannot carry a matching seal, and the
+// import says so. What it can't prove: the key is in the kit file, so whoever
+// holds a copy of the kit (a USB stick, the clinic's PC) can seal anything; it
+// proves "written with this kit", not "written by this person", and not when.
 //
 // Parsing never throws: every problem comes back with its JSON path.
 #pragma once
@@ -82,6 +91,7 @@ struct OfflineLog {
   std::optional<core::Instant> exported_at;
   std::vector<OfflineEntry> entries;
   std::string sha256;  // as written in the file
+  std::string seal;    // as written in the file ("" : none)
 };
 
 struct OfflineLogParse {
@@ -95,6 +105,9 @@ OfflineLogParse parse_offline_log(std::string_view json);
 
 // The hash the file must carry (lower-case hex), from the canonical encoding.
 std::string offline_log_digest(const OfflineLog& log);
+// The seal a kit holding `key_hex` (its 64 hex digits) writes: HMAC-SHA256
+// under the key's 32 bytes of the same canonical encoding.
+std::string offline_log_seal(const OfflineLog& log, std::string_view key_hex);
 
 // Writes the format (with "sha256" recomputed); what the kit's JavaScript
 // does, here for tests and tools.

@@ -4,7 +4,7 @@ namespace medbcp::store {
 namespace {
 
 constexpr const char* kColumns =
-    "id, kind, made_at, made_by, edition, plan_sha256, printed_at, printed_by";
+    "id, kind, made_at, made_by, edition, plan_sha256, printed_at, printed_by, seal_key";
 
 KitRecord read_kit(const Statement& s) {
   KitRecord k;
@@ -16,6 +16,7 @@ KitRecord read_kit(const Statement& s) {
   k.plan_sha256 = s.text(5);
   if (auto printed = s.optional_integer(6)) k.printed_at = core::Instant{*printed};
   k.printed_by = s.text(7);
+  k.seal_key = s.text(8);
   return k;
 }
 
@@ -29,7 +30,7 @@ std::optional<KitRecord> first(Statement& s) {
 void insert_kit(Database& db, const KitRecord& kit) {
   // seq numbers kits in the order they are recorded (migration 009).
   auto s = db.prepare(std::string("INSERT INTO kit_builds (") + kColumns +
-                      ", seq) SELECT ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(MAX(seq), 0) + 1 "
+                      ", seq) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(MAX(seq), 0) + 1 "
                       "FROM kit_builds");
   s->bind(1, kit.id)
       .bind(2, code(kit.kind))
@@ -42,7 +43,7 @@ void insert_kit(Database& db, const KitRecord& kit) {
   } else {
     s->bind_null(7);
   }
-  s->bind(8, kit.printed_by).run();
+  s->bind(8, kit.printed_by).bind(9, kit.seal_key).run();
 }
 
 std::optional<KitRecord> latest_kit(Database& db, KitKind kind) {

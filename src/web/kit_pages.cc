@@ -136,6 +136,10 @@ void import_log(RequestContext& ctx) {
                        " 件を取り込みました。取り込み済みだった記録: " +
                        std::to_string(r.already_present) + " 件。");
     for (const auto& n : r.notices) result.el("p", {{"class", "status status--warn"}}, n);
+    if (r.seal == app::OfflineSeal::Verified) {
+      result.el("p", {{"class", "status status--ok"}},
+                std::string("キットの封印: ") + app::label(r.seal));
+    }
   }
   result.close("section");
   kit_page(ctx, std::move(result), r.problems.empty() ? 200 : 422);

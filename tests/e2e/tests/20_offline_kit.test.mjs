@@ -116,12 +116,22 @@ test("offline kit: log from file:// with the network off, export, import twice, 
   const first = run(db, ["incident", "import", logPath]);
   assert.equal(first.code, 0, first.out);
   assert.match(first.out, /4 件を取り込みました/);
+  // Sealed in the browser with the kit's key; the server, which kept it, agrees.
+  assert.match(first.out, /キットの封印: 確認済み/);
   const incident = first.out.match(/インシデント (\d+)/)[1];
   const second = run(db, ["incident", "import", logPath]);
   assert.equal(second.code, 0, second.out);
   assert.match(second.out, /0 件を取り込みました/);
   const verify = run(db, ["incident", "verify", incident]);
   assert.equal(verify.code, 0, verify.out);
+  // The same file without its seal (as one rewritten without the kit would be) is flagged.
+  const unsealed = JSON.parse(fs.readFileSync(logPath, "utf8"));
+  assert.match(unsealed.seal, /^[0-9a-f]{64}$/);
+  delete unsealed.seal;
+  fs.writeFileSync(path.join(dir, "unsealed.json"), JSON.stringify(unsealed));
+  const flagged = run(db, ["incident", "import", path.join(dir, "unsealed.json")]);
+  assert.equal(flagged.code, 0, flagged.out);
+  assert.match(flagged.out, /注意: キットの封印: なし/);
 
   // An edited file is refused and changes nothing.
   const edited = JSON.parse(fs.readFileSync(logPath, "utf8"));
