@@ -326,6 +326,13 @@ std::shared_ptr<const ListSection<core::Device>> devices_section() {
     sec->ledger = true;
     sec->retire = true;
     sec->page_size = 20;
+    // Past its support end and still in use: the risk the 別紙２ is kept for.
+    sec->attention = [](const D& d, const core::Date& today) -> std::string {
+      if (d.status == core::DeviceStatus::Retired || !d.support_end || !(*d.support_end < today)) {
+        return "";
+      }
+      return "サポート終了";
+    };
     sec->name_of = [](const D& r) { return r.name; };
     sec->after_table = [](const RequestContext& ctx, const Plan&, Html& h) {
       device_transfer_links(ctx, h);

@@ -69,6 +69,9 @@ struct ListSection {
   // Extra content under the table (the contact chart tree, the ledger's
   // Excel links).
   std::function<void(const RequestContext&, const core::Plan&, Html&)> after_table;
+  // A row that needs someone's attention (a device past its support end):
+  // the reason, shown as a badge on its highlighted row; "" for none.
+  std::function<std::string(const T&, const core::Date& today)> attention;
   // Ledger: whether a record passes the search/filter of the request.
   std::function<bool(const RequestContext&, const T&)> filter;
   // Ledger: the filter form's extra controls.

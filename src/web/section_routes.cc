@@ -223,17 +223,27 @@ void render_list(RequestContext& ctx, const ListSection<T>& s) {
       std::size_t i = rows[pos];
       const T& r = all[i];
       std::string url = "/plan/" + s.code + "/" + std::to_string(r.id.value);
-      h.open("tr", {{"id", "row-" + std::to_string(r.id.value)}});
+      const std::string attention = s.attention ? s.attention(r, ctx.now().tokyo_date()) : "";
+      h.open("tr", {{"id", "row-" + std::to_string(r.id.value)},
+                    Attr::optional("class", attention.empty() ? "" : "row--attention")});
       h.el("td", {{"class", "num"}}, std::to_string(i + 1));
       bool first = true;
       for (const auto& f : s.fields) {
         if (!f.column) continue;
-        h.open("td");
+        // Dates, addresses, numbers and 状態 are read whole: never broken inside.
+        const bool whole = f.spec.kind == FieldKind::Date || f.spec.kind == FieldKind::Tel ||
+                           f.spec.key.ends_with("_address") || f.spec.key == "status" ||
+                           f.spec.key == "asset_number";
+        h.open("td", whole ? std::vector<Attr>{{"class", "nowrap"}} : std::vector<Attr>{});
         std::string text = f.display(plan, r);
         if (first && can_edit) {
           h.el("a", {{"href", url}}, text.empty() ? "（名称未入力）" : text);
         } else {
           cell_text(h, text);
+        }
+        if (first && !attention.empty()) {
+          h.text(" ");
+          h.el("span", {{"class", "badge badge--warn"}}, attention);
         }
         first = false;
         h.close("td");

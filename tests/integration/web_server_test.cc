@@ -77,6 +77,23 @@ TEST_F(WebServerTest, NoPageShowsACommandLineOrAnInternalCode) {
   }
 }
 
+// 別紙２ highlights a device still in use past its support end, and keeps
+// IP addresses, dates and 状態 whole in their cells.
+TEST_F(WebServerTest, TheLedgerMarksDevicesPastSupportAndKeepsAddressesWhole) {
+  TestBrowser admin = signed_in("admin");
+  auto res = admin.get("/plan/devices?q=MD-001");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  const std::size_t row = res->body.find("class=\"row--attention\"");
+  ASSERT_NE(row, std::string::npos) << res->body.substr(0, 400);
+  EXPECT_NE(res->body.find("サポート終了</span>", row), std::string::npos);
+  EXPECT_NE(res->body.find("<td class=\"nowrap\">", row), std::string::npos);
+  // A device within its support is not marked.
+  res = admin.get("/plan/devices?q=PC-001");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->body.find("row--attention"), std::string::npos);
+}
+
 TEST_F(WebServerTest, AnonymousVisitorsAreSentToLoginAndBack) {
   TestBrowser b = browser();
   auto res = b.get("/plan/devices?q=PC");
