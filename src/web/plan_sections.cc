@@ -385,7 +385,7 @@ std::shared_ptr<const ListSection<core::Device>> devices_section() {
       return false;
     };
     sec->filter_controls = [](const RequestContext& ctx, Html& h) {
-      auto select = [&](const char* name, const char* label, std::vector<Option> options) {
+      auto select = [&](const char* name, const char* label, const std::vector<Option>& options) {
         std::string current = ctx.param(name);
         h.open("div", {{"class", "field"}});
         h.el("label", {{"for", std::string("f-") + name}}, label);

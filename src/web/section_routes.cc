@@ -146,7 +146,8 @@ void render_list(RequestContext& ctx, const ListSection<T>& s) {
   if (s.ledger) {
     pages = std::max(1, (total + s.page_size - 1) / s.page_size);
     current = std::clamp(parse_typed_count(ctx.param("page"), 100000).value_or(1), 1, pages);
-    std::size_t first = static_cast<std::size_t>((current - 1) * s.page_size);
+    std::size_t first =
+        static_cast<std::size_t>(current - 1) * static_cast<std::size_t>(s.page_size);
     std::size_t last = std::min(rows.size(), first + static_cast<std::size_t>(s.page_size));
     rows = std::vector<std::size_t>(rows.begin() + static_cast<long>(first),
                                     rows.begin() + static_cast<long>(last));
