@@ -74,7 +74,7 @@ void import_panel(RequestContext& ctx, Html& h) {
   h.close("section");
 }
 
-void kit_page(RequestContext& ctx, Html result = {}, int status = 200) {
+void kit_page(RequestContext& ctx, const Html& result = {}, int status = 200) {
   Page page;
   page.status = status;
   page.title = "オフラインキット・紙のキット";
@@ -114,7 +114,7 @@ void import_log(RequestContext& ctx) {
     if (ec != std::errc() || ptr != incident_text.data() + incident_text.size() || n <= 0) {
       result.el("p", {{"class", "status status--error"}, {"role", "alert"}},
                 "インシデント番号は数字で入力してください。");
-      kit_page(ctx, std::move(result), 422);
+      kit_page(ctx, result, 422);
       return;
     }
     into = core::IncidentId(n);
@@ -142,7 +142,7 @@ void import_log(RequestContext& ctx) {
     }
   }
   result.close("section");
-  kit_page(ctx, std::move(result), r.problems.empty() ? 200 : 422);
+  kit_page(ctx, result, r.problems.empty() ? 200 : 422);
 }
 
 }  // namespace
@@ -166,7 +166,7 @@ void register_kit_routes(Router& router) {
     result.el("p", {{"class", "status status--error"}, {"role", "alert"}},
               "紙のキットがまだ作成されていません。先に「紙のキット（PDF）をダウンロード」をしてく"
               "ださい。");
-    kit_page(ctx, std::move(result), 409);
+    kit_page(ctx, result, 409);
   });
   router.post("/kit/import", app::Permission::ReportIncident, import_log);
 }
