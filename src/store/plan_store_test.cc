@@ -66,6 +66,7 @@ TEST_F(TempDb, Migration8NumbersTheDevicesStoredWithoutANumber) {
   // (what migrations after 8 added taken away again).
   std::string back_to_7 =
       "DROP INDEX kit_builds_seq; ALTER TABLE kit_builds DROP COLUMN seq;"
+      "ALTER TABLE kit_builds DROP COLUMN seal_key;"
       "ALTER TABLE users DROP COLUMN must_change_password;"
       "DROP TABLE audit_chain;"
       "DROP TABLE recovery_codes; DROP TABLE sign_in_policy;"
