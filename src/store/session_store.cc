@@ -16,28 +16,36 @@ void insert_session(Database& db, const SessionRecord& s) {
       .run();
 }
 
+namespace {
+
+// The session's columns, first in a row as both queries below select them.
+constexpr const char* kSessionColumns =
+    "s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, "
+    "s.second_factor_pending, s.two_factor_setup_required";
+
+SessionRecord read_session(const Statement& stmt) {
+  return SessionRecord{stmt.text(0),    stmt.integer(1),      stmt.text(2),        stmt.integer(3),
+                       stmt.integer(4), stmt.integer(5) != 0, stmt.integer(6) != 0};
+}
+
+}  // namespace
+
 std::optional<SessionRecord> find_session(Database& db, const std::string& token_hash) {
-  auto stmt = db.prepare(
-      "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, second_factor_pending, "
-      "two_factor_setup_required FROM sessions WHERE token_hash = ?");
+  auto stmt = db.prepare(std::string("SELECT ") + kSessionColumns +
+                         " FROM sessions s WHERE s.token_hash = ?");
   stmt->bind(1, token_hash);
   if (!stmt->step()) return std::nullopt;
-  return SessionRecord{stmt->text(0),        stmt->integer(1), stmt->text(2),
-                       stmt->integer(3),     stmt->integer(4), stmt->integer(5) != 0,
-                       stmt->integer(6) != 0};
+  return read_session(*stmt);
 }
 
 std::optional<SessionWithUser> find_session_with_user(Database& db, const std::string& token_hash) {
-  auto stmt = db.prepare(
-      "SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, "
-      "s.second_factor_pending, s.two_factor_setup_required, u.name, u.role, u.password_hash, "
-      "u.active, u.created_at, u.last_login_at, u.must_change_password "
-      "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?");
+  auto stmt = db.prepare(std::string("SELECT ") + kSessionColumns +
+                         ", u.name, u.role, u.password_hash, u.active, u.created_at, "
+                         "u.last_login_at, u.must_change_password "
+                         "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?");
   stmt->bind(1, token_hash);
   if (!stmt->step()) return std::nullopt;
-  SessionRecord session{stmt->text(0),        stmt->integer(1), stmt->text(2),
-                        stmt->integer(3),     stmt->integer(4), stmt->integer(5) != 0,
-                        stmt->integer(6) != 0};
+  SessionRecord session = read_session(*stmt);
   UserRecord user{session.user_id,         stmt->text(7),          stmt->text(8),
                   stmt->text(9),           stmt->integer(10) != 0, stmt->text(11),
                   stmt->optional_text(12), stmt->integer(13) != 0};
