@@ -3,8 +3,10 @@
 #include "app/password.h"
 #include "app/password_policy.h"
 
+#include <cstdint>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
 
 #include "app/audit.h"
 #include "app/two_factor.h"
@@ -193,12 +195,42 @@ SignInResult complete_second_factor(Workspace& ws, const std::string& pending_to
   return {SignInOutcome::SignedIn, session, find_user(ws, core::UserId(record->id))};
 }
 
+namespace {
+
+// The session rows this thread read, kept while nothing was committed since
+// (the change stamp moves with every commit to any table, sessions and
+// users included, by anyone): a page view then asks the database nothing
+// about who is signed in. On PostgreSQL that was the last round trip of a
+// kept page.
+struct KeptSession {
+  std::uint64_t workspace = 0;  // Workspace::generation()
+  ChangeStamp stamp;
+  std::string hash;
+  std::optional<store::SessionWithUser> found;
+};
+
+std::optional<store::SessionWithUser> session_with_user(Workspace& ws, const std::string& hash) {
+  constexpr std::size_t kKept = 16;
+  thread_local std::vector<KeptSession> kept;
+  if (ws.db().in_transaction()) return store::find_session_with_user(ws.db(), hash);
+  const ChangeStamp stamp = ws.change_stamp();
+  for (const auto& k : kept) {
+    if (k.workspace == ws.generation() && k.hash == hash && k.stamp == stamp) return k.found;
+  }
+  auto found = store::find_session_with_user(ws.db(), hash);
+  if (kept.size() >= kKept) kept.erase(kept.begin());
+  kept.push_back({ws.generation(), stamp, hash, found});
+  return found;
+}
+
+}  // namespace
+
 std::optional<SessionInfo> find_session(Workspace& ws, const std::string& token,
                                         core::Instant now) {
   if (token.size() != 64) return std::nullopt;
   store::Database& db = ws.db();
   std::string hash = sha256_hex(token);
-  auto found = store::find_session_with_user(db, hash);
+  auto found = session_with_user(ws, hash);
   if (!found || found->session.second_factor_pending) return std::nullopt;
   const store::SessionRecord* session = &found->session;
   if (now.seconds - session->created_at >= kSessionMaxSeconds ||

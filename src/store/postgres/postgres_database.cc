@@ -289,7 +289,9 @@ class PostgresDatabase final : public Database {
   ChangeStamp change_stamp() override {
     if (in_transaction()) return read_change_counter();
     listen_for_changes();
-    if (PQconsumeInput(conn_) == 0) known_.clear();
+    // A connection found closed (a restart, a failover) remembers nothing:
+    // the next read connects again.
+    if (PQconsumeInput(conn_) == 0 || PQstatus(conn_) == CONNECTION_BAD) known_.clear();
     while (PGnotify* notice = PQnotifies(conn_)) {
       known_.clear();  // any facility's commit: cheaper than telling them apart
       PQfreemem(notice);
