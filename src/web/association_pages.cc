@@ -1,6 +1,5 @@
 #include "web/association_pages.h"
 
-#include <algorithm>
 #include <cstdint>
 
 #include "app/association_export.h"
@@ -8,6 +7,8 @@
 #include "web/data_table.h"
 #include "web/form.h"
 #include "web/layout.h"
+#include "web/record_form.h"
+#include "web/section_pages.h"
 #include "web/url.h"
 
 namespace medbcp::web {
@@ -44,46 +45,6 @@ std::vector<core::FacilityReadiness> overview_rows(RequestContext& ctx,
   return app::apply_overview_query(app::facility_overview(ctx.router().directory(), ctx.actor(),
                                                           ctx.now().tokyo_date(), SIZE_MAX),
                                    q);
-}
-
-// The page number ?page= asks for (anything else: the first page).
-std::size_t requested_page(const RequestContext& ctx) {
-  const std::string text = ctx.param("page");
-  if (text.empty() || text.size() > 6 ||
-      text.find_first_not_of("0123456789") != std::string::npos) {
-    return 1;
-  }
-  return std::stoul(text);
-}
-
-std::string page_url(const app::OverviewQuery& q, std::size_t page) {
-  std::string url = query_url("/association", q);
-  if (page <= 1) return url;
-  url += url.find('?') == std::string::npos ? '?' : '&';
-  return url.append("page=").append(std::to_string(page));
-}
-
-void pager(Html& h, const app::OverviewQuery& q, const app::OverviewPage& page, std::size_t total) {
-  h.open("nav", {{"class", "pager"}, {"aria-label", "施設一覧のページ"}});
-  if (page.number > 1) {
-    h.el("a",
-         {{"href", page_url(q, page.number - 1)},
-          {"rel", "prev"},
-          {"class", "button button--secondary"}},
-         "前の" + std::to_string(kRowsPerPage) + "施設");
-  }
-  h.el("span", {{"class", "pager__status"}},
-       std::to_string(total) + " 施設中 " + std::to_string(page.from + 1) + "〜" +
-           std::to_string(page.to) + "（" + std::to_string(page.number) + " / " +
-           std::to_string(page.pages) + " ページ）");
-  if (page.number < page.pages) {
-    h.el("a",
-         {{"href", page_url(q, page.number + 1)},
-          {"rel", "next"},
-          {"class", "button button--secondary"}},
-         "次の" + std::to_string(kRowsPerPage) + "施設");
-  }
-  h.close("nav");
 }
 
 void filter_form(Html& h, const app::OverviewQuery& q) {
@@ -164,8 +125,9 @@ void overview_page(RequestContext& ctx) {
   const auto all = app::facility_overview(ctx.router().directory(), ctx.actor(),
                                           ctx.now().tokyo_date(), kRecountOnPage);
   const auto rows = app::apply_overview_query(all, q);
-  const app::OverviewPage shown =
-      app::overview_page(rows.size(), kRowsPerPage, requested_page(ctx));
+  const app::OverviewPage shown = app::overview_page(
+      rows.size(), kRowsPerPage,
+      static_cast<std::size_t>(parse_typed_count(ctx.param("page"), 100000).value_or(1)));
   Page page;
   page.title = "会員施設の準備状況";
   page.nav = "association";
@@ -215,7 +177,13 @@ void overview_page(RequestContext& ctx) {
   h.open("tbody");
   for (std::size_t i = shown.from; i < shown.to; ++i) overview_row(h, rows[i]);
   h.close("tbody").close("table").close("div");
-  if (shown.pages > 1) pager(h, q, shown, rows.size());
+  if (shown.pages > 1) {
+    h.el("p", {{"class", "hint"}},
+         std::to_string(rows.size()) + " 施設中 " + std::to_string(shown.from + 1) + "〜" +
+             std::to_string(shown.to) + " を表示しています。");
+    pagination(h, query_url("/association", q), static_cast<int>(shown.number),
+               static_cast<int>(shown.pages));
+  }
   h.el("p", {{"class", "hint"}},
        "点検：期限を過ぎた点検・見直しの数。確認：最新の版を確認した利用者の数。"
        "キット：オフラインキットと紙のキットが今の計画どおりか。");

@@ -32,7 +32,7 @@ void open_fold(Html& h, const std::string& id, const std::string& label, bool op
   std::vector<Attr> attrs = {{"class", "form-fold"}, {"name", "incident-form"}, {"id", id}};
   if (open) attrs.push_back({"open", ""});
   h.open("details", attrs);
-  h.el("summary", {{"class", "form-fold__summary"}}, label);
+  h.el("summary", {{"class", "form-fold__summary button button--secondary"}}, label);
 }
 
 bool refused(const RejectedForm* rejected, std::string_view form) {
