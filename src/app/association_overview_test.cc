@@ -14,6 +14,7 @@
 #include "app/plan_service.h"
 #include "app/readiness_keeper.h"
 #include "store/database_test_util.h"
+#include "store/facility_registry.h"
 
 namespace medbcp::app {
 namespace {
@@ -136,6 +137,19 @@ TEST_F(AssociationOverview, APageCountsAFewAndMarksTheRestAwaiting) {
     EXPECT_FALSE(r.awaiting_count) << r.code;
     EXPECT_TRUE(r.has_plan) << r.code;
   }
+}
+
+// Another thread (the server's keeper) may be half-way through counting:
+// until it saves, the row is waiting, never the old counts shown as fresh.
+TEST_F(AssociationOverview, AFacilityBeingCountedIsWaitingNotFresh) {
+  auto directory = FacilityDirectory::for_association(url_);
+  ASSERT_EQ(recount_stale_readiness(*directory, kToday, 10), 0u);
+  set_stored_gaps("sakura", 901);
+  store::begin_readiness_count(directory->home().db(), "sakura");
+  const auto sakura = association_overview(*directory, kToday, 0)[1];
+  EXPECT_TRUE(sakura.awaiting_count);
+  EXPECT_EQ(recount_stale_readiness(*directory, kToday, 10), 0u);
+  EXPECT_NE(association_overview(*directory, kToday, 0)[1].gaps, 901);
 }
 
 TEST_F(AssociationOverview, TheKeeperCountsWhatChangedWithoutBeingAsked) {

@@ -189,7 +189,7 @@ void begin_readiness_count(Database& db, std::string_view code) {
   require_postgres(db);
   db.prepare(
         "INSERT INTO medbcp_registry.facility_readiness (schema_name, stale) VALUES (?, false) "
-        "ON CONFLICT (schema_name) DO UPDATE SET stale = false")
+        "ON CONFLICT (schema_name) DO UPDATE SET stale = false, computed_on = ''")
       ->bind(1, facility_schema(code))
       .run();
 }

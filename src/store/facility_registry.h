@@ -65,7 +65,9 @@ struct StoredReadiness {
 // Every registered facility, by code.
 std::vector<StoredReadiness> list_facility_readiness(Database& db);
 // Called before a facility is counted: clears its stale mark, so that a
-// commit made while it is counted marks it again and is not lost.
+// commit made while it is counted marks it again and is not lost, and its
+// day, so that a reader meanwhile sees it waiting, not the old counts as
+// fresh ones.
 void begin_readiness_count(Database& db, std::string_view code);
 void save_facility_readiness(Database& db, const core::FacilityReadiness& readiness);
 
