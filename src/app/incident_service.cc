@@ -199,6 +199,9 @@ IncidentView load_incident_view(Workspace& ws, const Actor& actor, core::Inciden
   view.timeline = store::load_timeline(db, id);
   view.chain = core::verify_chain(view.timeline, store::load_chain_anchor(db, id));
   view.state = core::fold_timeline(view.timeline);
+  if (view.state.opening && view.state.opening->corrected) {
+    core::apply_opening(view.incident, view.state.opening->value);
+  }
   view.deadlines = core::incident_deadlines(view.incident, view.plan, view.state, now);
   for (const auto* c :
        core::contacts_still_to_reach(view.plan, view.state, view.incident.personal_data_leak)) {
@@ -377,7 +380,7 @@ AppendResult correct_entry(Workspace& ws, const Actor& actor, core::IncidentId i
   }
   return append(ws, actor, id,
                 Draft{core::EntryKind::Correction,
-                      "訂正（seq " + std::to_string(target->seq) + "）: " + core::trim(text),
+                      "No." + std::to_string(target->seq) + " の訂正: " + core::trim(text),
                       core::to_payload(correction), corrected_entry_id, std::nullopt},
                 now);
 }

@@ -17,6 +17,7 @@ void add_incident_command(CLI::App& root, GlobalOptions& options) {
   incident::add_incident_evidence(*parent, options);
   incident::add_incident_handover(*parent, options);
   incident::add_incident_correct(*parent, options);
+  incident::add_incident_revise(*parent, options);
   incident::add_incident_close(*parent, options);
   incident::add_incident_reopen(*parent, options);
   incident::add_incident_report(*parent, options);

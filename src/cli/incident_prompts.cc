@@ -166,7 +166,7 @@ std::string when(Instant t) { return t.tokyo_text(); }
 // Prints the problems and ends with exit code 1: nothing was recorded.
 [[noreturn]] void fail_with(const core::Problems& problems) {
   std::cerr << "記録しませんでした。\n";
-  print_problems(std::cerr, problems);
+  print_messages(std::cerr, problems);
   throw ExitCode{1};
 }
 

@@ -16,6 +16,7 @@ void add_incident_decide(CLI::App& parent, GlobalOptions& options);
 void add_incident_evidence(CLI::App& parent, GlobalOptions& options);
 void add_incident_handover(CLI::App& parent, GlobalOptions& options);
 void add_incident_correct(CLI::App& parent, GlobalOptions& options);
+void add_incident_revise(CLI::App& parent, GlobalOptions& options);
 void add_incident_close(CLI::App& parent, GlobalOptions& options);
 void add_incident_reopen(CLI::App& parent, GlobalOptions& options);
 void add_incident_report(CLI::App& parent, GlobalOptions& options);

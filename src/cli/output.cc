@@ -22,6 +22,14 @@ void print_problems(std::ostream& out, const core::Problems& problems) {
   }
 }
 
+void print_messages(std::ostream& out, const core::Problems& problems) {
+  for (const auto& p : problems) {
+    out << "  ";
+    if (p.row > 0) out << p.row << "件目: ";
+    out << p.message << "\n";
+  }
+}
+
 void print_gaps(std::ostream& out, const std::vector<core::Gap>& gaps) {
   for (const auto& g : gaps) {
     out << "  - [" << core::label(g.section) << "] " << g.where << ": " << g.message << "\n";

@@ -13,6 +13,10 @@ namespace medbcp::cli {
 
 // 「行 3・devices[2].name: 機器名を入力してください。」
 void print_problems(std::ostream& out, const core::Problems& problems);
+// The messages alone, for what a person typed on the command line: the
+// messages name the field in Japanese, and an internal field code
+// (「discovery.discoverer:」) means nothing to them. 「2件目: …」 for a row.
+void print_messages(std::ostream& out, const core::Problems& problems);
 void print_gaps(std::ostream& out, const std::vector<core::Gap>& gaps);
 
 // Reads a whole file ("-" for standard input); throws std::runtime_error

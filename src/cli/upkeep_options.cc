@@ -11,7 +11,7 @@ namespace medbcp::cli {
 // Prints the problems of a refused use case and ends with exit code 1.
 [[noreturn]] void refuse(const std::string& what, const core::Problems& problems) {
   std::cerr << what << "\n";
-  print_problems(std::cerr, problems);
+  print_messages(std::cerr, problems);
   throw ExitCode{1};
 }
 

@@ -85,7 +85,7 @@ void add_user_command(CLI::App& root, GlobalOptions& options) {
     core::Problems problems =
         app::add_user(*ws, app::cli_actor(), add->name, *app::role_from_code(add->role), password);
     if (!problems.empty()) {
-      print_problems(std::cerr, problems);
+      print_messages(std::cerr, problems);
       throw ExitCode{1};
     }
     std::cout << "利用者を追加しました: " << app::normalize_user_name(add->name) << "（"
@@ -118,7 +118,7 @@ void add_user_command(CLI::App& root, GlobalOptions& options) {
       core::Problems problems =
           app::reset_password(*ws, actor, u.id, read_password(passwd->password_stdin));
       if (!problems.empty()) {
-        print_problems(std::cerr, problems);
+        print_messages(std::cerr, problems);
         throw ExitCode{1};
       }
       std::cout << "パスワードを再設定しました: " << name << "\n";

@@ -89,6 +89,16 @@ const std::vector<std::string_view>& care_mode_suggestions() {
   return modes;
 }
 
+void apply_opening(Incident& incident, const IncidentOpening& opening) {
+  incident.title = opening.title;
+  incident.threat = opening.threat;
+  incident.discovery = opening.discovery;
+  incident.systems = opening.systems;
+  incident.devices = opening.devices;
+  incident.personal_data_leak = opening.personal_data_leak;
+  incident.aware_at = opening.aware_at;
+}
+
 std::string describe(const IncidentOpening& o) {
   std::string out = "インシデント開始: " + o.title + "（" + label(o.threat) + "）。発見者 " +
                     o.discovery.discoverer + "。";

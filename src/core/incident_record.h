@@ -28,6 +28,12 @@ struct IncidentOpening {
   Instant aware_at;
 };
 
+// The incident as its opening reads now: a correction of the opening entry
+// (what was reported at the start: the leak flag, the 認知 time, the
+// affected systems and devices) replaces these fields; the incident row
+// keeps what was first reported.
+void apply_opening(Incident& incident, const IncidentOpening& opening);
+
 // A step of chapter 3 marked done, not applicable (with a reason), or back to
 // pending. The entry's text is the note.
 struct StepMark {

@@ -1,5 +1,7 @@
 #include "web/incident_forms.h"
 
+#include <algorithm>
+
 #include "core/incident_steps.h"
 #include "core/text.h"
 #include "core/typed_time.h"
@@ -185,6 +187,47 @@ std::vector<FieldSpec> correction_fields(const app::IncidentView& view) {
       {"text", "何が誤っていたか（正しい内容）", FieldKind::TextArea, true},
       {"withdraw", "この記録を取り消す（手順・連絡・判断の集計から外す）", FieldKind::Checkbox},
   };
+}
+
+std::vector<FieldSpec> revision_fields(const app::IncidentView& view) {
+  std::vector<FieldSpec> f = {
+      {"personal_data_leak", "患者さんなどの個人情報が漏えいした可能性がある", FieldKind::Checkbox,
+       false, "「あり」にすると個人情報保護委員会への報告期限と連絡先が加わります"},
+      {"aware_at", "当院が事態を知った日時", FieldKind::Text, true,
+       "報告期限の起算点。例：2024-06-03 08:50"},
+  };
+  // Those affected stay choosable after the ledger dropped them.
+  for (const auto& s : view.plan.systems)
+    f.push_back({system_key(s.id), s.name, FieldKind::Checkbox});
+  for (const auto& s : view.incident.systems) {
+    if (view.plan.find_system(s.id) == nullptr) {
+      f.push_back({system_key(s.id), s.name + "（計画から削除済み）", FieldKind::Checkbox});
+    }
+  }
+  for (const auto& d : view.plan.devices) {
+    f.push_back({device_key(d.id), d.asset_number + " " + d.name + "（" + d.location + "）",
+                 FieldKind::Checkbox});
+  }
+  for (const auto& d : view.incident.devices) {
+    const bool in_plan = std::any_of(view.plan.devices.begin(), view.plan.devices.end(),
+                                     [&](const core::Device& p) { return p.id == d.id; });
+    if (!in_plan) {
+      f.push_back({device_key(d.id), d.asset_number + " " + d.name + "（台帳から削除済み）",
+                   FieldKind::Checkbox});
+    }
+  }
+  f.push_back({"reason", "訂正の理由（新たに分かったこと）", FieldKind::TextArea, true,
+               "例：業者の調査で患者名簿の送信が確認された"});
+  return f;
+}
+
+FormState revision_state(const app::IncidentView& view) {
+  FormState state;
+  if (view.incident.personal_data_leak) state.set("personal_data_leak", "1");
+  state.set("aware_at", view.incident.aware_at.tokyo_text());
+  for (const auto& s : view.incident.systems) state.set(system_key(s.id), "1");
+  for (const auto& d : view.incident.devices) state.set(device_key(d.id), "1");
+  return state;
 }
 
 std::string follow_up_key(int row, const char* part) {

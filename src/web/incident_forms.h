@@ -24,6 +24,10 @@ std::vector<FieldSpec> decision_fields(const app::IncidentView& view);
 std::vector<FieldSpec> evidence_fields(const core::Plan& plan);
 std::vector<FieldSpec> custody_fields(const app::IncidentView& view);
 std::vector<FieldSpec> correction_fields(const app::IncidentView& view);
+// Correcting what was reported at the start (app/incident_revision.h): the
+// fields, filled with the facts as they read now.
+std::vector<FieldSpec> revision_fields(const app::IncidentView& view);
+FormState revision_state(const app::IncidentView& view);
 // 教訓, then kFollowUpRows rows of 再発防止策 (内容, 担当, 期限), each a
 // field of its own: follow_up_key(row, "title"|"owner"|"due"), and last the
 // "close_anyway" checkbox (shown only while something is still undone).

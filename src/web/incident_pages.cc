@@ -1,7 +1,10 @@
 #include "web/incident_pages.h"
 
+#include <set>
+
 #include "app/incident_evidence.h"
 #include "app/incident_export.h"
+#include "app/incident_revision.h"
 #include "app/incident_service.h"
 #include "app/plan_service.h"
 #include "core/incident_payload.h"
@@ -361,6 +364,34 @@ void post_correction(RequestContext& ctx, core::IncidentId id) {
   finish(ctx, id, result, std::move(f), "timeline");
 }
 
+void post_revision(RequestContext& ctx, core::IncidentId id) {
+  const app::IncidentView view = app::load_incident_view(ctx.ws, ctx.actor(), id, ctx.now());
+  RejectedForm f{"revision", read_form(ctx, revision_fields(view))};
+  app::FactsRevision r;
+  r.personal_data_leak = !f.state.value("personal_data_leak").empty();
+  r.aware_at = read_time(f.state, "aware_at", ctx.now());
+  r.systems.emplace();
+  r.devices.emplace();
+  for (const auto& s : view.plan.systems) {
+    if (!f.state.value(system_key(s.id)).empty()) r.systems->push_back(s.id);
+  }
+  for (const auto& s : view.incident.systems) {
+    if (view.plan.find_system(s.id) == nullptr && !f.state.value(system_key(s.id)).empty())
+      r.systems->push_back(s.id);
+  }
+  std::set<std::int64_t> devices;
+  for (const auto& d : view.plan.devices) devices.insert(d.id.value);
+  for (const auto& d : view.incident.devices) devices.insert(d.id.value);
+  for (const auto d : devices) {
+    if (!f.state.value(device_key(core::DeviceId(d))).empty()) r.devices->emplace_back(d);
+  }
+  r.reason = f.state.value("reason");
+  app::AppendResult result;
+  if (!f.state.has_errors())
+    result = app::revise_incident_facts(ctx.ws, ctx.actor(), id, r, ctx.now());
+  finish(ctx, id, result, std::move(f), "timeline");
+}
+
 void post_close(RequestContext& ctx, core::IncidentId id) {
   RejectedForm f{"close", read_form(ctx, close_fields())};
   core::Closure closure{f.state.value("lessons"), read_follow_ups(f.state)};
@@ -469,6 +500,7 @@ void register_incident_routes(Router& router) {
               for_incident(post_custody));
   router.post(R"(/incidents/(\d+)/corrections)", Permission::ReportIncident,
               for_incident(post_correction));
+  router.post(R"(/incidents/(\d+)/facts)", Permission::ManageIncident, for_incident(post_revision));
   router.post(R"(/incidents/(\d+)/close)", Permission::ManageIncident, for_incident(post_close));
   router.post(R"(/incidents/(\d+)/reopen)", Permission::ManageIncident, for_incident(post_reopen));
   router.get(R"(/incidents/(\d+)/verify)", Permission::ReadPlan, for_incident(verify_page));

@@ -114,7 +114,8 @@ void close_form(RequestContext& ctx, Html& h, const std::string& action, const F
   end_form(h);
 }
 
-void summary(RequestContext& ctx, Html& h, const IncidentView& v) {
+void summary(RequestContext& ctx, Html& h, const IncidentView& v, bool writable,
+             const RejectedForm* rejected) {
   const core::Incident& i = v.incident;
   const std::string url = incident_url(i.id);
   h.open("p", {{"class", "toolbar"}});
@@ -162,6 +163,15 @@ void summary(RequestContext& ctx, Html& h, const IncidentView& v) {
   fact("記録開始", when(i.opened_at) + " " + i.opened_by);
   h.close("dl");
   h.close("details");
+  // What the deadlines hang on changes as more is known: a correction on
+  // the timeline, never an edit (app/incident_revision.h).
+  if (writable && ctx.can(app::Permission::ManageIncident)) {
+    open_fold(h, "revision-form", "開始時の報告を訂正する（漏えいのおそれ・認知日時・影響範囲）",
+              refused(rejected, "revision"));
+    form_with(ctx, h, url + "/facts", revision_fields(v),
+              state_for(rejected, "revision", revision_state(v)), "訂正を記録");
+    h.close("details");
+  }
 
   if (!i.devices.empty() && i.status == core::IncidentStatus::Open) {
     h.open("div", {{"class", "callout"}, {"role", "note"}});
@@ -653,7 +663,7 @@ void incident_page_body(RequestContext& ctx, Html& h, const IncidentView& v,
   // The forms that append are gone once the incident is closed (by someone
   // else, meanwhile); what was refused still says why, at the top.
   if (rejected && !writable && rejected->form != "reopen") error_summary(h, rejected->state, {});
-  summary(ctx, h, v);
+  summary(ctx, h, v, writable, rejected);
   // First what to do now and whom to call; then what is due; then the record.
   if (v.incident.status == core::IncidentStatus::Open) {
     if (writable) next_step(h, v);

@@ -397,6 +397,31 @@ TEST_F(IncidentCli, TheOfficerSetsTheFinalReportsGroundsWithAReason) {
   EXPECT_NE(shown.find("誤送信と判明した"), std::string::npos) << shown;
 }
 
+// What was reported at the start is corrected as more is known: the change
+// is on the timeline with its reason, and the deadlines follow.
+TEST_F(IncidentCli, TheStartsReportIsRevisedAsACorrectionWithItsReason) {
+  start();  // a leak suspected, known 08:50
+  ASSERT_NE(run("incident show 1").output.find("速報"), std::string::npos);
+  EXPECT_EQ(run("incident revise 1 --reason 理由だけ").exit_code, 2);
+  const Result no_reason = run("incident revise 1 --no-leak");  // no terminal to ask
+  EXPECT_EQ(no_reason.exit_code, 1);
+  EXPECT_NE(no_reason.output.find("訂正の理由"), std::string::npos) << no_reason.output;
+  EXPECT_EQ(no_reason.output.find("reason:"), std::string::npos) << "no field codes on screen";
+  EXPECT_EQ(run("incident revise 1 --system 存在しないシステム --reason x").exit_code, 2);
+  Result r =
+      run("incident revise 1 --no-leak --aware-at '2024-06-03 09:30' --system 電子カルテシステム "
+          "--system 医事会計システム --reason '送信の痕跡なしと業者が確認'");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("個人情報漏えいのおそれ あり → なし"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("認知日時 2024-06-03 08:50 → 2024-06-03 09:30"), std::string::npos);
+  const std::string shown = run("incident show 1").output;
+  EXPECT_EQ(shown.find("速報"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("個人データ漏えいのおそれ: なし"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("医事会計システム"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("送信の痕跡なしと業者が確認"), std::string::npos) << shown;
+  EXPECT_EQ(run("incident verify 1").exit_code, 0);
+}
+
 // README: exit 2 for usage; every message and help page in Japanese.
 TEST_F(IncidentCli, TheCommandLineSpeaksJapaneseAndExitsTwoOnAMistypedLine) {
   for (const char* mistyped : {"incident log", "incident start --no-such-option",

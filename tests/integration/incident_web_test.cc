@@ -174,6 +174,44 @@ TEST_F(IncidentWeb, ViewersReadButCannotWrite) {
   EXPECT_EQ(viewer.get("/incidents/9")->status, 404);
 }
 
+// A leak found in the afternoon: the 責任者 corrects the start's report, the
+// PPC deadline appears, the timeline says what changed and why.
+TEST_F(IncidentWeb, TheOfficerCorrectsTheLeakFlagAndTheSystemsAsACorrection) {
+  TestBrowser staff = signed_in("staff");
+  ASSERT_NO_FATAL_FAILURE(report(staff, "脅迫文"));
+  EXPECT_EQ(staff.get("/incidents/1")->body.find("action=\"/incidents/1/facts\""),
+            std::string::npos);
+  EXPECT_EQ(
+      staff.post("/incidents/1/facts", {{"personal_data_leak", "1"}, {"reason", "x"}})->status,
+      403);
+
+  TestBrowser officer = signed_in("editor");
+  auto page = officer.get("/incidents/1");
+  ASSERT_NE(page->body.find("action=\"/incidents/1/facts\""), std::string::npos);
+  EXPECT_EQ(page->body.find("個人情報保護委員会への速報"), std::string::npos);
+
+  auto no_reason = officer.post("/incidents/1/facts", {{"personal_data_leak", "1"}});
+  EXPECT_EQ(no_reason->status, 422);
+  EXPECT_NE(no_reason->body.find("訂正の理由"), std::string::npos);
+  EXPECT_EQ(officer.get("/incidents/1")->body.find("個人情報保護委員会への速報"),
+            std::string::npos);
+
+  // The form starts from the facts as they read now.
+  std::smatch m;
+  ASSERT_TRUE(
+      std::regex_search(page->body, m, std::regex(R"(name="aware_at"[^>]*value="([^"]+))")));
+  auto fixed = officer.post("/incidents/1/facts", {{"personal_data_leak", "1"},
+                                                   {"aware_at", m[1].str()},
+                                                   {"system-1", "1"},
+                                                   {"reason", "業者の調査で患者名簿の送信を確認"}});
+  ASSERT_EQ(fixed->status, 303) << fixed->body;
+  auto after = officer.get("/incidents/1");
+  EXPECT_NE(after->body.find("個人情報保護委員会への速報"), std::string::npos);
+  EXPECT_NE(after->body.find("個人情報漏えいのおそれ なし → あり"), std::string::npos);
+  EXPECT_NE(after->body.find("業者の調査で患者名簿の送信を確認"), std::string::npos);
+  EXPECT_NE(after->body.find("電子カルテシステム"), std::string::npos);
+}
+
 TEST_F(IncidentWeb, ASecondReportOffersTheOpenIncidentFirst) {
   TestBrowser staff = signed_in("staff");
   ASSERT_NO_FATAL_FAILURE(report(staff, "脅迫文"));
