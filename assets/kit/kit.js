@@ -288,6 +288,13 @@
     if (!el.value) el.value = jstInputNow();
   });
 
+  // The boxes of one name that are ticked, in page order.
+  function ticked(form, name) {
+    return Array.prototype.filter.call(form.querySelectorAll('input[name="' + name + '"]'), function (b) {
+      return b.checked;
+    });
+  }
+
   $('report-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
     var f = ev.target;
@@ -310,8 +317,12 @@
       how_found: clean(f.how_found.value),
       situation: situation,
       actions_taken: clean(f.actions_taken.value),
-      systems: [],
-      devices: [],
+      systems: ticked(f, 'system[]').map(function (b) {
+        return { id: Number(b.value), name: b.getAttribute('data-name') };
+      }),
+      devices: ticked(f, 'device[]').map(function (b) {
+        return { asset_number: b.getAttribute('data-asset'), id: Number(b.value), name: b.getAttribute('data-name') };
+      }),
       personal_data_leak: f.personal_data_leak.checked,
       aware_at: aware,
     };

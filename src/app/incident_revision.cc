@@ -83,7 +83,13 @@ AppendResult revise_incident_facts(Workspace& ws, const Actor& actor, core::Inci
   if (!view.state.opening) {
     return refused("revision", "開始時の記録が読めないため、訂正できません。");
   }
+  // The facts as they read now: the incident (a kit's report names systems
+  // by the kit's ids; the incident holds them as found in the plan).
   core::IncidentOpening opening = view.state.opening->value;
+  opening.systems = view.incident.systems;
+  opening.devices = view.incident.devices;
+  opening.personal_data_leak = view.incident.personal_data_leak;
+  opening.aware_at = view.incident.aware_at;
   std::vector<std::string> changes;
 
   if (revision.personal_data_leak && *revision.personal_data_leak != opening.personal_data_leak) {

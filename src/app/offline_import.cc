@@ -28,8 +28,7 @@ std::string incident_label(core::IncidentId id) {
   return "インシデント " + std::to_string(id.value);
 }
 
-// The report as the timeline's opening record. The kit cannot name systems
-// or devices (their ids could change before the merge), so those stay empty.
+// The report as the timeline's opening record, as the kit wrote it.
 core::IncidentOpening opening_of(const OfflineEntry& report) {
   // The log was validated, so the payload reads.
   return core::read_opening(report.payload).value_or(core::IncidentOpening{});
@@ -115,7 +114,32 @@ std::string first_line(const std::string& text, std::size_t max_chars) {
   return text;
 }
 
-core::Incident incident_from_report(const OfflineEntry& report) {
+// A system ticked on the kit, in today's plan: the same id under the same
+// name, else the same name (the plan may have been rebuilt since the kit);
+// one no longer in the plan keeps what the kit showed.
+core::AffectedSystem resolve(const core::AffectedSystem& ticked, const core::Plan& plan) {
+  const auto* same = plan.find_system(ticked.id);
+  if (same != nullptr && same->name == ticked.name) return ticked;
+  for (const auto& s : plan.systems) {
+    if (s.name == ticked.name) return {s.id, ticked.name};
+  }
+  return ticked;
+}
+
+// A device by its 管理番号 first (what is written on the device), then as a system.
+core::AffectedDevice resolve(const core::AffectedDevice& ticked, const core::Plan& plan) {
+  for (const auto& d : plan.devices) {
+    if (!ticked.asset_number.empty() && d.asset_number == ticked.asset_number) {
+      return {d.id, ticked.name, ticked.asset_number};
+    }
+  }
+  for (const auto& d : plan.devices) {
+    if (d.id == ticked.id && d.name == ticked.name) return ticked;
+  }
+  return ticked;
+}
+
+core::Incident incident_from_report(const OfflineEntry& report, const core::Plan& plan) {
   const core::IncidentOpening o = opening_of(report);
   core::Incident incident;
   incident.title = core::trim(o.title);
@@ -123,6 +147,20 @@ core::Incident incident_from_report(const OfflineEntry& report) {
   if (incident.title.empty()) incident.title = core::label(o.threat);
   incident.threat = o.threat;
   incident.discovery = o.discovery;
+  for (const auto& ticked : o.systems) {
+    const auto found = resolve(ticked, plan);
+    if (std::none_of(incident.systems.begin(), incident.systems.end(),
+                     [&](const core::AffectedSystem& s) { return s.id == found.id; })) {
+      incident.systems.push_back(found);
+    }
+  }
+  for (const auto& ticked : o.devices) {
+    const auto found = resolve(ticked, plan);
+    if (std::none_of(incident.devices.begin(), incident.devices.end(),
+                     [&](const core::AffectedDevice& d) { return d.id == found.id; })) {
+      incident.devices.push_back(found);
+    }
+  }
   incident.personal_data_leak = o.personal_data_leak;
   incident.aware_at = o.aware_at;
   incident.opened_at = report.recorded_at;
@@ -261,8 +299,13 @@ OfflineImportResult import_offline_log(Workspace& ws, const Actor& actor, std::s
   const bool creating = !target.has_value();
 
   if (creating) {
-    core::Incident incident = incident_from_report(*report);
-    core::Problems problems = core::validate_new_incident(incident, plan, now);
+    core::Incident incident = incident_from_report(*report, plan);
+    // What was ticked on the kit is kept even when today's plan no longer
+    // has it (incident_from_report): a record made on the day is not refused.
+    core::Incident checked = incident;
+    checked.systems.clear();
+    checked.devices.clear();
+    core::Problems problems = core::validate_new_incident(checked, plan, now);
     if (!problems.empty()) {
       const auto row = static_cast<int>(report - log.entries.data()) + 1;
       for (auto& p : problems) {

@@ -151,6 +151,33 @@ TEST_F(OfflineImportTest, ReportStartsANewIncidentKeepingTimesAndAuthors) {
   EXPECT_TRUE(verify_incident(*ws_, admin_, r.incident).ok());
 }
 
+// The kit's report names what the reporter ticked; the merge finds them in
+// today's plan by name and 管理番号, whatever ids the kit had.
+TEST_F(OfflineImportTest, TickedSystemsAndDevicesAreFoundInThePlanByNameAndNumber) {
+  core::IncidentOpening o = *core::read_opening(report_payload());
+  o.systems = {{core::SystemId(900), "電子カルテシステム"}, {core::SystemId(77), "旧予約システム"}};
+  o.devices = {{core::DeviceId(1234), "受付端末1", "PC-001"}};
+  OfflineLog log = laptop(1, {entry(1, OfflineEntryKind::Report, 0, "中村 さくら", "受付PCに脅迫文",
+                                    core::to_payload(o))});
+  auto r = import(log);
+  ASSERT_TRUE(r.problems.empty()) << problems_text(r);
+  const auto view = load_incident_view(*ws_, admin_, r.incident, at(60 * 24));
+  const core::Plan plan = load_plan(*ws_);
+  ASSERT_EQ(view.incident.systems.size(), 2u);
+  EXPECT_EQ(plan.find_system(view.incident.systems[0].id)->name, "電子カルテシステム");
+  EXPECT_EQ(view.incident.systems[1].name, "旧予約システム");  // kept as the kit showed it
+  ASSERT_EQ(view.incident.devices.size(), 1u);
+  bool found = false;
+  for (const auto& d : plan.devices) {
+    found = found || (d.id == view.incident.devices[0].id && d.asset_number == "PC-001");
+  }
+  EXPECT_TRUE(found);
+  // The timeline keeps the report as written, so the same file adds nothing again.
+  auto again = import(log);
+  ASSERT_TRUE(again.problems.empty()) << problems_text(again);
+  EXPECT_EQ(again.added, 0);
+}
+
 TEST_F(OfflineImportTest, SecondImportAddsNothing) {
   auto first = import(reception());
   ASSERT_TRUE(first.problems.empty()) << problems_text(first);

@@ -75,6 +75,13 @@ void add_incident_show(CLI::App& parent, GlobalOptions& options) {
                 << "  認知日時: " << when(i.aware_at)
                 << "  個人データ漏えいのおそれ: " << (i.personal_data_leak ? "あり" : "なし")
                 << "\n";
+      if (!i.systems.empty()) {
+        std::cout << "  影響システム: ";
+        for (std::size_t n = 0; n < i.systems.size(); ++n) {
+          std::cout << (n == 0 ? "" : "、") << i.systems[n].name;
+        }
+        std::cout << "\n";
+      }
       for (const auto& d : i.devices) {
         std::cout << "  影響機器: " << d.name << "（" << d.asset_number << "） ※初期化しないこと\n";
       }

@@ -195,6 +195,36 @@ void checklist_section(std::string& h) {
   h += "</ol></section>\n";
 }
 
+// The systems of the plan and the devices of 別紙２ as the kit was built,
+// to tick on the report. Each box carries the name and 管理番号 with its id:
+// the merge finds them again by name and number if the plan changed since.
+void affected_choices(std::string& h, const core::Plan& plan) {
+  if (!plan.systems.empty()) {
+    h += "<fieldset class=\"choices\"><legend>影響を受けたシステム（分かる範囲で）</legend>";
+    for (const auto& s : plan.systems) {
+      h += "<label class=\"inline\"><input type=\"checkbox\" name=\"system[]\" value=\"" +
+           std::to_string(s.id.value) + "\" data-name=\"" + core::escape_markup(s.name) + "\"> " +
+           core::escape_markup(s.name) + "</label>";
+    }
+    h += "</fieldset>";
+  }
+  bool any_device = false;
+  for (const auto& d : plan.devices)
+    any_device = any_device || d.status != core::DeviceStatus::Retired;
+  if (!any_device) return;
+  h += "<details class=\"choices\"><summary>影響を受けた機器（別紙２）</summary>";
+  for (const auto& d : plan.devices) {
+    if (d.status == core::DeviceStatus::Retired) continue;
+    const std::string label = d.asset_number + " " + d.name +
+                              (d.location.empty() ? std::string() : "（" + d.location + "）");
+    h += "<label class=\"inline\"><input type=\"checkbox\" name=\"device[]\" value=\"" +
+         std::to_string(d.id.value) + "\" data-name=\"" + core::escape_markup(d.name) +
+         "\" data-asset=\"" + core::escape_markup(d.asset_number) + "\"> " +
+         core::escape_markup(label) + "</label>";
+  }
+  h += "</details>";
+}
+
 void logger_section(std::string& h, const core::Plan& plan) {
   h += "<section id=\"logger\"><h2>記録する（オフライン記録）</h2>\n"
        "<p class=\"no-js note\">このブラウザでは JavaScript が動かないため記録できません。"
@@ -222,13 +252,14 @@ void logger_section(std::string& h, const core::Plan& plan) {
     h += std::string("<option value=\"") + core::code(kind) + "\">" +
          core::escape_markup(core::label(kind)) + "</option>";
   }
+  h += "</select><label for=\"r-how\">経緯（いつ、何をしていて気づいたか）</label>"
+       "<textarea id=\"r-how\" name=\"how_found\"></textarea>"
+       "<label for=\"r-situation\">発生状況（何が起きているか）</label>"
+       "<textarea id=\"r-situation\" name=\"situation\"></textarea>"
+       "<label for=\"r-actions\">処置内容（すでにしたこと）</label>"
+       "<textarea id=\"r-actions\" name=\"actions_taken\"></textarea>";
+  affected_choices(h, plan);
   h +=
-      "</select><label for=\"r-how\">経緯（いつ、何をしていて気づいたか）</label>"
-      "<textarea id=\"r-how\" name=\"how_found\"></textarea>"
-      "<label for=\"r-situation\">発生状況（何が起きているか）</label>"
-      "<textarea id=\"r-situation\" name=\"situation\"></textarea>"
-      "<label for=\"r-actions\">処置内容（すでにしたこと）</label>"
-      "<textarea id=\"r-actions\" name=\"actions_taken\"></textarea>"
       "<label class=\"inline\"><input type=\"checkbox\" name=\"personal_data_leak\"> "
       "個人データが漏えいした（そのおそれがある）</label>"
       "<label for=\"r-aware\">当院が事態を知った日時（空欄なら発見日時）</label>"

@@ -30,6 +30,9 @@ std::optional<Instant> strict_utc(std::string_view text) {
   return instant;
 }
 
+// More systems and devices than a clinic has: a file not written by a kit.
+constexpr std::size_t kMaxAffected = 500;
+
 bool is_hex64(std::string_view text) {
   if (text.size() != 64) return false;
   for (char c : text) {
@@ -135,11 +138,35 @@ void check_report_payload(const Json& payload, Reader& r) {
   in.string(o, "actions_taken", false);
   in.boolean(o, "personal_data_leak");
   in.time(o, "aware_at");
+  // What the reporter ticked: the kit's ids with the names it showed.
   for (const char* list : {"systems", "devices"}) {
     auto l = o.find(list);
-    if (l != o.end() && !(l->is_array() && l->empty())) {
-      in.problem(
-          list, "オフライン記録では対象システム・機器は記録できません（空の配列にしてください）。");
+    if (l == o.end()) continue;
+    if (!l->is_array() || l->size() > kMaxAffected) {
+      in.problem(list, "対象のシステム・機器の一覧（配列、" + std::to_string(kMaxAffected) +
+                           " 件まで）ではありません。");
+      continue;
+    }
+    Reader items = in.child(list);
+    for (std::size_t i = 0; i < l->size(); ++i) {
+      const Json& item = (*l)[i];
+      Reader one = items.child(std::to_string(i));
+      const bool device = std::string_view(list) == "devices";
+      if (!item.is_object()) {
+        items.problem(std::to_string(i), "オブジェクトではありません。");
+        continue;
+      }
+      if (device) {
+        one.only(item, {"id", "name", "asset_number"});
+        one.string(item, "asset_number", false);
+      } else {
+        one.only(item, {"id", "name"});
+      }
+      one.string(item, "name", true);
+      auto id = item.find("id");
+      if (id == item.end() || !id->is_number_integer() || id->get<std::int64_t>() <= 0) {
+        one.problem("id", "正の整数ではありません。");
+      }
     }
   }
 }

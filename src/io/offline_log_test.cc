@@ -179,6 +179,29 @@ TEST(OfflineLog, ReportNeedsDiscovererAndTime) {
   EXPECT_TRUE(has_problem_at(parse, "entries[0].payload.opening.discovered_at")) << fields(parse);
 }
 
+// The report carries what was ticked: ids with names; anything else is named.
+TEST(OfflineLog, TickedSystemsAndDevicesAreReadAndBadOnesNamed) {
+  const std::string opening =
+      R"("title":"","threat":"malware","discoverer":"中村","discovered_at":"2024-04-02T01:02:03Z","how_found":"","situation":"脅迫文","actions_taken":"","personal_data_leak":false,"aware_at":"2024-04-02T01:02:03Z")";
+  auto good = parse_offline_log(edited_rehashed([&](nlohmann::json& j) {
+    j["entries"][0]["kind"] = "report";
+    j["entries"][0]["payload"] =
+        R"({"opening":{)" + opening +
+        R"(,"systems":[{"id":1,"name":"電子カルテシステム"}],"devices":[{"asset_number":"PC-001","id":4,"name":"受付端末1"}]}})";
+  }));
+  EXPECT_TRUE(good.problems.empty()) << fields(good);
+  auto bad = parse_offline_log(edited_rehashed([&](nlohmann::json& j) {
+    j["entries"][0]["kind"] = "report";
+    j["entries"][0]["payload"] =
+        R"({"opening":{)" + opening +
+        R"(,"systems":[{"id":0,"name":"電子カルテ"},"x"],"devices":[{"id":4,"name":"","owner":"x"}]}})";
+  }));
+  EXPECT_TRUE(has_problem_at(bad, "entries[0].payload.opening.systems.0.id")) << fields(bad);
+  EXPECT_TRUE(has_problem_at(bad, "entries[0].payload.opening.systems.1")) << fields(bad);
+  EXPECT_TRUE(has_problem_at(bad, "entries[0].payload.opening.devices.0.name")) << fields(bad);
+  EXPECT_TRUE(has_problem_at(bad, "entries[0].payload.opening.devices.0.owner")) << fields(bad);
+}
+
 TEST(OfflineLog, NewerFormatVersionIsExplained) {
   auto parse = parse_offline_log(edited([](nlohmann::json& j) { j["version"] = 2; }));
   ASSERT_EQ(parse.problems.size(), 1u);

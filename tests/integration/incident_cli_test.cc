@@ -417,7 +417,8 @@ TEST_F(IncidentCli, TheStartsReportIsRevisedAsACorrectionWithItsReason) {
   const std::string shown = run("incident show 1").output;
   EXPECT_EQ(shown.find("速報"), std::string::npos) << shown;
   EXPECT_NE(shown.find("個人データ漏えいのおそれ: なし"), std::string::npos) << shown;
-  EXPECT_NE(shown.find("医事会計システム"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("影響システム: 電子カルテシステム、医事会計システム"), std::string::npos)
+      << shown;
   EXPECT_NE(shown.find("送信の痕跡なしと業者が確認"), std::string::npos) << shown;
   EXPECT_EQ(run("incident verify 1").exit_code, 0);
 }

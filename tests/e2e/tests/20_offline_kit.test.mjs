@@ -65,6 +65,10 @@ test("offline kit: log from file:// with the network off, export, import twice, 
   await page.fill("#r-how", "始業時に受付PCを起動したところ");
   await page.fill("#r-situation", "画面に英語の脅迫文。ファイルが開けない");
   await page.fill("#r-actions", "LANケーブルを抜いた");
+  // What is affected, ticked from the plan and 別紙２ the kit was built with.
+  await page.locator('#report-form input[name="system[]"][data-name="電子カルテシステム"]').check();
+  await page.locator("#report-form details.choices summary").click();
+  await page.locator('#report-form input[name="device[]"][data-asset="PC-001"]').check();
   // 想定事象 starts unchosen: nothing is recorded on the person's behalf.
   assert.equal(await page.locator("#r-threat").inputValue(), "");
   await page.click("#report-form button[type=submit]");
@@ -119,6 +123,9 @@ test("offline kit: log from file:// with the network off, export, import twice, 
   // Sealed in the browser with the kit's key; the server, which kept it, agrees.
   assert.match(first.out, /キットの封印: 確認済み/);
   const incident = first.out.match(/インシデント (\d+)/)[1];
+  const shown = run(db, ["incident", "show", incident]);
+  assert.match(shown.out, /電子カルテシステム/);
+  assert.match(shown.out, /PC-001/);
   const second = run(db, ["incident", "import", logPath]);
   assert.equal(second.code, 0, second.out);
   assert.match(second.out, /0 件を取り込みました/);
