@@ -29,8 +29,31 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 
+  closeMenuFoldsFromOutside();
   keepSessionWhileTyping();
 });
+
+// A fold of the menu (計画・日頃の備え・管理) opens and closes by its own
+// heading without script; with it, a click elsewhere or Escape closes it
+// too, as a menu is expected to.
+function closeMenuFoldsFromOutside() {
+  var folds = document.querySelectorAll(".site-nav details.nav-group");
+  function closeAll(except) {
+    folds.forEach(function (fold) {
+      if (fold !== except) {
+        fold.open = false;
+      }
+    });
+  }
+  document.addEventListener("click", function (event) {
+    closeAll(event.target.closest ? event.target.closest(".site-nav details.nav-group") : null);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      closeAll(null);
+    }
+  });
+}
 
 // The session ends after a while without a request (the server's idle
 // limit, given in <meta name="medbcp-session-idle">). Typing into a form is

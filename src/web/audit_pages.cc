@@ -121,7 +121,7 @@ void audit_csv(RequestContext& ctx) {
 }  // namespace
 
 void register_audit_routes(Router& router) {
-  router.add_nav({"audit", "監査ログ", "/audit", app::Permission::ReadHistory, 65});
+  router.add_nav({"audit", "監査ログ", "/audit", app::Permission::ReadHistory, 65, "管理"});
   router.get("/audit", app::Permission::ReadHistory, audit_list);
   router.get("/audit.csv", app::Permission::ReadHistory, audit_csv);
 }

@@ -95,7 +95,7 @@ void history_entry(RequestContext& ctx) {
 }  // namespace
 
 void register_history_routes(Router& router) {
-  router.add_nav({"history", "変更履歴", "/history", app::Permission::ReadHistory, 60});
+  router.add_nav({"history", "変更履歴", "/history", app::Permission::ReadHistory, 60, "管理"});
   router.get("/history", app::Permission::ReadHistory, history_list);
   router.get(R"(/history/(\d+))", app::Permission::ReadHistory, history_entry);
 }

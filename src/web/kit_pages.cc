@@ -148,7 +148,7 @@ void import_log(RequestContext& ctx) {
 }  // namespace
 
 void register_kit_routes(Router& router) {
-  router.add_nav({"kit", "キット", "/kit", app::Permission::Export, 70});
+  router.add_nav({"kit", "キット", "/kit", app::Permission::Export, 38, "日頃の備え"});
   router.get("/kit", app::Permission::Export, [](RequestContext& ctx) { kit_page(ctx); });
   router.post("/kit/offline", app::Permission::Export, [](RequestContext& ctx) {
     send_attachment(ctx, app::make_offline_kit(ctx.ws, ctx.actor(), ctx.now()),

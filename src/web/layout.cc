@@ -1,6 +1,8 @@
 #include "web/layout.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <vector>
 
 #include "app/sessions.h"
 #include "web/asset_pages.h"
@@ -34,8 +36,56 @@ void brand(Html& h) {
   h.close("a");
 }
 
-// Two rows: the brand and the account on top, the menu below (it grows as
-// features are added, and scrolls sideways on a narrow screen).
+void nav_link(Html& h, const NavItem& item, std::string_view current) {
+  h.open("li");
+  h.el("a",
+       {{"href", item.href}, Attr::optional("aria-current", item.key == current ? "page" : "")},
+       item.label);
+  h.close("li");
+}
+
+// A few links a person under stress needs (ダッシュボード, インシデント),
+// then the rest folded under three headings, so a phone shows the whole
+// menu on one or two lines with nothing hidden off the side. The folds are
+// <details>: they open without JavaScript; one at a time (same name).
+void site_nav(RequestContext& ctx, Html& h, std::string_view current) {
+  std::vector<const NavItem*> shown;
+  for (const auto& item : ctx.router().nav()) {
+    if (ctx.can(item.permission)) shown.push_back(&item);
+  }
+  h.open("nav", {{"class", "site-nav"}, {"aria-label", "メインメニュー"}});
+  h.open("ul", {{"class", "site-nav__list"}});
+  std::vector<std::string> groups_done;
+  for (const NavItem* item : shown) {
+    if (item->group.empty()) {
+      nav_link(h, *item, current);
+      continue;
+    }
+    if (std::find(groups_done.begin(), groups_done.end(), item->group) != groups_done.end()) {
+      continue;
+    }
+    groups_done.push_back(item->group);
+    bool holds_current = false;
+    for (const NavItem* member : shown) {
+      holds_current = holds_current || (member->group == item->group && member->key == current);
+    }
+    h.open("li", {{"class", "site-nav__group"}});
+    h.open("details", {{"class", "nav-group"}, {"name", "site-nav"}});
+    h.el("summary", {{"class", holds_current ? "nav-group__label is-current" : "nav-group__label"}},
+         item->group);
+    h.open("ul", {{"class", "nav-group__list"}});
+    for (const NavItem* member : shown) {
+      if (member->group == item->group) nav_link(h, *member, current);
+    }
+    h.close("ul");
+    h.close("details");
+    h.close("li");
+  }
+  h.close("ul");
+  h.close("nav");
+}
+
+// Two rows: the brand and the account on top, the menu below.
 void site_header(RequestContext& ctx, Html& h, std::string_view current) {
   h.open("header", {{"class", "site-header"}});
   h.open("div", {{"class", "site-header__inner"}});
@@ -54,18 +104,7 @@ void site_header(RequestContext& ctx, Html& h, std::string_view current) {
   }
   h.close("div");
   if (ctx.signed_in()) {
-    h.open("nav", {{"class", "site-nav"}, {"aria-label", "メインメニュー"}});
-    h.open("ul", {{"class", "site-nav__list"}});
-    for (const auto& item : ctx.router().nav()) {
-      if (!ctx.can(item.permission)) continue;
-      h.open("li");
-      h.el("a",
-           {{"href", item.href}, Attr::optional("aria-current", item.key == current ? "page" : "")},
-           item.label);
-      h.close("li");
-    }
-    h.close("ul");
-    h.close("nav");
+    site_nav(ctx, h, current);
   }
   h.close("header");
 }

@@ -72,8 +72,8 @@ void overview(RequestContext& ctx) {
 }  // namespace
 
 void register_plan_routes(Router& router) {
-  router.add_nav({"plan", "計画", "/plan", app::Permission::ReadPlan, 20});
-  router.add_nav({"devices", "機器台帳", "/plan/devices", app::Permission::ReadPlan, 30});
+  router.add_nav({"plan", "計画", "/plan", app::Permission::ReadPlan, 20, "計画"});
+  router.add_nav({"devices", "機器台帳", "/plan/devices", app::Permission::ReadPlan, 22, "計画"});
   router.get("/plan", app::Permission::ReadPlan, overview);
   router.get("/plan/export.json", app::Permission::Export, [](RequestContext& ctx) {
     std::string json = app::export_plan_json(ctx.ws, ctx.actor());

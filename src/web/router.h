@@ -132,6 +132,9 @@ struct NavItem {
   std::string href;
   app::Permission permission = app::Permission::ReadPlan;
   int order = 100;  // lower first
+  // The menu heading it folds under (「計画」「日頃の備え」「管理」); empty for
+  // the few a person under stress needs at once (ダッシュボード, インシデント).
+  std::string group{};
 };
 
 class Router {

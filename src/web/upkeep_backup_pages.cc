@@ -228,7 +228,7 @@ void record_test(RequestContext& ctx) {
 
 void register_backup_routes(Router& router) {
   using app::Permission;
-  router.add_nav({"backups", "バックアップ", "/backups", Permission::ReadPlan, 34});
+  router.add_nav({"backups", "バックアップ", "/backups", Permission::ReadPlan, 34, "日頃の備え"});
   router.get("/backups", Permission::ReadPlan, [](RequestContext& ctx) { backups_page(ctx, {}); });
   router.post("/backups/([0-9]+)/runs", Permission::EditPlan, record_run);
   router.post("/backups/([0-9]+)/restore-tests", Permission::EditPlan, record_test);

@@ -253,7 +253,7 @@ void save_settings(RequestContext& ctx) {
 
 void register_check_routes(Router& router) {
   using app::Permission;
-  router.add_nav({"checks", "点検", "/checks", Permission::ReadPlan, 36});
+  router.add_nav({"checks", "点検", "/checks", Permission::ReadPlan, 30, "日頃の備え"});
   router.get("/checks", Permission::ReadPlan,
              [](RequestContext& ctx) { checks_page(ctx, nullptr, nullptr); });
   router.post("/checks/contacts/([0-9]+)", Permission::EditPlan, verify_contact);

@@ -495,7 +495,7 @@ void printout(RequestContext& ctx, bool sheet, app::PrintFormat format) {
 
 void register_stocktake_routes(Router& router) {
   using app::Permission;
-  router.add_nav({"stocktake", "棚卸し", "/stocktake", Permission::ReadPlan, 32});
+  router.add_nav({"stocktake", "棚卸し", "/stocktake", Permission::ReadPlan, 32, "日頃の備え"});
   router.get("/stocktake", Permission::ReadPlan,
              [](RequestContext& ctx) { list_page(ctx, {}, FormState{}); });
   router.post("/stocktake", Permission::EditPlan, start_round);

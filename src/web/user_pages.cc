@@ -176,7 +176,7 @@ void change_user(RequestContext& ctx,
 
 void register_user_routes(Router& router) {
   using app::Permission;
-  router.add_nav({"users", "利用者", "/users", Permission::ManageUsers, 70});
+  router.add_nav({"users", "利用者", "/users", Permission::ManageUsers, 70, "管理"});
   router.get("/users", Permission::ManageUsers, [](RequestContext& ctx) {
     FormState state;
     state.set("role",

@@ -251,7 +251,7 @@ void version_diff(RequestContext& ctx) {
 
 void register_version_routes(Router& router) {
   using app::Permission;
-  router.add_nav({"versions", "版と周知", "/versions", Permission::ReadPlan, 50});
+  router.add_nav({"versions", "版と周知", "/versions", Permission::ReadPlan, 24, "計画"});
   router.get("/versions", Permission::ReadPlan, [](RequestContext& ctx) {
     FormState state;
     state.set("published_on", ctx.now().tokyo_date().iso());

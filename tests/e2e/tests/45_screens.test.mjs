@@ -79,6 +79,29 @@ for (const width of [390, 1280]) {
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
         assert.ok(height < 5000, `the incident page is ${height} px tall at 1280 px`);
       }
+
+      // The menu: a few items and three folds, every one inside the screen
+      // (nothing hidden off the side); a fold opens over the page and leads on.
+      await page.goto(server.url + "/");
+      const menu = await page.evaluate(() =>
+        [...document.querySelectorAll(".site-nav__list > li")].map((li) => {
+          const r = li.getBoundingClientRect();
+          return { text: li.firstElementChild.textContent, right: r.right, width: window.innerWidth };
+        }),
+      );
+      assert.ok(menu.length <= 6, `top-level menu items: ${menu.map((m) => m.text)}`);
+      for (const item of menu) assert.ok(item.right <= item.width, `${item.text} is off the screen`);
+      assert.equal(await page.getByRole("link", { name: "点検", exact: true }).isVisible(), false);
+      await page.locator(".nav-group__label", { hasText: "日頃の備え" }).click();
+      await screenshot(page, `screen-menu-${width}`);
+      assert.deepEqual(await layoutProblems(page), [], `the menu open at ${width} px`);
+      await page.getByRole("link", { name: "点検", exact: true }).click();
+      await page.waitForURL(server.url + "/checks");
+      assert.match(
+        await page.locator(".nav-group__label.is-current").innerText(),
+        /日頃の備え/,
+        "the fold holding the page is marked",
+      );
     } finally {
       await browser.close();
     }
