@@ -1,7 +1,9 @@
 #include "web/upkeep_check_pages.h"
 
 #include "app/plan_service.h"
+#include "app/publish.h"
 #include "app/reminders.h"
+#include "core/reminder_groups.h"
 #include "core/text.h"
 #include "core/wareki.h"
 #include "web/form.h"
@@ -49,24 +51,83 @@ std::string reminder_link(const core::Plan& plan, const core::Reminder& r) {
   }
 }
 
+void reminder_item(Html& h, const core::Plan& plan, const core::Reminder& r) {
+  const bool overdue = r.urgency == core::Urgency::Overdue;
+  h.open("li", {{"class", overdue ? "reminder reminder--overdue" : "reminder"}});
+  h.el("span", {{"class", overdue ? "tag tag--bad" : "tag tag--warn"}}, core::label(r.urgency));
+  h.el("a", {{"href", reminder_link(plan, r)}},
+       std::string(core::label(r.kind)) + "：" + r.subject);
+  h.el("span", {{"class", "reminder-message"}}, r.message);
+  h.close("li");
+}
+
+// For those who keep the plan: every reminder, in groups of one kind of
+// work, the most urgent group first (core/reminder_groups.h).
 void reminders_section(Html& h, const core::Plan& plan, const std::vector<core::Reminder>& list) {
   h.open("section", {{"aria-labelledby", "reminders-title"}});
   h.el("h2", {{"id", "reminders-title"}},
        "期限切れ・期限間近（" + std::to_string(list.size()) + "件）");
   if (list.empty()) {
     h.el("p", {{"class", "status status--ok"}}, "期限切れ・期限間近の点検はありません。");
-  } else {
+  }
+  for (const auto& group : core::group_reminders(list)) {
+    h.open("div", {{"class", "reminder-group"}});
+    h.open("h3", {{"class", "reminder-group__title"}});
+    h.text(group.title + "（" + std::to_string(group.items.size()) + "件");
+    if (group.overdue > 0) h.text("、うち要対応 " + std::to_string(group.overdue) + "件");
+    h.text("）");
+    h.close("h3");
     h.open("ul", {{"class", "reminder-list"}});
-    for (const auto& r : list) {
-      const bool overdue = r.urgency == core::Urgency::Overdue;
-      h.open("li", {{"class", overdue ? "reminder reminder--overdue" : "reminder"}});
-      h.el("span", {{"class", overdue ? "tag tag--bad" : "tag tag--warn"}}, core::label(r.urgency));
-      h.el("a", {{"href", reminder_link(plan, r)}},
-           std::string(core::label(r.kind)) + "：" + r.subject);
-      h.el("span", {{"class", "reminder-message"}}, r.message);
+    for (const auto& r : group.items) reminder_item(h, plan, r);
+    h.close("ul");
+    h.close("div");
+  }
+  h.close("section");
+}
+
+// For 職員 (and 閲覧): what is theirs to do — read the current plan, and
+// tell the 責任者 about the devices they look after; the rest is named only
+// as a count, since the people who keep the plan deal with it.
+void own_checks_section(Html& h, RequestContext& ctx, const core::Plan& plan,
+                        const std::vector<core::Reminder>& list) {
+  h.open("section", {{"aria-labelledby", "own-title"}});
+  h.el("h2", {{"id", "own-title"}}, "あなたがすること");
+  h.open("ul", {{"class", "reminder-list"}});
+  int own = 0;
+  if (const auto version = app::current_version(ctx.ws); version && ctx.actor().user.valid()) {
+    if (!app::acknowledged_at(ctx.ws, ctx.actor().user, version->id)) {
+      ++own;
+      h.open("li", {{"class", "reminder reminder--overdue"}});
+      h.el("span", {{"class", "tag tag--bad"}}, "要対応");
+      h.el("a", {{"href", "/versions"}},
+           "計画の最新版（第" + std::to_string(version->edition) + "版）を読んで確認する");
+      h.el("span", {{"class", "reminder-message"}},
+           "読んだら「確認した」を押してください。いざという時に何をするかが書いてあります。");
       h.close("li");
     }
-    h.close("ul");
+  }
+  int others = 0;
+  int others_overdue = 0;
+  for (const auto& r : list) {
+    if (core::is_devices_manager(r, plan, ctx.actor().name)) {
+      ++own;
+      core::Reminder mine = r;
+      mine.message += "（あなたが管理者の機器です。" +
+                      (plan.officer.name.empty() ? std::string("責任者")
+                                                 : "責任者の " + plan.officer.name + " さん") +
+                      "に伝えてください）";
+      reminder_item(h, plan, mine);
+    } else {
+      ++others;
+      others_overdue += r.urgency == core::Urgency::Overdue ? 1 : 0;
+    }
+  }
+  h.close("ul");
+  if (own == 0) h.el("p", {{"class", "status status--ok"}}, "あなたがする点検はありません。");
+  if (others > 0) {
+    h.el("p", {{"class", "hint"}},
+         "そのほかの点検（" + std::to_string(others) + "件、うち要対応 " +
+             std::to_string(others_overdue) + "件）は、管理者・担当者が行います。");
   }
   h.close("section");
 }
@@ -181,7 +242,13 @@ void checks_page(RequestContext& ctx, const FormState* review_state,
   h.el("p", {{"class", "lead"}},
        "計画を「使える状態」に保つための定期的な点検です。期限を過ぎたものはダッシュボードにも"
        "表示されます。");
-  reminders_section(h, plan, app::current_reminders(ctx.ws, ctx.actor(), today));
+  const auto reminders = app::current_reminders(ctx.ws, ctx.actor(), today);
+  if (!ctx.can(app::Permission::EditPlan)) {
+    own_checks_section(h, ctx, plan, reminders);
+    render_page(ctx, page);
+    return;
+  }
+  reminders_section(h, plan, reminders);
   contacts_section(h, ctx, plan, today, settings.contact_verify_months);
   review_section(h, ctx, plan, review_state ? *review_state : FormState{});
   settings_section(h, ctx, settings, settings_state);

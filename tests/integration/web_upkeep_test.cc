@@ -135,6 +135,36 @@ TEST_F(WebServerTest, BackupRunsAndRestoreTestsFromTheBackupPage) {
   EXPECT_TRUE(contains(page->body, "検証用PCへ復元"));
 }
 
+// Those who keep the plan see every reminder in groups, the most urgent
+// group first; a 職員 sees what is theirs: the devices they look after.
+TEST_F(WebServerTest, TheChecksPageGroupsForEditorsAndShowsStaffTheirOwn) {
+  const app::Actor cli{core::UserId(), "cli", app::Role::Admin};
+  std::string asset;
+  ASSERT_TRUE(app::update_plan(*ws_, cli, [&](core::Plan& p) {
+                auto& d = p.devices[5];
+                d.manager = "staff";
+                d.introduced = core::Date{2015, 4, 1};
+                d.support_end = core::Date{2020, 1, 14};
+                asset = d.asset_number;
+              }).empty());
+
+  TestBrowser editor = signed_in("editor");
+  const std::string all = editor.get("/checks")->body;
+  EXPECT_TRUE(contains(all, "reminder-group__title")) << all;
+  EXPECT_TRUE(contains(all, "機器（別紙２）"));
+  EXPECT_TRUE(contains(all, "外部連絡先の確認"));
+
+  TestBrowser staff = signed_in("staff");
+  const std::string own = staff.get("/checks")->body;
+  EXPECT_TRUE(contains(own, "あなたがすること"));
+  EXPECT_TRUE(contains(own, asset)) << own;
+  EXPECT_TRUE(contains(own, "あなたが管理者の機器です"));
+  EXPECT_TRUE(contains(own, "そのほかの点検"));
+  EXPECT_FALSE(contains(own, "外部連絡先の確認"));
+  EXPECT_FALSE(contains(own, "周期を保存"));
+  EXPECT_FALSE(contains(own, "reminder-group__title"));
+}
+
 TEST_F(WebServerTest, TheChecksPageVerifiesContactsReviewsThePlanAndKeepsSettings) {
   TestBrowser b = signed_in("editor");
   auto page = b.get("/checks");
