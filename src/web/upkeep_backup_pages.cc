@@ -4,6 +4,7 @@
 
 #include "app/clinic_backup_runs.h"
 #include "core/text.h"
+#include "core/typed_time.h"
 #include "core/wareki.h"
 #include "web/form.h"
 #include "web/layout.h"
@@ -34,18 +35,28 @@ std::string when(const std::optional<core::Instant>& at) {
   return at ? at->tokyo_text() : "記録なし";
 }
 
+// The date and time as typed everywhere in the app (the incident pages too):
+// text, 「2025-04-01 02:00」 or 「02:00」 for today, empty for now.
+void at_input(Html& h, const std::string& id, const std::string& value) {
+  compact_input(h, id, "at", "実施日時", "text", value, false,
+                {{"class", "input--datetime"},
+                 {"placeholder", "例：2025-04-01 02:00、02:00（空欄なら今）"},
+                 {"autocomplete", "off"}});
+}
+
 void run_form(Html& h, RequestContext& ctx, const app::BackupPlanStatus& s, const Refused& r) {
   const std::int64_t id = s.plan.id.value;
   const std::string sfx = std::to_string(id);
   h.open("form", {{"method", "post"},
                   {"action", "/backups/" + sfx + "/runs"},
-                  {"class", "form--inline"},
-                  {"aria-label", s.title + " のバックアップを記録"}});
+                  {"class", "form--inline upkeep-form"},
+                  {"aria-labelledby", "run-title-" + sfx}});
+  h.el("h3", {{"class", "upkeep-form__title"}, {"id", "run-title-" + sfx}},
+       "バックアップの実施を記録");
   csrf_field(h, ctx);
   compact_select(h, "run-result-" + sfx, "result", "結果", outcome_options(),
                  value_of(r, id, "run", "result", "ok"));
-  compact_input(h, "run-at-" + sfx, "at", "実施日時（空欄なら現在）", "datetime-local",
-                value_of(r, id, "run", "at"));
+  at_input(h, "run-at-" + sfx, value_of(r, id, "run", "at"));
   compact_input(h, "run-note-" + sfx, "note", "備考", "text", value_of(r, id, "run", "note"));
   h.el("button", {{"type", "submit"}, {"class", "button button--small"}}, "実施を記録");
   h.close("form");
@@ -56,16 +67,17 @@ void test_form(Html& h, RequestContext& ctx, const app::BackupPlanStatus& s, con
   const std::string sfx = std::to_string(id);
   h.open("form", {{"method", "post"},
                   {"action", "/backups/" + sfx + "/restore-tests"},
-                  {"class", "form--inline"},
-                  {"aria-label", s.title + " の復旧テストを記録"}});
+                  {"class", "form--inline upkeep-form"},
+                  {"aria-labelledby", "test-title-" + sfx}});
+  h.el("h3", {{"class", "upkeep-form__title"}, {"id", "test-title-" + sfx}},
+       "復旧テストの結果を記録");
   csrf_field(h, ctx);
   compact_select(h, "test-result-" + sfx, "result", "結果", outcome_options(),
                  value_of(r, id, "test", "result", "ok"));
   compact_input(h, "test-minutes-" + sfx, "minutes", "かかった時間（分）", "number",
                 value_of(r, id, "test", "minutes"), true,
                 {{"min", "0"}, {"max", "10080"}, {"inputmode", "numeric"}});
-  compact_input(h, "test-at-" + sfx, "at", "実施日時（空欄なら現在）", "datetime-local",
-                value_of(r, id, "test", "at"));
+  at_input(h, "test-at-" + sfx, value_of(r, id, "test", "at"));
   compact_input(h, "test-note-" + sfx, "note", "備考（手順、問題点）", "text",
                 value_of(r, id, "test", "note"));
   h.el("button", {{"type", "submit"}, {"class", "button button--small button--secondary"}},
@@ -177,11 +189,24 @@ Refused read_refused(RequestContext& ctx, const std::string& form,
 }
 
 std::optional<core::Instant> read_at(RequestContext& ctx, core::Problems& problems) {
-  const std::string text = ctx.param("at");
+  const std::string text = core::trim(ctx.param("at"));
   if (text.empty()) return std::nullopt;
-  auto at = app::parse_run_time(text);
-  if (!at) problems.push_back({"at", 0, "実施日時を読めません（例：2025-04-01 02:00）。"});
-  return at;
+  const core::TypedTime typed = core::read_typed_time(text, ctx.now());
+  switch (typed.status) {
+    case core::TypedTime::Status::Empty:
+      return std::nullopt;
+    case core::TypedTime::Status::Ok:
+      return typed.at;
+    case core::TypedTime::Status::LaterToday:
+      problems.push_back({"at", 0, core::later_today_message(text, ctx.now(), *typed.yesterday)});
+      return std::nullopt;
+    case core::TypedTime::Status::Unreadable:
+      break;
+  }
+  // The form of a browser's date-time picker, as pages before this one sent.
+  if (auto at = app::parse_run_time(text)) return at;
+  problems.push_back({"at", 0, "実施日時を読めません（例：2025-04-01 02:00、または 02:00）。"});
+  return std::nullopt;
 }
 
 void record_run(RequestContext& ctx) {

@@ -112,11 +112,21 @@ TEST_F(WebServerTest, BackupRunsAndRestoreTestsFromTheBackupPage) {
   TestBrowser b = signed_in("editor");
   auto page = b.get("/backups");
   ASSERT_EQ(page->status, 200);
-  EXPECT_TRUE(contains(page->body, "電子カルテシステム（1日ごと） のバックアップを記録"));
-  auto run = b.post("/backups/1/runs", {{"result", "ok"}, {"at", "2025-04-01T02:00"}});
+  // Each form says what it records; the time is typed as on every page.
+  EXPECT_TRUE(contains(page->body, "バックアップの実施を記録</h3>"));
+  EXPECT_TRUE(contains(page->body, "復旧テストの結果を記録</h3>"));
+  EXPECT_FALSE(contains(page->body, "datetime-local"));
+  EXPECT_TRUE(contains(page->body, "input--datetime"));
+  auto run = b.post("/backups/1/runs", {{"result", "ok"}, {"at", "2025-04-01 02:00"}});
   ASSERT_EQ(run->status, 303) << run->body;
   page = b.get("/backups");
   EXPECT_TRUE(contains(page->body, "2025-04-01 02:00"));
+  auto picker = b.post("/backups/1/runs", {{"result", "ok"}, {"at", "2025-04-02T02:00"}});
+  ASSERT_EQ(picker->status, 303) << picker->body;  // a date-time picker's form still reads
+  b.get("/backups");
+  auto unreadable = b.post("/backups/1/runs", {{"result", "ok"}, {"at", "きのうの夜"}});
+  EXPECT_EQ(unreadable->status, 422);
+  EXPECT_TRUE(contains(unreadable->body, "実施日時を読めません"));
 
   auto bad_minutes = b.post("/backups/1/restore-tests", {{"result", "ok"}, {"minutes", "abc"}});
   EXPECT_EQ(bad_minutes->status, 422);
