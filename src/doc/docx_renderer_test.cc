@@ -40,6 +40,52 @@ TEST(DocxRenderer, IsAPackageOfWellFormedParts) {
   }
 }
 
+// 別紙１ is a picture that fits the page its section sets, however many
+// people the chart holds: Word never shows it cut off or spilling over.
+TEST(DocxRenderer, TheContactChartFitsItsPage) {
+  for (const int extra : {0, 40}) {
+    core::Plan plan = core::demo_plan();
+    const auto boss = plan.internal_contacts.front().id;
+    for (int i = 0; i < extra; ++i) {
+      core::InternalContact c;
+      c.id = core::InternalContactId{1000 + i};
+      c.name = "職員 " + std::to_string(i + 1);
+      c.role = "受付";
+      c.phone_day = "054-000-0000";
+      c.reports_to = boss;
+      plan.internal_contacts.push_back(c);
+    }
+    const std::string xml = zip_entry(docx_of(plan), "word/document.xml");
+    pugi::xml_document doc;
+    ASSERT_TRUE(doc.load_buffer(xml.data(), xml.size()));
+    const pugi::xml_node extent = doc.select_node("//wp:extent").node();
+    ASSERT_TRUE(extent) << "a drawing";
+    // The section it is in: the first section break after it, else the body's.
+    pugi::xml_node section;
+    for (pugi::xml_node n = extent; n && !section; n = n.parent()) {
+      for (pugi::xml_node after = n.next_sibling(); after && !section;
+           after = after.next_sibling()) {
+        section = after.name() == std::string("w:sectPr") ? after
+                                                          : after.select_node(".//w:sectPr").node();
+      }
+    }
+    ASSERT_TRUE(section);
+    const auto twips = [&](const char* element, const char* attribute) {
+      return section.child(element).attribute(attribute).as_llong();
+    };
+    const long long emu_per_twip = 635;
+    const long long width =
+        (twips("w:pgSz", "w:w") - twips("w:pgMar", "w:left") - twips("w:pgMar", "w:right")) *
+        emu_per_twip;
+    const long long height =
+        (twips("w:pgSz", "w:h") - twips("w:pgMar", "w:top") - twips("w:pgMar", "w:bottom")) *
+        emu_per_twip;
+    EXPECT_GT(width, 0);
+    EXPECT_LE(extent.attribute("cx").as_llong(), width) << extra << " more people";
+    EXPECT_LE(extent.attribute("cy").as_llong(), height) << extra << " more people";
+  }
+}
+
 TEST(DocxRenderer, TextHoldsChaptersFacilityDateAndEveryTableRow) {
   core::Plan plan = core::demo_plan();
   std::string document = zip_entry(docx_of(plan), "word/document.xml");
