@@ -3,10 +3,11 @@
 namespace medbcp::web {
 
 void open_data_table(Html& h, const std::string& label,
-                     std::initializer_list<std::string_view> columns) {
+                     std::initializer_list<std::string_view> columns,
+                     const std::string& table_class) {
   h.open("div",
          {{"class", "table-wrap"}, {"role", "region"}, {"aria-label", label}, {"tabindex", "0"}});
-  h.open("table", {{"class", "data"}});
+  h.open("table", {{"class", table_class.empty() ? "data" : "data " + table_class}});
   h.open("thead").open("tr");
   for (std::string_view c : columns) h.el("th", {{"scope", "col"}}, c);
   h.close("tr").close("thead");

@@ -11,8 +11,10 @@
 
 namespace medbcp::web {
 
+// `table_class` adds to "data" (「data--timeline」: a list on a phone).
 void open_data_table(Html& h, const std::string& label,
-                     std::initializer_list<std::string_view> columns);
+                     std::initializer_list<std::string_view> columns,
+                     const std::string& table_class = "");
 void close_data_table(Html& h);
 
 }  // namespace medbcp::web

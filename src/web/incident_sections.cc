@@ -196,17 +196,19 @@ void summary(RequestContext& ctx, Html& h, const IncidentView& v, bool writable,
 void deadlines(Html& h, const IncidentView& v) {
   if (v.deadlines.empty()) return;
   section(h, "deadlines", "報告・連絡の期限");
-  open_data_table(h, "期限の一覧", {"報告・連絡", "期限の考え方", "期限", "状況"});
+  // On a phone each deadline is a block: what, its state and time, then why.
+  open_data_table(h, "期限の一覧", {"報告・連絡", "期限の考え方", "期限", "状況"},
+                  "data--deadlines");
   for (const auto& d : v.deadlines) {
     h.open("tr");
-    h.el("td", d.title);
-    h.el("td", d.rule);
+    h.el("td", {{"class", "dl-title"}}, d.title);
+    h.el("td", {{"class", "dl-rule"}}, d.rule);
     std::string due = d.state == core::DeadlineState::Prompt ? "速やかに" : when(d.due);
     if (d.hard_limit) due += "（遅くとも " + when(*d.hard_limit) + "）";
     if (d.kind == core::DeadlineKind::Police || d.kind == core::DeadlineKind::Mhlw)
       due = "速やかに";
-    h.el("td", due);
-    h.open("td");
+    h.el("td", {{"class", "dl-due"}}, due);
+    h.open("td", {{"class", "dl-state"}});
     const char* css = "tag";
     switch (d.state) {
       case core::DeadlineState::Done:
@@ -571,16 +573,19 @@ void timeline(RequestContext& ctx, Html& h, const IncidentView& v, bool writable
        "記録は追記だけで、書き換えも削除もできません。誤りは「訂正」で新しい記録として残します。"
        "各記録はハッシュでつながっており、あとからの改ざんを検出できます。");
   const FormState empty;
-  open_data_table(h, "時系列", {"No.", "起きた日時", "記録日時", "種類", "記録者", "内容"});
+  // A table on a desk; on a phone each entry reads as a block (CSS): its
+  // number, time and kind on one line, then what happened, then who wrote it.
+  open_data_table(h, "時系列", {"No.", "起きた日時", "記録日時", "種類", "記録者", "内容"},
+                  "data--timeline");
   for (auto it = v.timeline.rbegin(); it != v.timeline.rend(); ++it) {
     const auto& e = *it;
     h.open("tr", {{"id", "entry-" + std::to_string(e.seq)}});
-    h.el("td", std::to_string(e.seq));
-    h.el("td", when(e.occurred_at));
-    h.el("td", when(e.recorded_at));
-    h.el("td", core::label(e.kind));
-    h.el("td", e.author);
-    h.open("td");
+    h.el("td", {{"class", "tl-no"}}, std::to_string(e.seq));
+    h.el("td", {{"class", "tl-at nowrap"}}, when(e.occurred_at));
+    h.el("td", {{"class", "tl-recorded nowrap"}}, when(e.recorded_at));
+    h.el("td", {{"class", "tl-kind nowrap"}}, core::label(e.kind));
+    h.el("td", {{"class", "tl-author"}}, e.author);
+    h.open("td", {{"class", "tl-text"}});
     h.text(e.text);
     if (!e.corrects.empty()) {
       for (const auto& other : v.timeline) {
