@@ -23,7 +23,7 @@ void add_incident_correct(CLI::App& parent, GlobalOptions& options) {
   auto* cmd = parent.add_subcommand(
       "correct", "記録の誤りを訂正する（元の記録は残り、訂正の記録が追加される）");
   cmd->add_option("ID", f->id, "インシデント番号")->required();
-  cmd->add_option("ENTRY", f->entry, "訂正する記録の seq 番号または記録ID")->required();
+  cmd->add_option("ENTRY", f->entry, "訂正する記録の番号（incident show の No.）")->required();
   cmd->add_option("--reason", f->reason, "何が誤っていたか（正しい内容）");
   cmd->add_flag("--withdraw", f->withdraw,
                 "その記録を取り消す（手順・連絡・判断などの集計から外す）");

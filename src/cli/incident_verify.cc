@@ -39,7 +39,7 @@ void add_incident_verify(CLI::App& parent, GlobalOptions& options) {
       std::cout << "インシデント No." << id.value << " の時系列に不整合があります（"
                 << report.breaks.size() << " 件）:\n";
       for (const auto& b : report.breaks) {
-        std::cout << "  seq " << b.seq;
+        std::cout << "  No." << b.seq;
         if (!b.entry_id.empty()) std::cout << "（記録ID " << b.entry_id << "）";
         std::cout << " " << core::label(b.kind) << ": " << b.message << "\n";
       }

@@ -208,7 +208,7 @@ TEST_F(IncidentCli, VerifyNamesTheEntryAnAttackerEdited) {
   }
   Result verify = run("incident verify 1");
   EXPECT_EQ(verify.exit_code, 1) << verify.output;
-  EXPECT_NE(verify.output.find("seq 3"), std::string::npos) << verify.output;
+  EXPECT_NE(verify.output.find("No.3"), std::string::npos) << verify.output;
   EXPECT_NE(verify.output.find(edited_id), std::string::npos) << verify.output;
   EXPECT_NE(verify.output.find("書き換え"), std::string::npos) << verify.output;
   EXPECT_NE(run("incident show 1").output.find("改ざんの疑いあり"), std::string::npos);
