@@ -1,5 +1,6 @@
 #include "app/reminders.h"
 
+#include "app/checklist_service.h"
 #include "app/plan_change.h"
 #include "app/plan_service.h"
 #include "core/text.h"
@@ -23,6 +24,17 @@ core::Problems not_in_future(const core::Date& on, const core::Date& today) {
 std::vector<core::Reminder> current_reminders(Workspace& ws, const Actor& actor,
                                               const core::Date& today) {
   require(actor, Permission::ReadPlan);
+  std::vector<core::Reminder> list = plan_reminders(ws, today);
+  const auto assessment =
+      assess_checklist(ws, default_checklist(), today, core::fiscal_year_of(today), list);
+  for (auto& r : checklist_reminders(assessment, today,
+                                     store::load_reminder_settings(ws.db()).due_soon_days)) {
+    list.push_back(std::move(r));
+  }
+  return list;
+}
+
+std::vector<core::Reminder> plan_reminders(Workspace& ws, const core::Date& today) {
   store::Database& db = ws.db();
   core::Plan plan = load_plan(ws);
   core::UpkeepRecords records;

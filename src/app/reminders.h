@@ -16,9 +16,12 @@
 
 namespace medbcp::app {
 
-// Everything overdue or coming due as of `today` (a Tokyo date).
+// Everything overdue or coming due as of `today` (a Tokyo date): the plan's
+// and upkeep's, then the checklist's (app/checklist_service.h).
 std::vector<core::Reminder> current_reminders(Workspace& ws, const Actor& actor,
                                               const core::Date& today);
+// The plan's and upkeep's alone (the checklist's evidence).
+std::vector<core::Reminder> plan_reminders(Workspace& ws, const core::Date& today);
 
 core::ReminderSettings reminder_settings(Workspace& ws, const Actor& actor);
 core::Problems update_reminder_settings(Workspace& ws, const Actor& actor,

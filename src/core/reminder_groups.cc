@@ -9,9 +9,10 @@ namespace medbcp::core {
 namespace {
 
 // The groups in their order on a quiet day (nothing overdue anywhere).
-enum class Work { Backups, Devices, Stocktake, ContactsAndPlan };
-constexpr std::array<const char*, 4> kTitles = {"バックアップと復旧", "機器（別紙２）", "棚卸し",
-                                                "連絡先と計画の見直し"};
+enum class Work { Backups, Devices, Stocktake, ContactsAndPlan, Checklist };
+constexpr std::array<const char*, 5> kTitles = {"バックアップと復旧", "機器（別紙２）", "棚卸し",
+                                                "連絡先と計画の見直し",
+                                                "チェックリストとBCP確認表（厚生労働省）"};
 
 Work work_of(ReminderKind kind) {
   switch (kind) {
@@ -29,6 +30,10 @@ Work work_of(ReminderKind kind) {
     case ReminderKind::ContactUnverified:
     case ReminderKind::PlanNotReviewed:
       return Work::ContactsAndPlan;
+    case ReminderKind::ChecklistNo:
+    case ReminderKind::ChecklistLapsed:
+    case ReminderKind::BcpNotCovered:
+      return Work::Checklist;
   }
   return Work::ContactsAndPlan;
 }

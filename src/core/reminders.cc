@@ -323,6 +323,12 @@ const char* label(ReminderKind k) {
       return "棚卸し";
     case ReminderKind::DeviceMissing:
       return "所在不明の機器";
+    case ReminderKind::ChecklistNo:
+      return "チェックリスト";
+    case ReminderKind::ChecklistLapsed:
+      return "チェックリストの根拠切れ";
+    case ReminderKind::BcpNotCovered:
+      return "BCP確認表";
   }
   return "";
 }
@@ -349,6 +355,12 @@ const char* code(ReminderKind k) {
       return "stocktake";
     case ReminderKind::DeviceMissing:
       return "device_missing";
+    case ReminderKind::ChecklistNo:
+      return "checklist_no";
+    case ReminderKind::ChecklistLapsed:
+      return "checklist_lapsed";
+    case ReminderKind::BcpNotCovered:
+      return "bcp_not_covered";
   }
   return "";
 }

@@ -61,6 +61,9 @@ enum class ReminderKind {
   PlanNotReviewed,     // 計画の見直し
   StocktakeOverdue,    // 棚卸し
   DeviceMissing,       // 所在不明の機器
+  ChecklistNo,         // チェックリストの「いいえ」（目標日まで）
+  ChecklistLapsed,     // チェックリストの「はい」の根拠が切れた
+  BcpNotCovered,       // BCP確認表の項目が計画にない
 };
 const char* label(ReminderKind);
 const char* code(ReminderKind);

@@ -77,6 +77,13 @@ std::string gap_link(const core::Plan& plan, const core::Gap& gap) {
 }
 
 std::string field_link(const core::Plan& plan, std::string_view field) {
+  // The checklist's reminders name their item: 「checklist:2-7」「bcp:1-2-3」.
+  for (const std::string_view list : {"checklist:", "bcp:"}) {
+    if (field.starts_with(list)) {
+      return "/checklist#" + std::string(list.substr(0, list.size() - 1)) + "-" +
+             std::string(field.substr(list.size()));
+    }
+  }
   FieldPath p = parse_path(field);
   if (!core::section_from_code(p.list)) return "/plan";
   if (p.index < 0) {

@@ -46,6 +46,10 @@ std::string reminder_link(const core::Plan& plan, const core::Reminder& r) {
       return "#contacts-title";
     case core::ReminderKind::PlanNotReviewed:
       return "#review-title";
+    case core::ReminderKind::ChecklistNo:
+    case core::ReminderKind::ChecklistLapsed:
+    case core::ReminderKind::BcpNotCovered:
+      return field_link(plan, r.field);
     default:
       return field_link(plan, r.field);
   }
