@@ -10,6 +10,7 @@
 #include "app/workspace.h"
 #include "cli/audit_command.h"
 #include "cli/backup_command.h"
+#include "cli/checklist_command.h"
 #include "cli/command.h"
 #include "cli/confirm_command.h"
 #include "cli/db_command.h"
@@ -61,6 +62,7 @@ int run(int argc, char** argv) {
   cli::add_stocktake_command(root, options);
   cli::add_confirm_command(root, options);
   cli::add_facility_command(root, options);
+  cli::add_checklist_command(root, options);
   cli::group_help_flags(root);
 
   try {

@@ -10,6 +10,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "core/plan.h"
 #include "io/plan_json.h"
 #include "io/plan_json_reader.h"
@@ -247,6 +249,57 @@ TEST_F(CliUpkeep, ConfirmingAContactAndThePlanClearsTheirReminders) {
   EXPECT_TRUE(exported_plan().external_contacts[0].last_verified);
   EXPECT_EQ(run("confirm contact 99").exit_code, 1);
   EXPECT_EQ(run("confirm plan --on 2999-01-01").exit_code, 1);
+}
+
+// MHLW's checklist from the command line: proposals from the records, an
+// answer (いいえ needs its target date), the JSON the README documents, the
+// printed sheet, and a status that names an いいえ past its target date.
+TEST_F(CliUpkeep, TheChecklistIsShownAnsweredPrintedAndRemindedOf) {
+  ASSERT_EQ(run("init --demo").exit_code, 0);
+  const Result refused = run("checklist --today 2026-12-06 answer 2-4 --no");
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.output.find("目標日が必要"), std::string::npos) << refused.output;
+  EXPECT_EQ(run("checklist --today 2026-12-06 answer 2-4 --yes --no").exit_code, 2);
+  EXPECT_EQ(run("checklist --today 2026-12-06 answer 9-9 --yes").exit_code, 1);
+  const Result answered =
+      run("checklist --today 2026-12-06 answer 2-4 --no --target 2027-01-31 --note 業者に依頼済み");
+  ASSERT_EQ(answered.exit_code, 0) << answered.output;
+
+  const Result json = run("checklist --today 2026-12-06 show --json");
+  ASSERT_EQ(json.exit_code, 0) << json.output;
+  const auto j = nlohmann::json::parse(json.output);
+  EXPECT_EQ(j["edition"], "令和7年度版");
+  EXPECT_EQ(j["fiscal_year"], 2026);
+  bool seen_manual = false;
+  bool seen_auto = false;
+  for (const auto& item : j["items"]) {
+    if (item["id"] == "2-4") {
+      seen_manual = item["answer"] == "no" && item["source"] == "manual" &&
+                    item["target"] == "2027-01-31" && item["checked_on"] == "2026-12-06";
+    }
+    if (item["id"] == "1-1") seen_auto = item["answer"] == "yes" && item["source"] == "auto";
+  }
+  EXPECT_TRUE(seen_manual) << json.output;
+  EXPECT_TRUE(seen_auto) << json.output;
+
+  ASSERT_EQ(
+      run("checklist --today 2026-12-06 render --format pdf --out " + path("c.pdf")).exit_code, 0);
+  FILE* p = ::popen(("pdftotext -layout '" + path("c.pdf") + "' - 2>/dev/null").c_str(), "r");
+  std::string text;
+  char buf[4096];
+  while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) text.append(buf, n);
+  ::pclose(p);
+  for (const char* expected :
+       {"医療機関確認用", "令和8年度", "2027-01-31", "業者に依頼済み", "BCP", "計画の記載箇所"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected;
+  }
+  ASSERT_EQ(
+      run("checklist --today 2026-12-06 render --format xlsx --out " + path("c.xlsx")).exit_code,
+      0);
+  EXPECT_EQ(read("c.xlsx").substr(0, 2), "PK");
+
+  const Result late = run("status --today 2027-02-01");
+  EXPECT_NE(late.output.find("[要対応][チェックリスト] 2-4"), std::string::npos) << late.output;
 }
 
 }  // namespace
