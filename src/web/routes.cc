@@ -4,6 +4,7 @@
 #include "web/association_pages.h"
 #include "web/audit_pages.h"
 #include "web/auth_pages.h"
+#include "web/checklist_pages.h"
 #include "web/dashboard_page.h"
 #include "web/device_transfer_pages.h"
 #include "web/history_pages.h"
@@ -31,6 +32,7 @@ void register_all_routes(Router& router) {
   register_stocktake_routes(router);
   register_backup_routes(router);
   register_check_routes(router);
+  register_checklist_routes(router);
   register_kit_routes(router);
   register_incident_routes(router);
   register_device_transfer_routes(router);

@@ -119,6 +119,8 @@ std::vector<std::string> expand(const std::string& pattern,
       std::vector<std::string> values;
       if (group == "\\d+" || group == "[0-9]+") {
         values = {"1", "2"};
+      } else if (group == "[0-9-]+") {  // a checklist item
+        values = {"1-1", "2-4"};
       } else if (group == "[0-9a-f]{32}") {
         values = random_ids;
       } else if (group.find('|') != std::string::npos) {

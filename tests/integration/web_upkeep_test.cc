@@ -175,6 +175,46 @@ TEST_F(WebServerTest, TheChecksPageGroupsForEditorsAndShowsStaffTheirOwn) {
   EXPECT_FALSE(contains(own, "reminder-group__title"));
 }
 
+// The checklist page: proposals from the records, an editor's answer (いいえ
+// needs its target date), viewers read, the printout for those who export.
+TEST_F(WebServerTest, TheChecklistPageProposesAndTakesAnswers) {
+  TestBrowser editor = signed_in("editor");
+  auto page = editor.get("/checklist");
+  ASSERT_EQ(page->status, 200);
+  EXPECT_TRUE(contains(page->body, "id=\"checklist-1-1\""));
+  EXPECT_TRUE(contains(page->body, "記録からの提案"));
+  EXPECT_TRUE(contains(page->body, "action=\"/checklist/items/2-4\""));
+  EXPECT_TRUE(contains(page->body, "BCP確認表"));
+
+  auto refused = editor.post("/checklist/items/2-4", {{"answer", "no"}});
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_TRUE(contains(refused->body, "目標日が必要"));
+  editor.get("/checklist");
+  auto bad_date = editor.post("/checklist/items/2-4", {{"answer", "no"}, {"target_on", "来年"}});
+  EXPECT_EQ(bad_date->status, 422);
+  editor.get("/checklist");
+  auto answered =
+      editor.post("/checklist/items/2-4",
+                  {{"answer", "no"}, {"target_on", "令和9年3月31日"}, {"note", "業者に依頼済み"}});
+  ASSERT_EQ(answered->status, 303) << answered->body;
+  page = editor.get("/checklist");
+  EXPECT_TRUE(contains(page->body, "業者に依頼済み"));
+  EXPECT_TRUE(contains(page->body, "・目標日 令和"));
+  editor.get("/checklist");
+  EXPECT_EQ(editor.post("/checklist/items/9-9", {{"answer", "yes"}})->status, 422);
+
+  auto pdf = editor.get("/checklist.pdf");
+  ASSERT_EQ(pdf->status, 200);
+  EXPECT_EQ(pdf->body.substr(0, 5), "%PDF-");
+
+  TestBrowser viewer = signed_in("viewer");
+  page = viewer.get("/checklist");
+  EXPECT_EQ(page->status, 200);
+  EXPECT_FALSE(contains(page->body, "action=\"/checklist/items/"));
+  EXPECT_EQ(viewer.post("/checklist/items/1-1", {{"answer", "yes"}})->status, 403);
+  EXPECT_EQ(viewer.get("/checklist.pdf")->status, 403);
+}
+
 TEST_F(WebServerTest, TheChecksPageVerifiesContactsReviewsThePlanAndKeepsSettings) {
   TestBrowser b = signed_in("editor");
   auto page = b.get("/checks");

@@ -45,6 +45,7 @@ for (const width of [390, 1280]) {
         ["/", "dashboard"],
         [incidentUrl.slice(server.url.length), "incident"],
         ["/kit", "kit"],
+        ["/checklist", "checklist"],
       ]) {
         await page.goto(server.url + path);
         await screenshot(page, `screen-${name}-${width}`);

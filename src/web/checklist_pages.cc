@@ -1,0 +1,250 @@
+#include "web/checklist_pages.h"
+
+#include "app/checklist_output.h"
+#include "app/checklist_service.h"
+#include "core/text.h"
+#include "core/wareki.h"
+#include "web/form.h"
+#include "web/layout.h"
+
+namespace medbcp::web {
+namespace {
+
+// A refused answer: which item, and what was typed.
+struct Rejected {
+  std::string item;
+  FormState state;
+};
+
+std::vector<FieldSpec> answer_fields(const std::string& item) {
+  std::vector<FieldSpec> f = {
+      {"answer", "回答", FieldKind::Select, true},
+      {"checked_on", "確認日", FieldKind::Date, false, "空欄なら今日"},
+      {"target_on", "目標日（いいえのとき必須）", FieldKind::Date, false, "例：2027-03-31"},
+      {"note", "備考", FieldKind::TextArea, false,
+       "記録からの提案と違う回答なら、その理由も書きます"},
+      {"evidence", "根拠", FieldKind::Text, false, "書類のファイル名、保管場所など"},
+  };
+  f[0].options = {{"yes", "はい"}, {"no", "いいえ"}};
+  for (auto& spec : f) spec.id = "f-" + item + "-" + spec.key;
+  return f;
+}
+
+void answer_badge(Html& h, const app::ChecklistRow& row) {
+  if (row.not_applicable) {
+    h.el("span", {{"class", "tag"}}, "対象外");
+    return;
+  }
+  if (!row.effective) {
+    h.el("span", {{"class", "tag tag--warn"}}, "未回答");
+    return;
+  }
+  h.el("span", {{"class", *row.effective ? "tag tag--ok" : "tag tag--bad"}},
+       *row.effective ? "はい" : "いいえ");
+  h.text(" ");
+  h.el("span", {{"class", "hint"}}, row.answered_by_person ? "回答" : "記録からの提案");
+}
+
+void item_block(RequestContext& ctx, Html& h, const app::ChecklistRow& row,
+                const Rejected* rejected) {
+  const std::string anchor = "checklist-" + row.item.id;
+  h.open("li", {{"class", "check-item"}, {"id", anchor}});
+  h.open("p", {{"class", "check-item__head"}});
+  h.el("span", {{"class", "check-item__id"}}, row.item.id);
+  h.text(" " + row.item.text);
+  h.close("p");
+  h.open("p", {{"class", "check-item__state"}});
+  answer_badge(h, row);
+  if (!row.item.target.empty()) h.el("span", {{"class", "check-item__target"}}, row.item.target);
+  if (row.last_year) {
+    h.el("span", {{"class", "hint"}},
+         std::string("昨年度: ") + (row.last_year->yes ? "はい" : "いいえ"));
+  }
+  h.close("p");
+  if (row.answer) {
+    std::string line = "確認日 " + core::format_wareki(row.answer->checked_on);
+    if (row.answer->target_on) line += "・目標日 " + core::format_wareki(*row.answer->target_on);
+    line += "・" + row.answer->answered_by;
+    if (!row.answer->note.empty()) line += "・" + row.answer->note;
+    if (!row.answer->evidence.empty()) line += "・根拠: " + row.answer->evidence;
+    h.el("p", {{"class", "check-item__answer"}}, line);
+  }
+  if (row.lapsed) {
+    h.el("p", {{"class", "callout callout--warning"}},
+         "「はい」と回答しましたが、記録ではいま満たしていません（根拠切れ）: " + row.proposal.why);
+  }
+  if (row.target_passed) h.el("p", {{"class", "tag tag--bad"}}, "目標日を過ぎています");
+  if (!row.proposal.why.empty() && !row.lapsed) {
+    h.open("p", {{"class", "hint"}});
+    h.text(row.proposal.why);
+    if (!row.proposal.link.empty()) {
+      h.text(" ");
+      h.el("a", {{"href", row.proposal.link}}, "記録を見る");
+    }
+    h.close("p");
+  }
+  if (ctx.can(app::Permission::EditPlan) && !row.not_applicable) {
+    const bool open = rejected != nullptr && rejected->item == row.item.id;
+    std::vector<Attr> attrs = {{"class", "form-fold"}, {"name", "checklist-form"}};
+    if (open) attrs.push_back({"open", ""});
+    h.open("details", attrs);
+    h.el("summary", {{"class", "form-fold__summary button button--secondary button--small"}},
+         row.item.id + " に回答する");
+    FormState state;
+    if (open) {
+      state = rejected->state;
+    } else {
+      const std::optional<bool> start =
+          row.answer ? std::optional(row.answer->yes) : row.proposal.answer;
+      state.set("answer", start.value_or(true) ? "yes" : "no");
+    }
+    const auto specs = answer_fields(row.item.id);
+    if (open) error_summary(h, state, specs);
+    begin_form(h, ctx, "/checklist/items/" + row.item.id);
+    for (const auto& s : specs) field(h, s, state);
+    h.open("div", {{"class", "form-actions"}});
+    submit_button(h, "回答を記録");
+    h.close("div");
+    end_form(h);
+    h.close("details");
+  }
+  h.close("li");
+}
+
+void bcp_table(Html& h, const app::ChecklistAssessment& a) {
+  h.open("section", {{"class", "panel"}, {"id", "bcp"}, {"aria-labelledby", "bcp-title"}});
+  h.el("h2", {{"id", "bcp-title"}}, "BCP確認表（サイバー攻撃を想定したBCP策定の確認表）");
+  h.el("p", {{"class", "hint"}}, "確認表の各項目について、計画のどこに記載があるかを示します。");
+  h.open("ul", {{"class", "check-list"}});
+  for (const auto& row : a.bcp) {
+    h.open("li", {{"class", "check-item"}, {"id", "bcp-" + row.item.id}});
+    h.open("p", {{"class", "check-item__head"}});
+    h.el("span", {{"class", "check-item__id"}}, row.item.id);
+    h.text(" " + row.item.heading + "：" + row.item.text);
+    h.close("p");
+    h.open("p", {{"class", "check-item__state"}});
+    if (!row.coverage.answer) {
+      h.el("span", {{"class", "tag tag--warn"}}, "要確認");
+    } else {
+      h.el("span", {{"class", *row.coverage.answer ? "tag tag--ok" : "tag tag--bad"}},
+           *row.coverage.answer ? "記載あり" : "記載なし");
+    }
+    h.close("p");
+    h.open("p", {{"class", "hint"}});
+    h.text(row.coverage.why);
+    if (!row.coverage.link.empty()) {
+      h.text(" ");
+      h.el("a", {{"href", row.coverage.link}}, "計画を見る");
+    }
+    h.close("p");
+    h.close("li");
+  }
+  h.close("ul");
+  h.close("section");
+}
+
+void checklist_page(RequestContext& ctx, const Rejected* rejected) {
+  const core::Date today = ctx.now().tokyo_date();
+  const auto a = app::assess_checklist(ctx.ws, ctx.actor(), app::default_checklist(), today);
+  Page page;
+  page.title = "サイバーセキュリティ対策チェックリスト";
+  page.nav = "checklist";
+  page.crumbs = {{"ダッシュボード", "/"}};
+  if (rejected != nullptr) page.status = 422;
+  Html& h = page.body;
+  h.el("p", {{"class", "lead"}},
+       "厚生労働省「" + a.title + "」（" + a.edition + "）の" +
+           core::fiscal_year_label(a.fiscal_year) +
+           "の回答です。立入検査で確認されます。medbcp の記録で分かる項目は回答を提案します。");
+  h.open("p", {{"class", "toolbar"}});
+  h.el("span", {{"class", "tag tag--ok"}}, "はい " + std::to_string(a.yes));
+  h.el("span", {{"class", "tag tag--bad"}}, "いいえ " + std::to_string(a.no));
+  h.el("span", {{"class", "tag tag--warn"}}, "未回答 " + std::to_string(a.unanswered));
+  if (a.lapsed > 0)
+    h.el("span", {{"class", "tag tag--bad"}}, "根拠切れ " + std::to_string(a.lapsed));
+  if (a.target_passed > 0)
+    h.el("span", {{"class", "tag tag--bad"}}, "目標日超過 " + std::to_string(a.target_passed));
+  h.close("p");
+  if (ctx.can(app::Permission::Export)) {
+    h.open("ul", {{"class", "downloads downloads--inline"}});
+    h.open("li").el("a", {{"href", "/checklist.pdf"}}, "印刷用（PDF）").close("li");
+    h.open("li").el("a", {{"href", "/checklist.xlsx"}}, "Excel（XLSX）").close("li");
+    h.close("ul");
+  }
+  std::optional<std::string> section;  // the one whose list is open
+  for (const auto& row : a.rows) {
+    if (row.item.section != section) {
+      if (section) h.close("ul").close("section");
+      section = row.item.section;
+      h.open("section", {{"class", "panel"}});
+      h.el("h2", section->empty() ? "前提" : *section);
+      h.open("ul", {{"class", "check-list"}});
+    }
+    item_block(ctx, h, row, rejected);
+  }
+  if (section) h.close("ul").close("section");
+  bcp_table(h, a);
+  render_page(ctx, page);
+}
+
+void post_answer(RequestContext& ctx) {
+  const std::string item = ctx.match(1);
+  const auto specs = answer_fields(item);
+  Rejected r{item, read_form(ctx, specs)};
+  app::ChecklistAnswerRequest req;
+  req.item_id = item;
+  req.yes = r.state.value("answer") != "no";
+  auto read_date = [&](const char* key) -> std::optional<core::Date> {
+    const std::string text = core::trim(r.state.value(key));
+    if (text.empty()) return std::nullopt;
+    auto d = core::Date::parse(text);
+    if (!d) d = core::parse_wareki(text);
+    if (!d) r.state.error(key, "日付を読めません（例：2027-03-31 または 令和9年3月31日）。");
+    return d;
+  };
+  req.checked_on = read_date("checked_on");
+  req.target_on = read_date("target_on");
+  req.note = r.state.value("note");
+  req.evidence = r.state.value("evidence");
+  if (!r.state.has_errors()) {
+    const auto problems = app::answer_checklist_item(ctx.ws, ctx.actor(), app::default_checklist(),
+                                                     req, ctx.now().tokyo_date(), ctx.now());
+    r.state.add_problems(problems, [](const core::Problem& p) {
+      return p.field == "item" ? std::string() : p.field;
+    });
+  }
+  if (r.state.has_errors()) {
+    checklist_page(ctx, &r);
+    return;
+  }
+  ctx.redirect("/checklist?notice=saved#checklist-" + item);
+}
+
+void download(RequestContext& ctx, app::ChecklistFormat format) {
+  const auto a =
+      app::assess_checklist(ctx.ws, ctx.actor(), app::default_checklist(), ctx.now().tokyo_date());
+  const bool pdf = format == app::ChecklistFormat::Pdf;
+  const std::string name =
+      std::string("checklist-") + std::to_string(a.fiscal_year) + (pdf ? ".pdf" : ".xlsx");
+  ctx.response.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+  ctx.send(200, app::render_checklist(ctx.actor(), a, format),
+           pdf ? "application/pdf"
+               : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}
+
+}  // namespace
+
+void register_checklist_routes(Router& router) {
+  using app::Permission;
+  router.add_nav(
+      {"checklist", "チェックリスト", "/checklist", Permission::ReadPlan, 39, "日頃の備え"});
+  router.get("/checklist", Permission::ReadPlan,
+             [](RequestContext& ctx) { checklist_page(ctx, nullptr); });
+  router.post("/checklist/items/([0-9-]+)", Permission::EditPlan, post_answer);
+  router.get("/checklist.pdf", Permission::Export,
+             [](RequestContext& ctx) { download(ctx, app::ChecklistFormat::Pdf); });
+  router.get("/checklist.xlsx", Permission::Export,
+             [](RequestContext& ctx) { download(ctx, app::ChecklistFormat::Xlsx); });
+}
+
+}  // namespace medbcp::web
