@@ -4,11 +4,13 @@
 // edition, as `render --template` reads another plan template.
 #include "cli/checklist_command.h"
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "app/checklist_output.h"
 #include "app/checklist_service.h"
+#include "app/checklist_vendor.h"
 #include "cli/output.h"
 #include "cli/upkeep_options.h"
 #include "core/text.h"
@@ -136,6 +138,43 @@ void add_checklist_command(CLI::App& root, GlobalOptions& options) {
               << (af->yes ? "はい" : "いいえ") << "（確認日 " << r.checked_on.value_or(today).iso();
     if (af->no) std::cout << "・目標日 " << r.target_on->iso();
     std::cout << "）\n";
+  });
+
+  // 事業者確認用: `vendor --out DIR` writes one sheet per vendor;
+  // `vendor import FILE` reads one back.
+  struct VendorFlags {
+    std::string out, file;
+  };
+  auto vf = std::make_shared<VendorFlags>();
+  auto* vendor = parent->add_subcommand(
+      "vendor", "事業者確認用のシートを事業者ごとに書き出す（vendor import で読み込む）");
+  vendor->add_option("--out", vf->out, "書き出すフォルダ");
+  auto* vendor_import =
+      vendor->add_subcommand("import", "事業者が記入した事業者確認用のシートを読み込む");
+  vendor_import->add_option("FILE", vf->file, "事業者確認用の XLSX ファイル")->required();
+  vendor_import->callback([&options, flags, vf] {
+    const core::Date today = parse_date_or_today(flags->today, "--today");
+    const auto checklist = load_checklist(*flags);
+    auto ws = open_workspace(options);
+    const auto r = app::import_vendor_sheet(*ws, app::cli_actor(), checklist, read_input(vf->file),
+                                            today, core::Instant::now());
+    if (!r.problems.empty()) refuse("取り込みませんでした（何も保存していません）。", r.problems);
+    std::cout << r.vendor_name << " の回答 " << r.answered << " 件を取り込みました。\n";
+  });
+  vendor->callback([&options, flags, vf, vendor_import] {
+    if (vendor_import->parsed()) return;  // the import ran
+    if (vf->out.empty()) usage_error("書き出すフォルダを --out で指定してください。");
+    const core::Date today = parse_date_or_today(flags->today, "--today");
+    const auto checklist = load_checklist(*flags);
+    auto ws = open_workspace(options);
+    std::filesystem::create_directories(vf->out);
+    const auto sheets = app::vendor_sheets(*ws, app::cli_actor(), checklist, today);
+    if (sheets.empty()) usage_error("別紙１に事業者（システム事業者・保守業者）がありません。");
+    for (const auto& sheet : sheets) {
+      const auto path = (std::filesystem::path(vf->out) / sheet.file_name).string();
+      write_output_atomically(path, sheet.bytes);
+      std::cout << path << "（" << sheet.vendor_name << "）\n";
+    }
   });
 
   struct RenderFlags {

@@ -90,6 +90,7 @@ ChecklistParse parse_checklist(std::string_view text) {
   ChecklistParse out;
   Checklist& c = out.checklist;
   std::string section;
+  bool vendor_section = false;
   std::string bcp_section;
   std::set<std::string> ids;
   std::set<std::string> bcp_ids;
@@ -139,7 +140,12 @@ ChecklistParse parse_checklist(std::string_view text) {
     } else if (kind == "title") {
       if (need(2, 2, "title | 表題")) c.title = f[1];
     } else if (kind == "section") {
-      if (need(3, 3, "section | 番号 | 見出し")) section = f[2];
+      if (!need(3, 4, "section | 番号 | 見出し | vendor")) continue;
+      section = f[2];
+      vendor_section = f.size() == 4 && f[3] == "vendor";
+      if (f.size() == 4 && !vendor_section) {
+        problem("section の4つ目の欄は vendor（事業者確認用にも載せる）だけです。");
+      }
     } else if (kind == "bcp_section") {
       if (need(3, 3, "bcp_section | 番号 | 見出し")) bcp_section = f[2];
     } else if (kind == "gate" || kind == "item") {
@@ -165,6 +171,7 @@ ChecklistParse parse_checklist(std::string_view text) {
       item.evidence = rule_of(4);
       item.gate = kind == "gate";
       item.unconfirmed = item.text.find(kUnconfirmed) != std::string::npos;
+      item.vendor = kind == "item" && vendor_section;
       if (item.gate) {
         c.items.insert(c.items.begin(), std::move(item));
       } else {

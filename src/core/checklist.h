@@ -48,6 +48,7 @@ struct ChecklistItem {
   EvidenceRule evidence = EvidenceRule::None;
   bool gate = false;         // いいえ: no other item applies
   bool unconfirmed = false;  // 〔要確認〕: wording not yet checked against the MHLW sheet
+  bool vendor = false;       // asked of each vendor too (事業者確認用): its section says so
 };
 
 struct BcpCheckItem {
@@ -83,6 +84,21 @@ struct ChecklistAnswer {
   std::string proposal_reason;
   std::string answered_by;
   Instant answered_at;
+};
+
+// A vendor's answer from its 事業者確認用 sheet.
+struct VendorChecklistAnswer {
+  int fiscal_year = 0;
+  std::string edition;
+  std::int64_t vendor_id = 0;  // the 別紙１ contact
+  std::string vendor_name;
+  std::string item_id;
+  bool yes = false;
+  std::optional<Date> checked_on;
+  std::optional<Date> target_on;
+  std::string note;
+  Instant imported_at;
+  std::string imported_by;
 };
 
 struct ChecklistParse {

@@ -13,7 +13,7 @@ edition | 令和7年度版
 title | チェックリスト
 
 gate | 0 | 医療情報システム全般 | 医療情報システムを導入、運用している。
-section | 1 | 体制構築
+section | 1 | 体制構築 | vendor
 item | 1-1 | 全般 | 責任者を設置している。 | officer
 item | 1-2 | 全般 | 規程を整備している。〔要確認〕 |
 bcp_section | 1 | 平時
@@ -31,6 +31,8 @@ TEST(Checklist, ReadsItemsGateRulesAndUnconfirmedWording) {
   EXPECT_EQ(c.find("1-1")->evidence, EvidenceRule::Officer);
   EXPECT_EQ(c.find("1-1")->section, "体制構築");
   EXPECT_TRUE(c.find("1-2")->unconfirmed);
+  EXPECT_TRUE(c.find("1-1")->vendor);
+  EXPECT_FALSE(c.items[0].vendor);  // the gate is the clinic's
   EXPECT_FALSE(c.find("1-1")->unconfirmed);
   EXPECT_EQ(c.find("1-2")->evidence, EvidenceRule::None);
   ASSERT_EQ(c.bcp_items.size(), 1u);

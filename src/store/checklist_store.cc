@@ -54,6 +54,53 @@ std::vector<core::ChecklistAnswer> list_checklist_answers(Database& db, int fisc
   return out;
 }
 
+void insert_vendor_answers(Database& db, const std::vector<core::VendorChecklistAnswer>& rows) {
+  auto stmt = db.prepare(
+      "INSERT INTO vendor_checklist_answers (fiscal_year, edition, vendor_id, vendor_name, "
+      "item_id, answer, checked_on, target_on, note, imported_at, imported_by) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const auto& a : rows) {
+    stmt->reset();
+    stmt->bind(1, a.fiscal_year)
+        .bind(2, a.edition)
+        .bind(3, a.vendor_id)
+        .bind(4, a.vendor_name)
+        .bind(5, a.item_id)
+        .bind(6, yes_no(a.yes))
+        .bind(7, a.checked_on ? a.checked_on->iso() : std::string())
+        .bind(8, a.target_on ? a.target_on->iso() : std::string())
+        .bind(9, a.note)
+        .bind(10, a.imported_at.seconds)
+        .bind(11, a.imported_by)
+        .run();
+  }
+}
+
+std::vector<core::VendorChecklistAnswer> list_vendor_answers(Database& db, int fiscal_year) {
+  auto stmt = db.prepare(
+      "SELECT fiscal_year, edition, vendor_id, vendor_name, item_id, answer, checked_on, "
+      "target_on, note, imported_at, imported_by FROM vendor_checklist_answers "
+      "WHERE fiscal_year = ? ORDER BY id");
+  stmt->bind(1, fiscal_year);
+  std::vector<core::VendorChecklistAnswer> out;
+  while (stmt->step()) {
+    core::VendorChecklistAnswer a;
+    a.fiscal_year = static_cast<int>(stmt->integer(0));
+    a.edition = stmt->text(1);
+    a.vendor_id = stmt->integer(2);
+    a.vendor_name = stmt->text(3);
+    a.item_id = stmt->text(4);
+    a.yes = stmt->text(5) == "yes";
+    a.checked_on = core::Date::parse(stmt->text(6));
+    a.target_on = core::Date::parse(stmt->text(7));
+    a.note = stmt->text(8);
+    a.imported_at = core::Instant{stmt->integer(9)};
+    a.imported_by = stmt->text(10);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
 std::vector<int> checklist_years(Database& db) {
   auto stmt =
       db.prepare("SELECT DISTINCT fiscal_year FROM checklist_answers ORDER BY fiscal_year DESC");

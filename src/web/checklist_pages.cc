@@ -2,6 +2,7 @@
 
 #include "app/checklist_output.h"
 #include "app/checklist_service.h"
+#include "app/checklist_vendor.h"
 #include "core/text.h"
 #include "core/wareki.h"
 #include "web/form.h"
@@ -143,14 +144,83 @@ void bcp_table(Html& h, const app::ChecklistAssessment& a) {
   h.close("section");
 }
 
-void checklist_page(RequestContext& ctx, const Rejected* rejected) {
+// 事業者確認用: what each vendor answered this 年度, its sheet to send, and
+// the form to read a returned one back.
+void vendor_section(RequestContext& ctx, Html& h, const core::Problems* refused) {
+  h.open("section", {{"class", "panel"}, {"id", "vendors"}, {"aria-labelledby", "vendors-title"}});
+  h.el("h2", {{"id", "vendors-title"}}, "事業者確認用（事業者ごとのシート）");
+  h.el("p", {{"class", "hint"}},
+       "システムを運用する事業者に、管理・運用の項目を確認してもらいます。シートを送り、記入して"
+       "返ってきたファイルを読み込みます。");
+  if (refused != nullptr && !refused->empty()) {
+    h.open("div", {{"class", "error-summary"},
+                   {"role", "alert"},
+                   {"tabindex", "-1"},
+                   {"id", "error-summary"}});
+    h.el("h2", "取り込みませんでした（何も保存していません）");
+    h.open("ul");
+    for (const auto& p : *refused) h.el("li", p.message);
+    h.close("ul");
+    h.close("div");
+  }
+  const auto statuses = app::vendor_statuses(ctx.ws, ctx.actor(), ctx.now().tokyo_date());
+  if (statuses.empty()) {
+    h.el("p", {{"class", "empty"}}, "別紙１に事業者（システム事業者・保守業者）がありません。");
+  }
+  h.open("ul", {{"class", "check-list"}});
+  for (const auto& v : statuses) {
+    h.open("li", {{"class", "check-item"}, {"id", "vendor-" + std::to_string(v.vendor_id)}});
+    h.el("p", {{"class", "check-item__head"}}, v.vendor_name);
+    h.open("p", {{"class", "check-item__state"}});
+    if (v.answers.empty()) {
+      h.el("span", {{"class", "tag tag--warn"}}, "未回収");
+    } else {
+      h.el("span", {{"class", "tag tag--ok"}},
+           "回答 " + std::to_string(v.answers.size()) + " 項目");
+      if (v.no > 0) h.el("span", {{"class", "tag tag--bad"}}, "いいえ " + std::to_string(v.no));
+      h.el("span", {{"class", "hint"}}, "取込 " + v.imported_at->tokyo_text());
+    }
+    if (ctx.can(app::Permission::Export)) {
+      h.el("a", {{"href", "/checklist/vendors/" + std::to_string(v.vendor_id) + ".xlsx"}},
+           "シート（XLSX）");
+    }
+    h.close("p");
+    for (const auto& a : v.answers) {
+      if (a.yes) continue;
+      h.el("p", {{"class", "hint"}},
+           a.item_id + " いいえ（目標日 " + (a.target_on ? a.target_on->iso() : std::string("—")) +
+               "）" + (a.note.empty() ? "" : "：" + a.note));
+    }
+    h.close("li");
+  }
+  h.close("ul");
+  if (ctx.can(app::Permission::EditPlan) && !statuses.empty()) {
+    begin_upload_form(h, ctx, "/checklist/vendors");
+    h.open("div", {{"class", "field"}});
+    h.el("label", {{"for", "f-vendor-sheet"}}, "記入済みのシート（XLSX）");
+    h.empty("input", {{"type", "file"},
+                      {"id", "f-vendor-sheet"},
+                      {"name", "sheet"},
+                      {"accept", ".xlsx"},
+                      {"required", ""}});
+    h.close("div");
+    h.open("div", {{"class", "form-actions"}});
+    submit_button(h, "読み込む", "button button--secondary");
+    h.close("div");
+    end_form(h);
+  }
+  h.close("section");
+}
+
+void checklist_page(RequestContext& ctx, const Rejected* rejected,
+                    const core::Problems* vendor_refused = nullptr) {
   const core::Date today = ctx.now().tokyo_date();
   const auto a = app::assess_checklist(ctx.ws, ctx.actor(), app::default_checklist(), today);
   Page page;
   page.title = "サイバーセキュリティ対策チェックリスト";
   page.nav = "checklist";
   page.crumbs = {{"ダッシュボード", "/"}};
-  if (rejected != nullptr) page.status = 422;
+  if (rejected != nullptr || vendor_refused != nullptr) page.status = 422;
   Html& h = page.body;
   h.el("p", {{"class", "lead"}},
        "厚生労働省「" + a.title + "」（" + a.edition + "）の" +
@@ -183,6 +253,7 @@ void checklist_page(RequestContext& ctx, const Rejected* rejected) {
     item_block(ctx, h, row, rejected);
   }
   if (section) h.close("ul").close("section");
+  vendor_section(ctx, h, vendor_refused);
   bcp_table(h, a);
   render_page(ctx, page);
 }
@@ -220,6 +291,36 @@ void post_answer(RequestContext& ctx) {
   ctx.redirect("/checklist?notice=saved#checklist-" + item);
 }
 
+void post_vendor_sheet(RequestContext& ctx) {
+  core::Problems problems;
+  if (!ctx.request.has_file("sheet") || ctx.request.get_file_value("sheet").content.empty()) {
+    problems.push_back({"file", 0, "ファイルを選んでください。"});
+  } else {
+    const auto r = app::import_vendor_sheet(ctx.ws, ctx.actor(), app::default_checklist(),
+                                            ctx.request.get_file_value("sheet").content,
+                                            ctx.now().tokyo_date(), ctx.now());
+    problems = r.problems;
+  }
+  if (!problems.empty()) {
+    checklist_page(ctx, nullptr, &problems);
+    return;
+  }
+  ctx.redirect("/checklist?notice=imported_sheet#vendors");
+}
+
+void vendor_download(RequestContext& ctx) {
+  const std::int64_t id = ctx.id_match(1);
+  for (auto& sheet :
+       app::vendor_sheets(ctx.ws, ctx.actor(), app::default_checklist(), ctx.now().tokyo_date())) {
+    if (sheet.vendor_id != id) continue;
+    ctx.response.set_header("Content-Disposition",
+                            "attachment; filename=\"vendor-e" + std::to_string(id) + ".xlsx\"");
+    ctx.send(200, sheet.bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    return;
+  }
+  render_error(ctx, 404, "見つかりません", "その事業者は別紙１にありません。");
+}
+
 void download(RequestContext& ctx, app::ChecklistFormat format) {
   const auto a =
       app::assess_checklist(ctx.ws, ctx.actor(), app::default_checklist(), ctx.now().tokyo_date());
@@ -241,6 +342,8 @@ void register_checklist_routes(Router& router) {
   router.get("/checklist", Permission::ReadPlan,
              [](RequestContext& ctx) { checklist_page(ctx, nullptr); });
   router.post("/checklist/items/([0-9-]+)", Permission::EditPlan, post_answer);
+  router.post("/checklist/vendors", Permission::EditPlan, post_vendor_sheet);
+  router.get("/checklist/vendors/([0-9]+)\\.xlsx", Permission::Export, vendor_download);
   router.get("/checklist.pdf", Permission::Export,
              [](RequestContext& ctx) { download(ctx, app::ChecklistFormat::Pdf); });
   router.get("/checklist.xlsx", Permission::Export,

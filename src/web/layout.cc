@@ -114,6 +114,7 @@ void site_header(RequestContext& ctx, Html& h, std::string_view current) {
 std::string notice_text(std::string_view code) {
   if (code == "saved") return "保存しました。";
   if (code == "imported") return "情報機器台帳を取り込みました。";
+  if (code == "imported_sheet") return "事業者確認用のシートを取り込みました。";
   if (code == "added") return "追加しました。";
   if (code == "deleted") return "削除しました。";
   if (code == "retired") return "使用終了（廃棄）にしました。";

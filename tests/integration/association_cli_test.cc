@@ -169,6 +169,8 @@ TEST_F(AssociationCli, EveryCommandInOneFacilityShowsAndChangesNothingOfAnother)
       {"checklist show", a + "checklist show --json"},
       {"checklist answer", a + "checklist answer 2-4 --no --target 2099-03-31"},
       {"checklist render", a + "checklist render --format pdf --out " + path("checklist.pdf")},
+      {"checklist vendor", a + "checklist vendor --out " + path("vendors")},
+      {"checklist vendor import", a + "checklist vendor import " + path("checklist.pdf")},
       {"incident report", a + "incident report 1 --format docx --out " + path("report.docx")},
       {"incident verify", a + "incident verify 1"},
       {"incident export", a + "incident export 1 --format json --out " + path("timeline.json")},

@@ -207,6 +207,23 @@ TEST_F(WebServerTest, TheChecklistPageProposesAndTakesAnswers) {
   ASSERT_EQ(pdf->status, 200);
   EXPECT_EQ(pdf->body.substr(0, 5), "%PDF-");
 
+  // 事業者確認用: a sheet per vendor, and a return that is not one is refused.
+  EXPECT_TRUE(contains(page->body, "事業者確認用"));
+  auto sheet = editor.get("/checklist/vendors/1.xlsx");
+  ASSERT_EQ(sheet->status, 200);
+  EXPECT_EQ(sheet->body.substr(0, 2), "PK");
+  EXPECT_EQ(editor.get("/checklist/vendors/999.xlsx")->status, 404);
+  editor.get("/checklist");
+  auto not_a_sheet =
+      editor.post_multipart("/checklist/vendors", {{"sheet", "ID,項目\n", "back.csv", "text/csv"}});
+  EXPECT_EQ(not_a_sheet->status, 422);
+  EXPECT_TRUE(contains(not_a_sheet->body, "XLSX"));
+  editor.get("/checklist");
+  auto unanswered = editor.post_multipart(
+      "/checklist/vendors", {{"sheet", sheet->body, "vendor-e1.xlsx", "application/octet-stream"}});
+  EXPECT_EQ(unanswered->status, 422);
+  EXPECT_TRUE(contains(unanswered->body, "回答のある行が一つもありません"));
+
   TestBrowser viewer = signed_in("viewer");
   page = viewer.get("/checklist");
   EXPECT_EQ(page->status, 200);
