@@ -16,6 +16,20 @@ std::string edition_text(const core::FacilityReadiness& r) {
   return std::string("第").append(std::to_string(*r.edition)).append("版");
 }
 
+}  // namespace
+
+std::string checklist_text(const core::FacilityReadiness& r) {
+  std::string out = "はい " + std::to_string(r.checklist_yes) + "・いいえ " +
+                    std::to_string(r.checklist_no) + "・未回答 " +
+                    std::to_string(r.checklist_unanswered);
+  if (r.checklist_lapsed > 0) out += "・根拠切れ " + std::to_string(r.checklist_lapsed);
+  if (r.checklist_target_passed > 0)
+    out += "・目標日超過 " + std::to_string(r.checklist_target_passed);
+  return out;
+}
+
+namespace {
+
 std::string since_text(const core::FacilityReadiness& r) {
   return r.open_since ? r.open_since->tokyo_text() : std::string();
 }
@@ -36,16 +50,17 @@ std::vector<std::string> cells(const core::FacilityReadiness& r) {
           core::label(r.kit),
           std::to_string(r.open_incidents),
           since_text(r),
+          checklist_text(r),
           needs_attention(r) ? "要対応" : "",
           r.computed_on.iso()};
 }
 
 const std::vector<io::XlsxColumn>& overview_headers() {
   static const std::vector<io::XlsxColumn> headers = {
-      {"施設コード", 14},   {"施設名", 28},       {"計画", 6},     {"不備", 6},
-      {"点検 期限切れ", 9}, {"点検 期限間近", 9}, {"最新の版", 9}, {"発行日", 11},
-      {"確認済み", 8},      {"利用者", 7},        {"キット", 8},   {"対応中のインシデント", 10},
-      {"最も古い発生", 17}, {"要対応", 8},        {"集計日", 11}};
+      {"施設コード", 14},   {"施設名", 28},         {"計画", 6},     {"不備", 6},
+      {"点検 期限切れ", 9}, {"点検 期限間近", 9},   {"最新の版", 9}, {"発行日", 11},
+      {"確認済み", 8},      {"利用者", 7},          {"キット", 8},   {"対応中のインシデント", 10},
+      {"最も古い発生", 17}, {"チェックリスト", 30}, {"要対応", 8},   {"集計日", 11}};
   return headers;
 }
 
@@ -69,6 +84,9 @@ auto sort_value(const core::FacilityReadiness& r, const std::string& key) {
     number = static_cast<int>(r.kit);
   } else if (key == "incidents") {
     number = r.open_incidents;
+  } else if (key == "checklist") {
+    number = (r.checklist_lapsed + r.checklist_target_passed) * 1000.0 + r.checklist_no +
+             r.checklist_unanswered;
   } else {
     text = r.code;  // "code", and any key it does not know
   }
@@ -78,16 +96,23 @@ auto sort_value(const core::FacilityReadiness& r, const std::string& key) {
 }  // namespace
 
 const std::vector<OverviewColumn>& overview_columns() {
-  static const std::vector<OverviewColumn> columns = {
-      {"code", "施設コード"},   {"name", "施設名"}, {"gaps", "不備"},
-      {"overdue", "点検"},      {"edition", "版"},  {"published", "発行日"},
-      {"acknowledged", "確認"}, {"kit", "キット"},  {"incidents", "インシデント"}};
+  static const std::vector<OverviewColumn> columns = {{"code", "施設コード"},
+                                                      {"name", "施設名"},
+                                                      {"gaps", "不備"},
+                                                      {"overdue", "点検"},
+                                                      {"edition", "版"},
+                                                      {"published", "発行日"},
+                                                      {"acknowledged", "確認"},
+                                                      {"kit", "キット"},
+                                                      {"incidents", "インシデント"},
+                                                      {"checklist", "チェックリスト"}};
   return columns;
 }
 
 bool needs_attention(const core::FacilityReadiness& r) {
   return !r.has_plan || r.gaps > 0 || r.overdue > 0 || !r.edition || r.acknowledged < r.accounts ||
-         r.kit != core::KitState::Current || r.open_incidents > 0;
+         r.kit != core::KitState::Current || r.open_incidents > 0 || r.checklist_lapsed > 0 ||
+         r.checklist_target_passed > 0;
 }
 
 std::vector<core::FacilityReadiness> apply_overview_query(std::vector<core::FacilityReadiness> rows,

@@ -32,6 +32,8 @@ const std::vector<OverviewColumn>& overview_columns();
 // no published 版, staff who have not confirmed it, a kit missing or out of
 // date, or an open incident.
 bool needs_attention(const core::FacilityReadiness& r);
+// The checklist's counts in a few words: 「はい 5・いいえ 2・未回答 12・根拠切れ 1」.
+std::string checklist_text(const core::FacilityReadiness& r);
 
 // The rows `query` asks for, in its order (ties by code).
 std::vector<core::FacilityReadiness> apply_overview_query(std::vector<core::FacilityReadiness> rows,

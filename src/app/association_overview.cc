@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "app/actor.h"
+#include "app/checklist_service.h"
 #include "app/incident_service.h"
 #include "app/kit.h"
 #include "app/plan_service.h"
@@ -42,6 +43,12 @@ core::FacilityReadiness count_readiness(Workspace& ws, const core::Date& today) 
     r.acknowledged = static_cast<int>(std::count_if(
         reading.begin(), reading.end(), [](const ReadingStatus& s) { return s.acknowledged_at; }));
   }
+  const auto checklist = assess_checklist(ws, system, default_checklist(), today);
+  r.checklist_yes = checklist.yes;
+  r.checklist_no = checklist.no;
+  r.checklist_unanswered = checklist.unanswered;
+  r.checklist_lapsed = checklist.lapsed;
+  r.checklist_target_passed = checklist.target_passed;
   const KitFreshness kits = kit_freshness(ws);
   if (!kits.offline && !kits.paper) {
     r.kit = core::KitState::None;

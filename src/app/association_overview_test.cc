@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "app/association_export.h"
+#include "app/checklist_service.h"
 #include "app/facilities.h"
 #include "app/incident_service.h"
 #include "app/plan_service.h"
@@ -119,6 +121,30 @@ TEST_F(AssociationOverview, OnlyFacilitiesThatChangedAreCountedAgain) {
   // A new day counts everything again: what is overdue depends on the date.
   auto tomorrow = association_overview(url_, kToday.plus_days(1));
   EXPECT_NE(tomorrow[0].gaps, 900);
+}
+
+// The association sees each clinic's checklist in counts: an いいえ past its
+// target date makes the clinic one that needs attention.
+TEST_F(AssociationOverview, TheChecklistIsCountedAndALateTargetNeedsAttention) {
+  {
+    auto sakura = facility("sakura");
+    ChecklistAnswerRequest no;
+    no.item_id = "2-9";
+    no.target_on = core::Date{2026, 12, 31};
+    ASSERT_TRUE(answer_checklist_item(*sakura, kConsole, default_checklist(), no, kToday,
+                                      core::Instant::from_tokyo(kToday, 10, 0))
+                    .empty());
+  }
+  auto rows = association_overview(url_, kToday);
+  ASSERT_EQ(rows[1].code, "sakura");
+  EXPECT_GE(rows[1].checklist_no, 1);
+  EXPECT_GT(rows[1].checklist_unanswered, 0);
+  EXPECT_EQ(rows[1].checklist_target_passed, 0);
+  EXPECT_NE(checklist_text(rows[1]).find("いいえ"), std::string::npos);
+  rows = association_overview(url_, core::Date{2027, 1, 10});
+  EXPECT_EQ(rows[1].checklist_target_passed, 1);
+  EXPECT_TRUE(needs_attention(rows[1]));
+  EXPECT_NE(checklist_text(rows[1]).find("目標日超過 1"), std::string::npos);
 }
 
 // A page must not wait for every plan: it counts what its budget allows

@@ -29,6 +29,12 @@ nlohmann::json readiness_json(const core::FacilityReadiness& r) {
           {"open_incidents", r.open_incidents},
           {"open_since",
            r.open_since ? nlohmann::json(r.open_since->iso_utc()) : nlohmann::json(nullptr)},
+          {"checklist",
+           {{"yes", r.checklist_yes},
+            {"no", r.checklist_no},
+            {"unanswered", r.checklist_unanswered},
+            {"lapsed", r.checklist_lapsed},
+            {"target_passed", r.checklist_target_passed}}},
           {"computed_on", r.computed_on.iso()}};
 }
 

@@ -32,7 +32,13 @@ struct FacilityReadiness {
   KitState kit = KitState::None;
   int open_incidents = 0;
   std::optional<Instant> open_since;  // the oldest open incident's start
-  Date computed_on;                   // the day the counts were made for
+  // MHLW's checklist this 年度 (app/checklist_service.h).
+  int checklist_yes = 0;
+  int checklist_no = 0;
+  int checklist_unanswered = 0;
+  int checklist_lapsed = 0;         // はい whose evidence lapsed
+  int checklist_target_passed = 0;  // いいえ past its target date
+  Date computed_on;                 // the day the counts were made for
   // Changed (or a new day) since these counts were made, and not yet
   // counted again: the overview shows them marked 「集計待ち」 meanwhile.
   bool awaiting_count = false;

@@ -29,7 +29,14 @@ constexpr const char* kRegistrySchema =
     " edition INTEGER, published_on TEXT,"
     " acknowledged INTEGER NOT NULL DEFAULT 0, accounts INTEGER NOT NULL DEFAULT 0,"
     " kit TEXT NOT NULL DEFAULT 'none',"
-    " open_incidents INTEGER NOT NULL DEFAULT 0, open_since BIGINT)";
+    " open_incidents INTEGER NOT NULL DEFAULT 0, open_since BIGINT);"
+    // The checklist's counts came later: a registry made before gets them.
+    "ALTER TABLE medbcp_registry.facility_readiness"
+    " ADD COLUMN IF NOT EXISTS checklist_yes INTEGER NOT NULL DEFAULT 0,"
+    " ADD COLUMN IF NOT EXISTS checklist_no INTEGER NOT NULL DEFAULT 0,"
+    " ADD COLUMN IF NOT EXISTS checklist_unanswered INTEGER NOT NULL DEFAULT 0,"
+    " ADD COLUMN IF NOT EXISTS checklist_lapsed INTEGER NOT NULL DEFAULT 0,"
+    " ADD COLUMN IF NOT EXISTS checklist_target_passed INTEGER NOT NULL DEFAULT 0";
 
 core::KitState kit_state_from_code(const std::string& code) {
   if (code == "current") return core::KitState::Current;
@@ -145,15 +152,19 @@ void unregister_facility(Database& db, std::string_view code) {
 std::vector<StoredReadiness> list_facility_readiness(Database& db) {
   std::vector<StoredReadiness> out;
   if (db.dialect() != "postgres" || !has_registry(db)) return out;
-  // A registry made before the overview existed gets its table; asked
-  // first, since running the DDL on every page view takes catalog locks.
-  auto has_counts =
-      db.prepare("SELECT to_regclass('medbcp_registry.facility_readiness') IS NOT NULL");
+  // A registry made before the overview (or its checklist columns) existed
+  // gets them; asked first, since running the DDL on every page view takes
+  // catalog locks.
+  auto has_counts = db.prepare(
+      "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema ="
+      " 'medbcp_registry' AND table_name = 'facility_readiness'"
+      " AND column_name = 'checklist_target_passed')");
   if (has_counts->step() && has_counts->integer(0) == 0) db.execute_script(kRegistrySchema);
   auto stmt = db.prepare(
       "SELECT f.code, f.name, r.stale, r.computed_on, r.has_plan, r.gaps, r.overdue, r.due_soon,"
       " r.edition, r.published_on, r.acknowledged, r.accounts, r.kit, r.open_incidents,"
-      " r.open_since "
+      " r.open_since, r.checklist_yes, r.checklist_no, r.checklist_unanswered,"
+      " r.checklist_lapsed, r.checklist_target_passed "
       "FROM medbcp_registry.facilities f "
       "LEFT JOIN medbcp_registry.facility_readiness r ON r.schema_name = f.schema_name "
       "ORDER BY f.code");
@@ -180,6 +191,11 @@ std::vector<StoredReadiness> list_facility_readiness(Database& db) {
     r.kit = kit_state_from_code(stmt->text(12));
     r.open_incidents = static_cast<int>(stmt->integer(13));
     if (!stmt->is_null(14)) r.open_since = core::Instant{stmt->integer(14)};
+    r.checklist_yes = static_cast<int>(stmt->integer(15));
+    r.checklist_no = static_cast<int>(stmt->integer(16));
+    r.checklist_unanswered = static_cast<int>(stmt->integer(17));
+    r.checklist_lapsed = static_cast<int>(stmt->integer(18));
+    r.checklist_target_passed = static_cast<int>(stmt->integer(19));
     out.push_back(std::move(row));
   }
   return out;
@@ -200,13 +216,19 @@ void save_facility_readiness(Database& db, const core::FacilityReadiness& r) {
   db.prepare(
         "INSERT INTO medbcp_registry.facility_readiness (schema_name, stale, computed_on,"
         " has_plan, gaps, overdue, due_soon, edition, published_on, acknowledged, accounts, kit,"
-        " open_incidents, open_since) VALUES (?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        " open_incidents, open_since, checklist_yes, checklist_no, checklist_unanswered,"
+        " checklist_lapsed, checklist_target_passed)"
+        " VALUES (?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (schema_name) DO UPDATE SET computed_on = excluded.computed_on,"
         " has_plan = excluded.has_plan, gaps = excluded.gaps, overdue = excluded.overdue,"
         " due_soon = excluded.due_soon, edition = excluded.edition,"
         " published_on = excluded.published_on, acknowledged = excluded.acknowledged,"
         " accounts = excluded.accounts, kit = excluded.kit,"
-        " open_incidents = excluded.open_incidents, open_since = excluded.open_since")
+        " open_incidents = excluded.open_incidents, open_since = excluded.open_since,"
+        " checklist_yes = excluded.checklist_yes, checklist_no = excluded.checklist_no,"
+        " checklist_unanswered = excluded.checklist_unanswered,"
+        " checklist_lapsed = excluded.checklist_lapsed,"
+        " checklist_target_passed = excluded.checklist_target_passed")
       ->bind(1, facility_schema(r.code))
       .bind(2, r.computed_on.iso())
       .bind(3, r.has_plan)
@@ -220,6 +242,11 @@ void save_facility_readiness(Database& db, const core::FacilityReadiness& r) {
       .bind(11, core::code(r.kit))
       .bind(12, r.open_incidents)
       .bind(13, r.open_since ? std::optional<std::int64_t>(r.open_since->seconds) : std::nullopt)
+      .bind(14, r.checklist_yes)
+      .bind(15, r.checklist_no)
+      .bind(16, r.checklist_unanswered)
+      .bind(17, r.checklist_lapsed)
+      .bind(18, r.checklist_target_passed)
       .run();
 }
 

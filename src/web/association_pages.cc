@@ -117,6 +117,7 @@ void overview_row(Html& h, const core::FacilityReadiness& r) {
     h.el("td",
          r.open_incidents == 0 ? std::string("なし") : std::to_string(r.open_incidents) + " 件");
   }
+  h.el("td", r.has_plan ? app::checklist_text(r) : std::string("—"));
   h.close("tr");
 }
 
