@@ -193,6 +193,11 @@ std::vector<core::Reminder> checklist_reminders(const ChecklistAssessment& asses
       }
     }
   }
+  return out;
+}
+
+std::vector<core::Reminder> bcp_gaps(const ChecklistAssessment& assessment) {
+  std::vector<core::Reminder> out;
   for (const auto& row : assessment.bcp) {
     if (row.coverage.answer != false) continue;
     out.push_back({core::ReminderKind::BcpNotCovered, core::Urgency::Overdue,

@@ -79,8 +79,12 @@ core::Problems answer_checklist_item(Workspace& ws, const Actor& actor,
                                      const ChecklistAnswerRequest& request, const core::Date& today,
                                      core::Instant now);
 
-// The checklist's share of the reminders (app/reminders.h adds them).
+// The checklist's share of the reminders (app/reminders.h adds them): a
+// はい whose evidence lapsed, an いいえ near or past its target date.
 std::vector<core::Reminder> checklist_reminders(const ChecklistAssessment& assessment,
                                                 const core::Date& today, int due_soon_days);
+// The BCP確認表 items the plan does not cover: gaps of the plan, for
+// `medbcp check` and the dashboard (not `status`, which is upkeep's).
+std::vector<core::Reminder> bcp_gaps(const ChecklistAssessment& assessment);
 
 }  // namespace medbcp::app

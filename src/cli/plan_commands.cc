@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "app/checklist_service.h"
 #include "app/plan_service.h"
 #include "cli/open_workspace.h"
 #include "cli/output.h"
@@ -46,13 +47,29 @@ void add_check_command(CLI::App& root, GlobalOptions& options) {
   cmd->callback([&options] {
     auto ws = open_workspace(options);
     auto gaps = app::check_plan(*ws);
+    // The checklist's share: BCP確認表 items the plan does not cover, a
+    // はい whose evidence lapsed, an いいえ past its target date.
+    const core::Date today = core::Instant::now().tokyo_date();
+    const auto assessment =
+        app::assess_checklist(*ws, app::cli_actor(), app::default_checklist(), today);
+    std::vector<core::Reminder> checklist = app::bcp_gaps(assessment);
+    for (auto& r : app::checklist_reminders(assessment, today, 0)) {
+      if (r.urgency == core::Urgency::Overdue) checklist.push_back(std::move(r));
+    }
     if (gaps.empty()) {
       std::cout << "計画に不備は見つかりませんでした。\n";
-      return;
+    } else {
+      std::cout << "計画の不備: " << gaps.size() << " 件\n";
+      print_gaps(std::cout, gaps);
     }
-    std::cout << "計画の不備: " << gaps.size() << " 件\n";
-    print_gaps(std::cout, gaps);
-    throw ExitCode{1};
+    if (!checklist.empty()) {
+      std::cout << "チェックリスト・BCP確認表: " << checklist.size() << " 件\n";
+      for (const auto& r : checklist) {
+        std::cout << "  - [" << core::label(r.kind) << "] " << r.subject << ": " << r.message
+                  << "\n";
+      }
+    }
+    if (!gaps.empty() || !checklist.empty()) throw ExitCode{1};
   });
 }
 

@@ -169,10 +169,17 @@ Proposal propose(EvidenceRule rule, const Plan& plan, const ChecklistFacts& fact
                      "対象システムごとの代替運用（システム停止時の業務）が計画にありません。",
                      "/plan#fallbacks");
     case EvidenceRule::PlanVulnerabilities: {
-      const auto p = patches(facts);
-      return p.answer.value_or(false)
-                 ? covered(true, "別紙２ 情報機器台帳（サポート終了日）", "", "/plan/devices")
-                 : p;
+      // The plan covers it when the ledger keeps support end dates (a
+      // device past its end is 2-11's matter and a reminder, not a gap).
+      const bool dated = std::any_of(plan.devices.begin(), plan.devices.end(),
+                                     [](const Device& d) { return d.support_end.has_value(); });
+      if (!dated) {
+        return {
+            std::nullopt,
+            "別紙２（情報機器台帳）にサポート終了日の記載がないため、記録からは判断できません。",
+            "/plan/devices"};
+      }
+      return covered(true, "別紙２ 情報機器台帳（サポート終了日）", "", "/plan/devices");
     }
     case EvidenceRule::PlanContacts:
       return covered(!plan.external_contacts.empty(), "別紙１ 連絡体制図",

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/checklist_service.h"
 #include "app/kit.h"
 #include "app/plan_service.h"
 #include "app/publish.h"
@@ -109,6 +110,23 @@ void gap_list(Html& h, const core::Plan& plan, const std::vector<core::Gap>& gap
     h.close("ul");
     h.close("details");
   }
+  h.close("section");
+}
+
+// BCP確認表 items the plan does not cover: gaps too, shown only when any.
+void bcp_gap_list(Html& h, const core::Plan& plan, const std::vector<core::Reminder>& list) {
+  if (list.empty()) return;
+  h.open("section", {{"id", "bcp-gaps"}, {"aria-labelledby", "bcp-gaps-title"}});
+  h.el("h2", {{"id", "bcp-gaps-title"}},
+       "BCP確認表で計画にない項目（" + std::to_string(list.size()) + "件）");
+  h.open("ul", {{"class", "gap-list"}});
+  for (const auto& r : list) {
+    h.open("li");
+    h.el("a", {{"href", field_link(plan, r.field)}}, r.subject);
+    h.el("span", {{"class", "gap-message"}}, r.message);
+    h.close("li");
+  }
+  h.close("ul");
   h.close("section");
 }
 
@@ -253,6 +271,9 @@ void build_dashboard(RequestContext& ctx, Page& page) {
   h.close("div");
   h.close("div");
   gap_list(h, plan, gaps);
+  bcp_gap_list(h, plan,
+               app::bcp_gaps(app::assess_checklist(ctx.ws, ctx.actor(), app::default_checklist(),
+                                                   ctx.now().tokyo_date())));
 }
 
 void dashboard(RequestContext& ctx) {

@@ -148,6 +148,8 @@ TEST_F(CliPlan, InitThenCheckListsEveryTemplatePlaceholderAndExitsOne) {
   for (const char* expected : {"文書", "責任者", "⑥", "施行日", "代替運用", "バックアップ"}) {
     EXPECT_NE(check.output.find(expected), std::string::npos) << expected << "\n" << check.output;
   }
+  // And the BCP確認表 items such a plan does not cover yet.
+  EXPECT_NE(check.output.find("[BCP確認表] 1-1-1"), std::string::npos) << check.output;
 }
 
 TEST_F(CliPlan, CheckExitsZeroOnceEverythingIsFilled) {

@@ -224,6 +224,18 @@ TEST_F(WebServerTest, TheChecklistPageProposesAndTakesAnswers) {
   EXPECT_EQ(unanswered->status, 422);
   EXPECT_TRUE(contains(unanswered->body, "回答のある行が一つもありません"));
 
+  // A plan without 別紙１'s outside contacts: the BCP確認表 items it no
+  // longer covers are gaps on the dashboard, linking to the checklist.
+  EXPECT_FALSE(contains(editor.get("/")->body, "BCP確認表で計画にない項目"));
+  const app::Actor cli{core::UserId(), "cli", app::Role::Admin};
+  ASSERT_TRUE(app::update_plan(*ws_, cli, [](core::Plan& p) {
+                for (auto& s : p.systems) s.vendor.reset();
+                p.external_contacts.clear();
+              }).empty());
+  const std::string dashboard = editor.get("/")->body;
+  EXPECT_TRUE(contains(dashboard, "BCP確認表で計画にない項目")) << dashboard;
+  EXPECT_TRUE(contains(dashboard, "href=\"/checklist#bcp-1-2-1\""));
+
   TestBrowser viewer = signed_in("viewer");
   page = viewer.get("/checklist");
   EXPECT_EQ(page->status, 200);
