@@ -78,6 +78,12 @@ ChecklistAssessment assess_checklist(Workspace& ws, const core::Checklist& check
   core::ChecklistFacts facts;
   facts.reminders = std::move(plan_reminders);
   facts.plan_published = current_version(ws).has_value();
+  for (const auto& item : checklist.items) {
+    if (item.evidence != core::EvidenceRule::RemoteMaintenance) continue;
+    for (const auto& a : store::list_vendor_answers(ws.db(), fiscal_year)) {
+      if (a.item_id == item.id) facts.vendor_remote_answers[a.vendor_name] = a.yes;
+    }
+  }
   const auto answers = latest_answers(ws.db(), fiscal_year);
   const auto last_year = latest_answers(ws.db(), fiscal_year - 1);
 

@@ -90,6 +90,36 @@ TEST_F(ChecklistVendorTest, AFilledSheetIsKeptWithTheVendorsNameAndDate) {
   EXPECT_EQ(statuses[0].answers[1].target_on, (core::Date{2027, 3, 31}));
 }
 
+// 2-2 asks whether the clinic confirmed remote maintenance with its
+// vendors: the vendor's answer on its sheet is that confirmation.
+TEST_F(ChecklistVendorTest, TheRemoteMaintenanceVendorsAnswerIsTheConfirmation) {
+  const core::Plan plan = load_plan(*ws_);
+  std::string vendor;
+  for (const auto& d : plan.devices) {
+    if (d.remote_maintenance) vendor = d.vendor;
+  }
+  ASSERT_FALSE(vendor.empty());
+  auto proposal = [&] {
+    for (const auto& row : assess_checklist(*ws_, editor_, checklist_, kToday).rows) {
+      if (row.item.id == "2-2") return row.proposal;
+    }
+    return core::Proposal{};
+  };
+  EXPECT_EQ(proposal().answer, false);
+  EXPECT_NE(proposal().why.find(vendor), std::string::npos) << proposal().why;
+  for (const auto& sent : vendor_sheets(*ws_, editor_, checklist_, kToday)) {
+    if (!sent.vendor_name.starts_with(vendor)) continue;  // 「… 静岡支店」
+    const std::string back = filled(sent, [](auto& rows) {
+      for (auto& row : rows) {
+        if (std::get<std::string>(row[0]) == "2-2") row[3] = std::string("はい");
+      }
+    });
+    ASSERT_TRUE(import_vendor_sheet(*ws_, editor_, checklist_, back, kToday, core::Instant::now())
+                    .problems.empty());
+  }
+  EXPECT_EQ(proposal().answer, true) << proposal().why;
+}
+
 TEST_F(ChecklistVendorTest, EveryBadRowIsNamedAndNothingIsStored) {
   const auto sent = vendor_sheets(*ws_, editor_, checklist_, kToday)[0];
   const std::string back = filled(sent, [](auto& rows) {

@@ -69,8 +69,12 @@ Proposal device_ledger(const Plan& plan, const ChecklistFacts& facts) {
 
 Proposal remote_maintenance(const Plan& plan, const ChecklistFacts& facts) {
   std::vector<std::string> remote;
+  std::vector<std::string> vendors;  // of the remote-maintenance devices
   for (const auto& d : plan.devices) {
-    if (d.remote_maintenance && d.status != DeviceStatus::Retired) remote.push_back(d.asset_number);
+    if (!d.remote_maintenance || d.status == DeviceStatus::Retired) continue;
+    remote.push_back(d.asset_number);
+    if (!blank(d.vendor) && std::find(vendors.begin(), vendors.end(), d.vendor) == vendors.end())
+      vendors.push_back(d.vendor);
   }
   if (devices_in_use(plan) == 0)
     return no("情報機器台帳（別紙２）に機器がありません。", "/plan/devices");
@@ -84,8 +88,25 @@ Proposal remote_maintenance(const Plan& plan, const ChecklistFacts& facts) {
         "事業者に確認した日を確認日にしてください。",
         "/plan/devices");
   }
-  return yes("台帳のリモート保守の機器: " + listed(remote, 5) + "（保守業者の連絡先あり）。",
-             "/plan/devices");
+  // The item is the confirmation with each vendor: their 事業者確認用 answer.
+  std::vector<std::string> unconfirmed;
+  for (const auto& v : vendors) {
+    // The ledger may name the company, 別紙１ its branch (「… 静岡支店」).
+    const bool answered =
+        std::any_of(facts.vendor_remote_answers.begin(), facts.vendor_remote_answers.end(),
+                    [&](const auto& answer) {
+                      return answer.first.starts_with(v) || v.starts_with(answer.first);
+                    });
+    if (!answered) unconfirmed.push_back(v);
+  }
+  if (!unconfirmed.empty()) {
+    return no("台帳のリモート保守の機器: " + listed(remote, 5) +
+                  "。事業者確認用での確認がまだの事業者: " + listed(unconfirmed, 3) + "。",
+              "/checklist#vendors");
+  }
+  return yes("台帳のリモート保守の機器: " + listed(remote, 5) + "。保守業者（" +
+                 listed(vendors, 3) + "）が事業者確認用で確認済みです。",
+             "/checklist#vendors");
 }
 
 Proposal patches(const ChecklistFacts& facts) {

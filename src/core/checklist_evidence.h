@@ -5,6 +5,7 @@
 // はい is shown as lapsed (app/checklist_service.h).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,9 @@ namespace medbcp::core {
 struct ChecklistFacts {
   std::vector<Reminder> reminders;
   bool plan_published = false;  // a version is published (版と周知)
+  // What vendors answered on their 事業者確認用 sheet to the remote
+  // maintenance item, by the vendor's name in 別紙１ (true: はい).
+  std::map<std::string, bool> vendor_remote_answers;
 };
 
 struct Proposal {

@@ -72,7 +72,8 @@ TEST_F(TempDb, Migration8NumbersTheDevicesStoredWithoutANumber) {
       "DROP TABLE recovery_codes; DROP TABLE sign_in_policy;"
       "ALTER TABLE users DROP COLUMN totp_secret; ALTER TABLE users DROP COLUMN totp_last_step;"
       "ALTER TABLE sessions DROP COLUMN second_factor_pending;"
-      "ALTER TABLE sessions DROP COLUMN two_factor_setup_required;";
+      "ALTER TABLE sessions DROP COLUMN two_factor_setup_required;"
+      "DROP TABLE checklist_answers; DROP TABLE vendor_checklist_answers;";
   if (db->dialect() == "postgres") {
     back_to_7.append(
         "DROP FUNCTION audit_chain_seal, audit_chain_hash, audit_chain_field,"
