@@ -4,9 +4,9 @@
 
 #include "app/clinic_backup_runs.h"
 #include "core/text.h"
-#include "core/typed_time.h"
 #include "core/wareki.h"
 #include "web/form.h"
+#include "web/incident_forms.h"
 #include "web/layout.h"
 #include "web/section_pages.h"
 #include "web/upkeep_widgets.h"
@@ -50,7 +50,8 @@ void run_form(Html& h, RequestContext& ctx, const app::BackupPlanStatus& s, cons
   h.open("form", {{"method", "post"},
                   {"action", "/backups/" + sfx + "/runs"},
                   {"class", "form--inline upkeep-form"},
-                  {"aria-labelledby", "run-title-" + sfx}});
+                  // Its heading and the plan's: one name per form on the page.
+                  {"aria-labelledby", "run-title-" + sfx + " plan-" + sfx + "-title"}});
   h.el("h3", {{"class", "upkeep-form__title"}, {"id", "run-title-" + sfx}},
        "バックアップの実施を記録");
   csrf_field(h, ctx);
@@ -68,7 +69,7 @@ void test_form(Html& h, RequestContext& ctx, const app::BackupPlanStatus& s, con
   h.open("form", {{"method", "post"},
                   {"action", "/backups/" + sfx + "/restore-tests"},
                   {"class", "form--inline upkeep-form"},
-                  {"aria-labelledby", "test-title-" + sfx}});
+                  {"aria-labelledby", "test-title-" + sfx + " plan-" + sfx + "-title"}});
   h.el("h3", {{"class", "upkeep-form__title"}, {"id", "test-title-" + sfx}},
        "復旧テストの結果を記録");
   csrf_field(h, ctx);
@@ -188,25 +189,18 @@ Refused read_refused(RequestContext& ctx, const std::string& form,
   return r;
 }
 
+// Read as every typed time of the app is (web/incident_forms.h).
 std::optional<core::Instant> read_at(RequestContext& ctx, core::Problems& problems) {
-  const std::string text = core::trim(ctx.param("at"));
-  if (text.empty()) return std::nullopt;
-  const core::TypedTime typed = core::read_typed_time(text, ctx.now());
-  switch (typed.status) {
-    case core::TypedTime::Status::Empty:
-      return std::nullopt;
-    case core::TypedTime::Status::Ok:
-      return typed.at;
-    case core::TypedTime::Status::LaterToday:
-      problems.push_back({"at", 0, core::later_today_message(text, ctx.now(), *typed.yesterday)});
-      return std::nullopt;
-    case core::TypedTime::Status::Unreadable:
-      break;
-  }
+  FormState state;
+  state.set("at", core::trim(ctx.param("at")));
+  if (state.value("at").empty()) return std::nullopt;
   // The form of a browser's date-time picker, as pages before this one sent.
-  if (auto at = app::parse_run_time(text)) return at;
-  problems.push_back({"at", 0, "実施日時を読めません（例：2025-04-01 02:00、または 02:00）。"});
-  return std::nullopt;
+  if (state.value("at").find('T') != std::string::npos) {
+    if (auto at = app::parse_run_time(state.value("at"))) return at;
+  }
+  auto at = read_time(state, "at", ctx.now());
+  for (const auto& [key, message] : state.all()) problems.push_back({"at", 0, message});
+  return at;
 }
 
 void record_run(RequestContext& ctx) {

@@ -154,13 +154,14 @@ test("a backup run and a restore test are recorded from the backup page", async 
   const { page } = browser;
   let response = await page.goto(server.url + "/backups");
   await checkPage(page, response, "backups");
-  const run = page.getByRole("form", { name: /^電子カルテシステム（1日ごと） のバックアップを記録$/ });
+  // Each form is named by its heading and its plan's.
+  const run = page.getByRole("form", { name: /^バックアップの実施を記録 電子カルテシステム（1日ごと）$/ });
   await run.getByRole("button", { name: "実施を記録" }).click();
   await page.locator(".notice").waitFor();
   assert.doesNotMatch(await page.locator("#plan-1 .facts").innerText(), /記録なし\s*次の期限/);
 
   const restore = page.getByRole("form", {
-    name: /^電子カルテシステム（1日ごと） の復旧テストを記録$/,
+    name: /^復旧テストの結果を記録 電子カルテシステム（1日ごと）$/,
   });
   await restore.getByLabel("かかった時間（分）").fill("95");
   await restore.getByLabel("備考（手順、問題点）").fill("検証用PCへ復元");
