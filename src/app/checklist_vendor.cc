@@ -39,7 +39,7 @@ bool is_vendor(const core::ExternalContact& c) {
          c.category == core::ExternalCategory::Maintenance;
 }
 
-std::string vendor_code(std::int64_t id) { return "e" + std::to_string(id); }
+std::string vendor_code(std::int64_t id) { return std::string("e").append(std::to_string(id)); }
 
 std::string at(const std::vector<std::string>& row, Column c) {
   return static_cast<std::size_t>(c) < row.size() ? core::trim(row[c]) : std::string();
