@@ -8,6 +8,7 @@
 #include "app/plan_service.h"
 #include "app/publish.h"
 #include "app/reminders.h"
+#include "core/reminder_groups.h"
 #include "core/wareki.h"
 #include "web/dashboard_incidents.h"
 #include "web/form.h"
@@ -130,11 +131,19 @@ void bcp_gap_list(Html& h, const core::Plan& plan, const std::vector<core::Remin
   h.close("section");
 }
 
-void reminder_list(Html& h, const core::Plan& plan, const std::vector<core::Reminder>& list) {
+// `others`: the reminders left out because they are not the reader's to do.
+void reminder_list(Html& h, const core::Plan& plan, const std::vector<core::Reminder>& list,
+                   std::size_t others) {
   h.open("section", {{"id", "reminders"}, {"aria-labelledby", "reminders-title"}});
   h.el("h2", {{"id", "reminders-title"}}, "平時の点検（期限切れ・期限間近）");
+  if (others > 0) {
+    h.el("p", {{"class", "hint"}},
+         "管理者・担当者が行う点検が " + std::to_string(others) +
+             " 件あります。あなたがすることだけをここに示します。");
+  }
   if (list.empty()) {
-    h.el("p", {{"class", "status status--ok"}}, "期限切れ・期限間近の点検はありません。");
+    h.el("p", {{"class", "status status--ok"}},
+         others > 0 ? "あなたがする点検はありません。" : "期限切れ・期限間近の点検はありません。");
     h.close("section");
     return;
   }
@@ -246,6 +255,20 @@ void build_dashboard(RequestContext& ctx, Page& page) {
   std::vector<core::Gap> gaps = core::readiness_gaps(plan);
   std::vector<core::Reminder> reminders =
       app::current_reminders(ctx.ws, ctx.actor(), ctx.now().tokyo_date());
+  // A 職員 (or 閲覧) is shown what is theirs, as on the 点検 page: the devices
+  // that name them as 管理者; the rest is the plan keepers' and is counted.
+  std::size_t others = 0;
+  if (!ctx.can(app::Permission::EditPlan)) {
+    std::vector<core::Reminder> own;
+    for (auto& r : reminders) {
+      if (core::is_devices_manager(r, plan, ctx.actor().name)) {
+        own.push_back(std::move(r));
+      } else {
+        ++others;
+      }
+    }
+    reminders = std::move(own);
+  }
   std::size_t overdue = 0;
   for (const auto& r : reminders) overdue += r.urgency == core::Urgency::Overdue ? 1 : 0;
   std::optional<app::Version> version = app::current_version(ctx.ws);
@@ -266,7 +289,7 @@ void build_dashboard(RequestContext& ctx, Page& page) {
   h.open("div");
   unread_list(ctx, h, version);
   follow_up_tasks_panel(ctx, h);
-  reminder_list(h, plan, reminders);
+  reminder_list(h, plan, reminders, others);
   kit_panel(ctx, h);
   h.close("div");
   h.close("div");

@@ -173,6 +173,11 @@ TEST_F(WebServerTest, TheChecksPageGroupsForEditorsAndShowsStaffTheirOwn) {
   EXPECT_FALSE(contains(own, "外部連絡先の確認"));
   EXPECT_FALSE(contains(own, "周期を保存"));
   EXPECT_FALSE(contains(own, "reminder-group__title"));
+  // The dashboard says the same: theirs, and the rest as a count.
+  const std::string dashboard = staff.get("/")->body;
+  EXPECT_TRUE(contains(dashboard, "管理者・担当者が行う点検が")) << dashboard;
+  EXPECT_TRUE(contains(dashboard, asset));
+  EXPECT_FALSE(contains(editor.get("/")->body, "管理者・担当者が行う点検が"));
 }
 
 // The checklist page: proposals from the records, an editor's answer (いいえ
