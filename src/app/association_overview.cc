@@ -33,7 +33,8 @@ core::FacilityReadiness count_readiness(Workspace& ws, const core::Date& today) 
   if (!r.has_plan) return r;
   r.name = load_plan(ws).facility.name;
   r.gaps = static_cast<int>(check_plan(ws).size());
-  for (const auto& reminder : current_reminders(ws, system, today)) {
+  ChecklistAssessment checklist;
+  for (const auto& reminder : current_reminders(ws, system, today, &checklist)) {
     (reminder.urgency == core::Urgency::Overdue ? r.overdue : r.due_soon) += 1;
   }
   if (const auto version = current_version(ws)) {
@@ -43,7 +44,6 @@ core::FacilityReadiness count_readiness(Workspace& ws, const core::Date& today) 
     r.acknowledged = static_cast<int>(std::count_if(
         reading.begin(), reading.end(), [](const ReadingStatus& s) { return s.acknowledged_at; }));
   }
-  const auto checklist = assess_checklist(ws, system, default_checklist(), today);
   r.checklist_yes = checklist.yes;
   r.checklist_no = checklist.no;
   r.checklist_unanswered = checklist.unanswered;

@@ -29,20 +29,25 @@ std::map<std::string, core::ChecklistAnswer> latest_answers(store::Database& db,
 
 }  // namespace
 
-core::Checklist default_checklist() {
-  // The newest edition: the files are named so that a later one sorts last.
-  const core::EmbeddedFile* newest = nullptr;
-  for (const auto& f : embedded_checklists()) {
-    if (!f.path.ends_with(".txt")) continue;
-    if (newest == nullptr || f.path > newest->path) newest = &f;
-  }
-  if (newest == nullptr) throw std::logic_error("no checklist compiled in");
-  auto parsed = core::parse_checklist(newest->bytes);
-  if (!parsed.problems.empty()) {
-    throw std::logic_error("the compiled-in checklist does not read: " +
-                           parsed.problems.front().message);
-  }
-  return std::move(parsed.checklist);
+const core::Checklist& default_checklist() {
+  // Read on first use: every reminder list, dashboard and overview count
+  // asks for it, and the compiled-in text never changes.
+  static const core::Checklist newest_edition = [] {
+    // The newest edition: the files are named so that a later one sorts last.
+    const core::EmbeddedFile* newest = nullptr;
+    for (const auto& f : embedded_checklists()) {
+      if (!f.path.ends_with(".txt")) continue;
+      if (newest == nullptr || f.path > newest->path) newest = &f;
+    }
+    if (newest == nullptr) throw std::logic_error("no checklist compiled in");
+    auto parsed = core::parse_checklist(newest->bytes);
+    if (!parsed.problems.empty()) {
+      throw std::logic_error("the compiled-in checklist does not read: " +
+                             parsed.problems.front().message);
+    }
+    return std::move(parsed.checklist);
+  }();
+  return newest_edition;
 }
 
 core::ChecklistParse read_checklist_file(const std::string& path) {

@@ -20,8 +20,8 @@
 
 namespace medbcp::app {
 
-// The newest edition compiled in (checklists/*.txt, by name).
-core::Checklist default_checklist();
+// The newest edition compiled in (checklists/*.txt, by name), read once.
+const core::Checklist& default_checklist();
 // A checklist file (`--checklist FILE`); problems carry the line.
 core::ChecklistParse read_checklist_file(const std::string& path);
 

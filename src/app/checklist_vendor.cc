@@ -53,12 +53,13 @@ std::optional<core::Date> date_of(const std::string& text) {
 }  // namespace
 
 std::vector<VendorSheet> vendor_sheets(Workspace& ws, const Actor& actor,
-                                       const core::Checklist& checklist, const core::Date& today) {
+                                       const core::Checklist& checklist, const core::Date& today,
+                                       std::optional<std::int64_t> only) {
   require(actor, Permission::Export);
   const core::Plan plan = load_plan(ws);
   std::vector<VendorSheet> out;
   for (const auto& c : plan.external_contacts) {
-    if (!is_vendor(c)) continue;
+    if (!is_vendor(c) || (only && c.id.value != *only)) continue;
     io::XlsxTable t;
     t.sheet_name = "事業者確認用";
     t.print_header = checklist.title + "（事業者確認用）" +

@@ -25,9 +25,11 @@ struct VendorSheet {
   std::string bytes;
 };
 
-// Export permission. One per vendor of 別紙１.
+// Export permission. One per vendor of 別紙１, or only the vendor `only`
+// (none when it is not a vendor of 別紙１).
 std::vector<VendorSheet> vendor_sheets(Workspace& ws, const Actor& actor,
-                                       const core::Checklist& checklist, const core::Date& today);
+                                       const core::Checklist& checklist, const core::Date& today,
+                                       std::optional<std::int64_t> only = std::nullopt);
 
 struct VendorImport {
   core::Problems problems;  // each message names its row (「3行目: …」)

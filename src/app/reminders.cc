@@ -22,15 +22,17 @@ core::Problems not_in_future(const core::Date& on, const core::Date& today) {
 }  // namespace
 
 std::vector<core::Reminder> current_reminders(Workspace& ws, const Actor& actor,
-                                              const core::Date& today) {
+                                              const core::Date& today,
+                                              ChecklistAssessment* checklist) {
   require(actor, Permission::ReadPlan);
   std::vector<core::Reminder> list = plan_reminders(ws, today);
-  const auto assessment =
+  auto assessment =
       assess_checklist(ws, default_checklist(), today, core::fiscal_year_of(today), list);
   for (auto& r : checklist_reminders(assessment, today,
                                      store::load_reminder_settings(ws.db()).due_soon_days)) {
     list.push_back(std::move(r));
   }
+  if (checklist != nullptr) *checklist = std::move(assessment);
   return list;
 }
 

@@ -16,10 +16,16 @@
 
 namespace medbcp::app {
 
+struct ChecklistAssessment;  // app/checklist_service.h
+
 // Everything overdue or coming due as of `today` (a Tokyo date): the plan's
 // and upkeep's, then the checklist's (app/checklist_service.h).
+// `checklist`, when given, receives the checklist's assessment the list was
+// made from (the dashboard and the overview show it too, without making it
+// again).
 std::vector<core::Reminder> current_reminders(Workspace& ws, const Actor& actor,
-                                              const core::Date& today);
+                                              const core::Date& today,
+                                              ChecklistAssessment* checklist = nullptr);
 // The plan's and upkeep's alone (the checklist's evidence).
 std::vector<core::Reminder> plan_reminders(Workspace& ws, const core::Date& today);
 

@@ -7,6 +7,7 @@
 #include "core/wareki.h"
 #include "web/form.h"
 #include "web/layout.h"
+#include "web/record_form.h"
 
 namespace medbcp::web {
 namespace {
@@ -266,10 +267,8 @@ void post_answer(RequestContext& ctx) {
   req.item_id = item;
   req.yes = r.state.value("answer") != "no";
   auto read_date = [&](const char* key) -> std::optional<core::Date> {
-    const std::string text = core::trim(r.state.value(key));
-    if (text.empty()) return std::nullopt;
-    auto d = core::Date::parse(text);
-    if (!d) d = core::parse_wareki(text);
+    if (core::trim(r.state.value(key)).empty()) return std::nullopt;
+    auto d = parse_typed_date(r.state.value(key));
     if (!d) r.state.error(key, "日付を読めません（例：2027-03-31 または 令和9年3月31日）。");
     return d;
   };
@@ -310,9 +309,8 @@ void post_vendor_sheet(RequestContext& ctx) {
 
 void vendor_download(RequestContext& ctx) {
   const std::int64_t id = ctx.id_match(1);
-  for (auto& sheet :
-       app::vendor_sheets(ctx.ws, ctx.actor(), app::default_checklist(), ctx.now().tokyo_date())) {
-    if (sheet.vendor_id != id) continue;
+  for (auto& sheet : app::vendor_sheets(ctx.ws, ctx.actor(), app::default_checklist(),
+                                        ctx.now().tokyo_date(), id)) {
     ctx.response.set_header("Content-Disposition",
                             "attachment; filename=\"vendor-e" + std::to_string(id) + ".xlsx\"");
     ctx.send(200, sheet.bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

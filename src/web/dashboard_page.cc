@@ -253,8 +253,9 @@ void build_dashboard(RequestContext& ctx, Page& page) {
   core::Plan plan = app::load_plan(ctx.ws);
   page.title = plan.facility.name.empty() ? "ダッシュボード" : plan.facility.name;
   std::vector<core::Gap> gaps = core::readiness_gaps(plan);
+  app::ChecklistAssessment checklist;
   std::vector<core::Reminder> reminders =
-      app::current_reminders(ctx.ws, ctx.actor(), ctx.now().tokyo_date());
+      app::current_reminders(ctx.ws, ctx.actor(), ctx.now().tokyo_date(), &checklist);
   // A 職員 (or 閲覧) is shown what is theirs, as on the 点検 page: the devices
   // that name them as 管理者; the rest is the plan keepers' and is counted.
   std::size_t others = 0;
@@ -294,9 +295,7 @@ void build_dashboard(RequestContext& ctx, Page& page) {
   h.close("div");
   h.close("div");
   gap_list(h, plan, gaps);
-  bcp_gap_list(h, plan,
-               app::bcp_gaps(app::assess_checklist(ctx.ws, ctx.actor(), app::default_checklist(),
-                                                   ctx.now().tokyo_date())));
+  bcp_gap_list(h, plan, app::bcp_gaps(checklist));
 }
 
 void dashboard(RequestContext& ctx) {
