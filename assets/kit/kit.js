@@ -247,6 +247,7 @@
         (unexported > 0 ? '。その後の記録 ' + unexported + ' 件はまだ書き出していません。' : '（すべて書き出し済み）')
       : 'まだ書き出していません。';
 
+    renderDrill();
     var r = report();
     $('report-form').hidden = !!r;
     $('report-done').hidden = !r;
@@ -328,7 +329,13 @@
     };
     var text = 'インシデント開始（オフライン記録）: ' + title + '（' + threatLabel + '）。発見者 ' + discoverer + '。' +
       (opening.personal_data_leak ? '個人データ漏えいのおそれあり。' : '');
-    if (add('report', discovered, text, { opening: opening })) problem(f, '');
+    var payload = { opening: opening };
+    if (log.drill) {
+      // 訓練モード: the import makes this log a drill (src/io/offline_log.h).
+      payload.drill = { scenario: log.drill.scenario, title: log.drill.title };
+      text = '【訓練】' + text;
+    }
+    if (add('report', discovered, text, payload)) problem(f, '');
   });
 
   $('entry-form').addEventListener('submit', function (ev) {
@@ -406,6 +413,60 @@
       }
     });
   });
+
+  // --- 訓練モード: a drill logged offline (the scenarios come with the kit) ---
+  function scenarioOf(code) {
+    return (data.scenarios || []).filter(function (s) {
+      return s.code === code;
+    })[0];
+  }
+  function renderDrill() {
+    var banner = $('drill-banner');
+    if (banner) banner.hidden = !log.drill;
+    var select = $('d-scenario');
+    if (!select) return;
+    select.value = log.drill ? log.drill.scenario : '';
+    select.disabled = !!report();  // the report fixed whether this log is a drill
+    var scenario = log.drill && scenarioOf(log.drill.scenario);
+    $('drill-injects').hidden = !scenario || !report();
+    if (!scenario) return;
+    var list = $('drill-inject-list');
+    list.textContent = '';
+    var shown = log.drill.revealed || 0;
+    scenario.injects.forEach(function (inject, i) {
+      var li = document.createElement('li');
+      li.textContent = inject.minute + '分後: ' + (i < shown ? inject.text : '（まだ出していません）');
+      list.appendChild(li);
+    });
+    $('drill-next').disabled = shown >= scenario.injects.length;
+  }
+  if ($('d-scenario')) {
+    $('d-scenario').addEventListener('change', function (ev) {
+      var scenario = scenarioOf(ev.target.value);
+      log.drill = scenario ? { scenario: scenario.code, title: scenario.title, revealed: 0 } : null;
+      if (scenario) {
+        var f = $('report-form');
+        f.threat.value = scenario.threat;
+        f.how_found.value = scenario.how_found;
+        f.situation.value = scenario.situation;
+        f.personal_data_leak.checked = !!scenario.leak;
+        f.elements['title'].value = scenario.title;
+      }
+      save();
+      render();
+    });
+    $('drill-next').addEventListener('click', function () {
+      var scenario = log.drill && scenarioOf(log.drill.scenario);
+      if (!scenario || !needAuthor($('entry-form'))) return;
+      var i = log.drill.revealed || 0;
+      if (i >= scenario.injects.length) return;
+      var inject = scenario.injects[i];
+      log.drill.revealed = i + 1;
+      if (!add('note', utcNow(), '【訓練】付与情報（' + inject.minute + '分後）: ' + inject.text, {})) {
+        log.drill.revealed = i;
+      }
+    });
+  }
 
   $('export').addEventListener('click', exportLog);
   $('start-over').addEventListener('click', function () {

@@ -51,16 +51,19 @@ std::vector<std::string> cells(const core::FacilityReadiness& r) {
           std::to_string(r.open_incidents),
           since_text(r),
           checklist_text(r),
+          r.last_drill ? r.last_drill->iso() : std::string(),
           needs_attention(r) ? "要対応" : "",
           r.computed_on.iso()};
 }
 
 const std::vector<io::XlsxColumn>& overview_headers() {
   static const std::vector<io::XlsxColumn> headers = {
-      {"施設コード", 14},   {"施設名", 28},         {"計画", 6},     {"不備", 6},
-      {"点検 期限切れ", 9}, {"点検 期限間近", 9},   {"最新の版", 9}, {"発行日", 11},
-      {"確認済み", 8},      {"利用者", 7},          {"キット", 8},   {"対応中のインシデント", 10},
-      {"最も古い発生", 17}, {"チェックリスト", 30}, {"要対応", 8},   {"集計日", 11}};
+      {"施設コード", 14},   {"施設名", 28},         {"計画", 6},
+      {"不備", 6},          {"点検 期限切れ", 9},   {"点検 期限間近", 9},
+      {"最新の版", 9},      {"発行日", 11},         {"確認済み", 8},
+      {"利用者", 7},        {"キット", 8},          {"対応中のインシデント", 10},
+      {"最も古い発生", 17}, {"チェックリスト", 30}, {"最後の訓練", 11},
+      {"要対応", 8},        {"集計日", 11}};
   return headers;
 }
 
@@ -84,6 +87,8 @@ auto sort_value(const core::FacilityReadiness& r, const std::string& key) {
     number = static_cast<int>(r.kit);
   } else if (key == "incidents") {
     number = r.open_incidents;
+  } else if (key == "drill") {
+    text = r.last_drill ? r.last_drill->iso() : std::string();
   } else if (key == "checklist") {
     number = (r.checklist_lapsed + r.checklist_target_passed) * 1000.0 + r.checklist_no +
              r.checklist_unanswered;
@@ -105,7 +110,8 @@ const std::vector<OverviewColumn>& overview_columns() {
                                                       {"acknowledged", "確認"},
                                                       {"kit", "キット"},
                                                       {"incidents", "インシデント"},
-                                                      {"checklist", "チェックリスト"}};
+                                                      {"checklist", "チェックリスト"},
+                                                      {"drill", "訓練"}};
   return columns;
 }
 

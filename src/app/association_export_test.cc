@@ -23,6 +23,7 @@ core::FacilityReadiness ready(const std::string& code, const std::string& name) 
 
 std::vector<core::FacilityReadiness> rows() {
   auto aoba = ready("aoba", "あおば内科");
+  aoba.last_drill = core::Date{2026, 10, 15};
   auto sakura = ready("sakura", "さくら医院");
   sakura.gaps = 3;
   sakura.open_incidents = 1;
@@ -83,8 +84,8 @@ TEST(AssociationExport, CsvHasTheRowsInOrderAndNoFormulas) {
   const std::string csv = overview_csv(apply_overview_query(rows(), q));
   ASSERT_TRUE(csv.starts_with("\xEF\xBB\xBF施設コード,施設名,計画,不備"));
   const auto aoba = csv.find(
-      "\r\naoba,あおば内科,あり,0,0,0,第2版,2026-11-01,5,5,最新,0,,はい 0・いいえ 0・未回答 0,,"
-      "2026-12-06");
+      "\r\naoba,あおば内科,あり,0,0,0,第2版,2026-11-01,5,5,最新,0,,はい 0・いいえ 0・未回答 0,"
+      "2026-10-15,,2026-12-06");
   EXPECT_NE(aoba, std::string::npos) << csv;
   EXPECT_LT(aoba, csv.find("\r\nkaede,"));
   EXPECT_LT(csv.find("\r\nkaede,"), csv.find("\r\nsakura,"));

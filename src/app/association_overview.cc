@@ -5,6 +5,7 @@
 
 #include "app/actor.h"
 #include "app/checklist_service.h"
+#include "app/drills.h"
 #include "app/incident_service.h"
 #include "app/kit.h"
 #include "app/plan_service.h"
@@ -49,6 +50,7 @@ core::FacilityReadiness count_readiness(Workspace& ws, const core::Date& today) 
   r.checklist_unanswered = checklist.unanswered;
   r.checklist_lapsed = checklist.lapsed;
   r.checklist_target_passed = checklist.target_passed;
+  r.last_drill = drill_standing(ws, today).last_drill;
   const KitFreshness kits = kit_freshness(ws);
   if (!kits.offline && !kits.paper) {
     r.kit = core::KitState::None;

@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "core/wareki.h"
 #include "store/checklist_store.h"
+#include "store/drill_store.h"
 
 namespace medbcp::app {
 namespace {
@@ -83,6 +84,7 @@ ChecklistAssessment assess_checklist(Workspace& ws, const core::Checklist& check
   core::ChecklistFacts facts;
   facts.reminders = std::move(plan_reminders);
   facts.plan_published = current_version(ws).has_value();
+  if (auto at = store::latest_drill_start(ws.db())) facts.last_drill = at->tokyo_date();
   for (const auto& item : checklist.items) {
     if (item.evidence != core::EvidenceRule::RemoteMaintenance) continue;
     for (const auto& a : store::list_vendor_answers(ws.db(), fiscal_year)) {

@@ -19,7 +19,8 @@ TimelineCheck check_timelines(store::Database& db) {
   TimelineCheck out;
   // Databases written before incidents existed have no timelines to check.
   if (!has_table(db, "timeline_entries")) return out;
-  for (const core::Incident& incident : store::list_incidents(db)) {
+  // Ids only: a backup of an older schema may lack what a full row reads.
+  for (const core::Incident& incident : store::list_incident_titles(db)) {
     core::ChainAnchor anchor = store::load_chain_anchor(db, incident.id);
     // The constant-memory scan first; the full diagnosis only for a chain
     // that fails it.
@@ -45,7 +46,12 @@ TimelineCheck check_timelines(store::Database& db) {
 
 std::int64_t count_open_incidents(store::Database& db) {
   if (!has_table(db, "incidents")) return 0;
-  auto stmt = db.prepare("SELECT count(*) FROM incidents WHERE status = 'open'");
+  // A drill left running does not hold a restore back (drills, migration 017).
+  const bool drills = has_table(db, "drills");
+  auto stmt =
+      db.prepare(drills ? "SELECT count(*) FROM incidents i WHERE i.status = 'open' AND NOT EXISTS "
+                          "(SELECT 1 FROM drills d WHERE d.incident_id = i.id)"
+                        : "SELECT count(*) FROM incidents WHERE status = 'open'");
   stmt->step();
   return stmt->integer(0);
 }

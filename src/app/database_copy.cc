@@ -9,6 +9,7 @@
 #include "app/incident_service.h"
 #include "app/workspace.h"
 #include "store/facility_registry.h"
+#include "store/incident_store.h"
 #include "store/migrations.h"
 #include "store/open_database.h"
 #include "store/plan_store.h"
@@ -28,7 +29,8 @@ DatabaseVerification verify_chains(Workspace& ws) {
   DatabaseVerification out;
   out.schema_version = store::current_schema_version(ws.db());
   const Actor system = cli_actor();
-  for (const auto& incident : list_incidents(ws, system)) {
+  // Every chain, drills' too: store::list_incidents, not the real incidents only.
+  for (const auto& incident : store::list_incidents(ws.db())) {
     const core::ChainReport chain = verify_incident(ws, system, incident.id);
     ++out.chains;
     out.entries += chain.entries;

@@ -25,6 +25,11 @@ std::string dump(const json& j) { return j.dump(2, ' ', false, json::error_handl
 
 std::string timeline_csv(const IncidentView& view) {
   io::CsvWriter csv;
+  if (view.incident.drill) {
+    // First line of the file: a spreadsheet opened alone still says 訓練.
+    csv.field("【訓練】この記録は訓練です（実際のインシデントではありません）");
+    csv.end_record();
+  }
   for (const char* h :
        {"seq", "発生日時", "記録日時", "種類", "記録者", "内容", "訂正対象", "オフライン記録",
         "記録ID", "発生日時(UTC)", "記録日時(UTC)", "直前のハッシュ", "ハッシュ"}) {
@@ -76,6 +81,7 @@ std::string timeline_json(const IncidentView& view, core::Instant exported_at) {
       {"opened_at", i.opened_at.iso_utc()},
       {"opened_by", i.opened_by},
       {"closed_at", i.closed_at ? json(i.closed_at->iso_utc()) : json(nullptr)},
+      {"drill", i.drill},  // 訓練: never a real incident
   };
   json breaks = json::array();
   for (const auto& b : view.chain.breaks) {
@@ -116,6 +122,7 @@ std::string timeline_json(const IncidentView& view, core::Instant exported_at) {
   };
   json root = {
       {"format", "medbcp-incident-timeline"},
+      {"drill", view.incident.drill},
       {"version", 1},
       {"exported_at", exported_at.iso_utc()},
       {"facility", view.plan.facility.name},
@@ -135,7 +142,9 @@ ExportedFile export_incident_file(Workspace& ws, const Actor& actor, core::Incid
                                   IncidentFile what, core::Instant now) {
   require(actor, Permission::Export);
   const IncidentView view = load_incident_view(ws, actor, id, now);
-  const std::string base = "incident-" + std::to_string(id.value);
+  // A drill's files say so in their names too (訓練 is in every title).
+  const std::string base =
+      (view.incident.drill ? "drill-" : "incident-") + std::to_string(id.value);
   ExportedFile out;
   out.head_hash = view.chain.head_hash;
   switch (what) {

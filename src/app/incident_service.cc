@@ -102,13 +102,18 @@ NoSuchIncident::NoSuchIncident(core::IncidentId incident_id)
     : std::runtime_error("インシデント " + std::to_string(incident_id.value) + " はありません。"),
       id(incident_id) {}
 
+NoSuchIncident::NoSuchIncident(core::IncidentId incident_id, const std::string& message)
+    : std::runtime_error(message), id(incident_id) {}
+
 namespace {
 
 // The incidents still open, oldest first.
 std::vector<core::Incident> open_incidents_in(store::Database& db) {
   std::vector<core::Incident> open;
   for (auto& incident : store::list_incidents(db)) {
-    if (incident.status == core::IncidentStatus::Open) open.push_back(std::move(incident));
+    if (incident.status == core::IncidentStatus::Open && !incident.drill) {
+      open.push_back(std::move(incident));
+    }
   }
   std::sort(open.begin(), open.end(), [](const core::Incident& a, const core::Incident& b) {
     return a.id.value < b.id.value;
@@ -145,9 +150,6 @@ StartResult start_incident(Workspace& ws, const Actor& actor, const StartInciden
   if (!result.problems.empty()) return result;
   core::name_affected_from_plan(incident, plan);
 
-  core::IncidentOpening opening{incident.title,   incident.threat,  incident.discovery,
-                                incident.systems, incident.devices, incident.personal_data_leak,
-                                incident.aware_at};
   auto& db = ws.db();
   store::Transaction tx(db);
   if (!request.separate_from_open) {
@@ -164,24 +166,36 @@ StartResult start_incident(Workspace& ws, const Actor& actor, const StartInciden
       return result;
     }
   }
-  result.id = store::insert_incident(db, incident);
-  core::TimelineEntry e;
-  e.id = core::new_entry_id();
-  e.incident = result.id;
-  e.kind = core::EntryKind::Fact;
-  e.occurred_at = incident.discovery.discovered_at;
-  e.recorded_at = now;
-  e.author = actor.name;
-  e.text = core::describe(opening);
-  e.payload = core::to_payload(opening);
-  store::append_timeline_entry(db, e);
+  result.id = insert_started_incident(db, incident, actor.name, now);
   tx.commit();
   return result;
 }
 
+core::IncidentId insert_started_incident(store::Database& db, const core::Incident& incident,
+                                         const std::string& author, Instant now) {
+  const core::IncidentOpening opening{incident.title,     incident.threat,
+                                      incident.discovery, incident.systems,
+                                      incident.devices,   incident.personal_data_leak,
+                                      incident.aware_at};
+  const core::IncidentId id = store::insert_incident(db, incident);
+  core::TimelineEntry e;
+  e.id = core::new_entry_id();
+  e.incident = id;
+  e.kind = core::EntryKind::Fact;
+  e.occurred_at = incident.discovery.discovered_at;
+  e.recorded_at = now;
+  e.author = author;
+  e.text = core::describe(opening);
+  e.payload = core::to_payload(opening);
+  store::append_timeline_entry(db, e);
+  return id;
+}
+
 std::vector<core::Incident> list_incidents(Workspace& ws, const Actor& actor) {
   require(actor, Permission::ReadPlan);
-  return store::list_incidents(ws.db());
+  auto all = store::list_incidents(ws.db());
+  std::erase_if(all, [](const core::Incident& i) { return i.drill; });
+  return all;
 }
 
 std::vector<core::Incident> open_incidents(Workspace& ws, const Actor& actor) {
@@ -409,9 +423,12 @@ AppendResult close_incident(Workspace& ws, const Actor& actor, core::IncidentId 
                                        "ください。");
     }
   }
-  std::string text = "インシデント終了。教訓: " + core::trim(closure.lessons);
+  const bool drill = require_incident(ws.db(), id).drill;
+  std::string text = std::string(drill ? "訓練終了。振り返り: " : "インシデント終了。教訓: ") +
+                     core::trim(closure.lessons);
   if (!closure.follow_ups.empty()) {
-    text += "。再発防止策 " + std::to_string(closure.follow_ups.size()) + " 件";
+    text += std::string(drill ? "。所見から課題 " : "。再発防止策 ") +
+            std::to_string(closure.follow_ups.size()) + " 件";
   }
   return append(ws, actor, id,
                 Draft{core::EntryKind::Close, text, core::to_payload(closure), "", std::nullopt},
@@ -434,6 +451,20 @@ AppendResult reopen_incident(Workspace& ws, const Actor& actor, core::IncidentId
                 now, [&](store::Database& db, const core::TimelineEntry&) {
                   store::set_incident_status(db, id, core::IncidentStatus::Open, std::nullopt);
                 });
+}
+
+AppendResult record_drill_event(Workspace& ws, const Actor& actor, core::IncidentId id,
+                                const core::DrillEvent& event, std::optional<Instant> occurred_at,
+                                Instant now) {
+  require(actor, Permission::ManageIncident);
+  if (!require_incident(ws.db(), id).drill) {
+    return refused("drill", "No." + std::to_string(id.value) +
+                                " は訓練ではありません（実際のインシデントです）。");
+  }
+  return append(ws, actor, id,
+                Draft{core::EntryKind::Drill, core::describe(event), core::to_payload(event), "",
+                      occurred_at},
+                now);
 }
 
 core::ChainReport verify_incident(Workspace& ws, const Actor& actor, core::IncidentId id,

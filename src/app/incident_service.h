@@ -14,6 +14,7 @@
 #include "app/actor.h"
 #include "app/workspace.h"
 #include "core/deadline.h"
+#include "core/drill.h"
 #include "core/follow_up_task.h"
 #include "core/incident.h"
 #include "core/incident_record.h"
@@ -28,6 +29,7 @@ namespace medbcp::app {
 class NoSuchIncident : public std::runtime_error {
  public:
   explicit NoSuchIncident(core::IncidentId id);
+  NoSuchIncident(core::IncidentId id, const std::string& message);  // 「訓練 No.3 はありません」
   core::IncidentId id;
 };
 
@@ -54,8 +56,14 @@ struct StartResult {
 StartResult start_incident(Workspace& ws, const Actor& actor, const StartIncidentRequest& request,
                            core::Instant now);
 
+// Writes a validated incident's row and its opening entry inside the
+// caller's transaction (start_incident; a drill's start, app/drills.h).
+core::IncidentId insert_started_incident(store::Database& db, const core::Incident& incident,
+                                         const std::string& author, core::Instant now);
+
+// Real incidents only: a drill (core/drill.h) is never counted as one.
 std::vector<core::Incident> list_incidents(Workspace& ws, const Actor& actor);
-// The incidents still open (対応中), oldest first.
+// The real incidents still open (対応中), oldest first.
 std::vector<core::Incident> open_incidents(Workspace& ws, const Actor& actor);
 
 // Everything a page or `medbcp incident show` needs, read at one moment
@@ -131,6 +139,12 @@ AppendResult close_incident(Workspace& ws, const Actor& actor, core::IncidentId 
                             OpenItems open_items = OpenItems::Refuse);
 AppendResult reopen_incident(Workspace& ws, const Actor& actor, core::IncidentId id,
                              const std::string& reason, core::Instant now);
+
+// A drill's own entry (参加者, 付与情報, 一時停止・再開: core/drill.h), the
+// facilitator's (ManageIncident); refused on a real incident.
+AppendResult record_drill_event(Workspace& ws, const Actor& actor, core::IncidentId id,
+                                const core::DrillEvent& event,
+                                std::optional<core::Instant> occurred_at, core::Instant now);
 
 // Recomputes the chain. `witnessed` are hashes seen elsewhere (the final hash
 // printed on a report); each must still be in the chain.

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "app/audit.h"
+#include "app/drill_scenarios.h"
 #include "app/password.h"
 #include "app/plan_service.h"
 #include "app/publish.h"
@@ -81,8 +82,9 @@ KitFile make_offline_kit(Workspace& ws, const Actor& actor, core::Instant now) {
   file.id = kit.id;
   file.file_name = file_name("offline-kit", plan, now, "html");
   // Built before it is recorded: a kit that failed to build was never made.
-  file.bytes = doc::offline_kit_html(plan, doc::KitStamp{kit.id, now, actor.name, kit.seal_key},
-                                     doc::render_html(plan_document(ws, plan)));
+  file.bytes = doc::offline_kit_html(
+      plan, doc::KitStamp{kit.id, now, actor.name, kit.seal_key, load_scenarios().scenarios},
+      doc::render_html(plan_document(ws, plan)));
   save_kit(ws, kit);
   audit_export(ws, actor, "オフラインキット", "キット " + kit.id.substr(0, 8));
   return file;

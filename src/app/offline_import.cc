@@ -4,13 +4,16 @@
 #include <map>
 #include <set>
 
+#include "app/drill_scenarios.h"
 #include "app/password.h"
 #include "app/plan_service.h"
+#include "core/drill.h"
 #include "core/incident_payload.h"
 #include "core/incident_record.h"
 #include "core/text.h"
 #include "core/timeline.h"
 #include "io/offline_log.h"
+#include "store/drill_store.h"
 #include "store/incident_store.h"
 #include "store/kit_store.h"
 
@@ -297,6 +300,17 @@ OfflineImportResult import_offline_log(Workspace& ws, const Actor& actor, std::s
   });
   result.already_present = static_cast<int>(stored.size());
   const bool creating = !target.has_value();
+  // A log written in the kit's drill mode is a drill, and stays one: it
+  // never lands on a real incident, nor a real log on a drill.
+  const std::optional<io::OfflineDrill> drill =
+      report != nullptr ? io::offline_drill(*report) : std::nullopt;
+  if (target && !fresh.empty() && drill.has_value() != target->drill) {
+    result.problems.push_back(problem(
+        "incident", drill
+                        ? "このファイルは訓練の記録です。実際のインシデントには取り込めません。"
+                        : "このファイルは実際のインシデントの記録です。訓練には取り込めません。"));
+    return result;
+  }
 
   if (creating) {
     core::Incident incident = incident_from_report(*report, plan);
@@ -316,9 +330,22 @@ OfflineImportResult import_offline_log(Workspace& ws, const Actor& actor, std::s
     }
     std::stable_partition(fresh.begin(), fresh.end(),
                           [report](const OfflineEntry* e) { return e == report; });
+    if (drill) {
+      incident.drill = true;
+      if (!incident.title.starts_with("【訓練】")) incident.title = "【訓練】" + incident.title;
+    }
     target = incident;
     target->id = store::insert_incident(db, incident);
     result.created = true;
+    if (drill) {
+      // The scenario as this binary knows it (a clinic's own scenario keeps
+      // its code and title); the start follows the opening on the timeline.
+      const auto catalog = load_scenarios();
+      const auto* known = catalog.find(drill->scenario);
+      store::insert_drill(
+          db, core::DrillRecord{target->id, drill->scenario, known ? known->title : drill->title,
+                                known ? known->source : "", core::DrillMode::Offline});
+    }
   } else if (!fresh.empty() && target->status == core::IncidentStatus::Closed) {
     result.problems.push_back(problem(
         "incident", incident_label(target->id) +
@@ -330,6 +357,26 @@ OfflineImportResult import_offline_log(Workspace& ws, const Actor& actor, std::s
   for (const OfflineEntry* e : fresh) {
     const bool as_opening = creating && e == report;
     store::append_timeline_entry(db, to_timeline_entry(*e, target->id, as_opening));
+    if (as_opening && drill) {
+      core::DrillEvent start;
+      start.type = core::DrillEvent::Type::Start;
+      start.scenario_code = drill->scenario;
+      start.mode = core::DrillMode::Offline;
+      start.participants = {{e->author, "記録者（オフラインキット）"}};
+      if (target->discovery.discoverer != e->author) {
+        start.participants.push_back({target->discovery.discoverer, "発見者"});
+      }
+      core::TimelineEntry s;
+      s.id = core::new_entry_id();
+      s.incident = target->id;
+      s.kind = core::EntryKind::Drill;
+      s.occurred_at = target->discovery.discovered_at;
+      s.recorded_at = now;
+      s.author = actor.name;
+      s.text = core::describe(start);
+      s.payload = core::to_payload(start);
+      store::append_timeline_entry(db, s);
+    }
   }
   result.added = static_cast<int>(fresh.size());
   if (result.added > 0) {

@@ -1,6 +1,7 @@
 #include "app/reminders.h"
 
 #include "app/checklist_service.h"
+#include "app/drills.h"
 #include "app/plan_change.h"
 #include "app/plan_service.h"
 #include "core/text.h"
@@ -51,6 +52,9 @@ std::vector<core::Reminder> plan_reminders(Workspace& ws, const core::Date& toda
         records.unchecked_in_last_round.push_back(line.item.device);
     }
   }
+  const DrillStanding drills = drill_standing(ws, today);
+  records.last_drill = drills.last_drill;
+  records.not_in_recent_drill = drills.not_trained;
   return core::reminders(plan, records, store::load_reminder_settings(db), today);
 }
 

@@ -35,12 +35,13 @@ nlohmann::json readiness_json(const core::FacilityReadiness& r) {
             {"unanswered", r.checklist_unanswered},
             {"lapsed", r.checklist_lapsed},
             {"target_passed", r.checklist_target_passed}}},
+          {"last_drill", optional_date(r.last_drill)},
           {"computed_on", r.computed_on.iso()}};
 }
 
 void print_overview(const std::vector<core::FacilityReadiness>& rows) {
-  std::cout
-      << "施設コード\t施設名\t不備\t要対応\t期限間近\t版\t確認\tキット\t対応中のインシデント\n";
+  std::cout << "施設コード\t施設名\t不備\t要対応\t期限間近\t版\t確認\tキット\t最後の訓練\t"
+               "対応中のインシデント\n";
   for (const auto& r : rows) {
     std::cout << (r.code.empty() ? "-" : r.code) << "\t" << r.name << "\t";
     if (!r.has_plan) {
@@ -51,6 +52,7 @@ void print_overview(const std::vector<core::FacilityReadiness>& rows) {
               << (r.edition ? std::string("第").append(std::to_string(*r.edition)).append("版")
                             : std::string("未発行"))
               << "\t" << r.acknowledged << "/" << r.accounts << "\t" << core::label(r.kit) << "\t"
+              << (r.last_drill ? r.last_drill->iso() : std::string("なし")) << "\t"
               << r.open_incidents;
     if (r.open_since) std::cout << "（" << r.open_since->tokyo_text() << " から）";
     std::cout << "\n";

@@ -182,7 +182,8 @@ void guarded(const std::function<void()>& body) {
   try {
     body();
   } catch (const app::NoSuchIncident& e) {
-    std::cerr << e.what() << " `medbcp incident list` で番号を確認してください。\n";
+    std::cerr << e.what()
+              << " 番号は `medbcp incident list`（訓練は `medbcp drill list`）で確かめられます。\n";
     throw ExitCode{2};
   } catch (const app::EvidenceFileError& e) {
     std::cerr << e.what() << "\n";

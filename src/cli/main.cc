@@ -15,6 +15,7 @@
 #include "cli/confirm_command.h"
 #include "cli/db_command.h"
 #include "cli/devices_command.h"
+#include "cli/drill_command.h"
 #include "cli/facility_command.h"
 #include "cli/incident_command.h"
 #include "cli/incident_import_command.h"
@@ -63,6 +64,7 @@ int run(int argc, char** argv) {
   cli::add_confirm_command(root, options);
   cli::add_facility_command(root, options);
   cli::add_checklist_command(root, options);
+  cli::add_drill_command(root, options);
   cli::group_help_flags(root);
 
   try {

@@ -48,6 +48,10 @@ void add_serve_command(CLI::App& root, GlobalOptions& options) {
                   "ページを作るスレッドの数（接続の数はこれに縛られない）")
       ->capture_default_str()
       ->check(CLI::Range(2, 256));
+  cmd->add_option(
+         "--scenarios", flags->config.scenarios_dir,
+         "訓練シナリオを追加するフォルダ（*.txt。組み込みのシナリオと同じコードなら置き換え）")
+      ->check(CLI::ExistingDirectory);
   cmd->add_option("--max-connections", flags->config.limits.max_connections,
                   "同時に開いておける接続の数の上限")
       ->capture_default_str()

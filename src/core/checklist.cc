@@ -4,6 +4,7 @@
 #include <set>
 #include <utility>
 
+#include "core/data_lines.h"
 #include "core/text.h"
 
 namespace medbcp::core {
@@ -31,19 +32,6 @@ constexpr std::array<std::pair<EvidenceRule, const char*>, 18> kRules = {{
 }};
 
 constexpr std::string_view kUnconfirmed = "〔要確認〕";
-
-// The fields of a line, trimmed: 「item | 1-1 | 全般 | … |」 → five fields.
-std::vector<std::string> fields_of(std::string_view line) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (true) {
-    const auto bar = line.find('|', start);
-    out.push_back(trim(std::string(line.substr(start, bar - start))));
-    if (bar == std::string_view::npos) break;
-    start = bar + 1;
-  }
-  return out;
-}
 
 // 「1」「1-2」「2-13」「1-1-1」: digits in groups joined by '-'.
 bool is_item_id(std::string_view id) {
@@ -94,22 +82,10 @@ ChecklistParse parse_checklist(std::string_view text) {
   std::string bcp_section;
   std::set<std::string> ids;
   std::set<std::string> bcp_ids;
-  int line_number = 0;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto end = text.find('\n', start);
-    std::string_view line =
-        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    start = end == std::string_view::npos ? text.size() + 1 : end + 1;
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    const std::string trimmed = trim(std::string(line));
-    if (trimmed.empty() || trimmed.front() == '#') continue;
+  for_each_data_line(text, [&](int line_number, std::vector<std::string>& f) {
     auto problem = [&](std::string message) {
       out.problems.push_back(Problem{"checklist", line_number, std::move(message)});
     };
-    std::vector<std::string> f = fields_of(trimmed);
-    while (f.size() > 1 && f.back().empty()) f.pop_back();  // a trailing 「|」
     const std::string& kind = f[0];
     auto need = [&](std::size_t at_least, std::size_t at_most, const char* shape) {
       if (f.size() < at_least || f.size() > at_most) {
@@ -140,7 +116,7 @@ ChecklistParse parse_checklist(std::string_view text) {
     } else if (kind == "title") {
       if (need(2, 2, "title | 表題")) c.title = f[1];
     } else if (kind == "section") {
-      if (!need(3, 4, "section | 番号 | 見出し | vendor")) continue;
+      if (!need(3, 4, "section | 番号 | 見出し | vendor")) return;
       section = f[2];
       vendor_section = f.size() == 4 && f[3] == "vendor";
       if (f.size() == 4 && !vendor_section) {
@@ -149,19 +125,19 @@ ChecklistParse parse_checklist(std::string_view text) {
     } else if (kind == "bcp_section") {
       if (need(3, 3, "bcp_section | 番号 | 見出し")) bcp_section = f[2];
     } else if (kind == "gate" || kind == "item") {
-      if (!need(4, 5, "item | ID | 対象 | 項目 | 根拠")) continue;
+      if (!need(4, 5, "item | ID | 対象 | 項目 | 根拠")) return;
       if (kind == "gate" && c.gate() != nullptr) {
         problem("gate の行は一つだけです。");
-        continue;
+        return;
       }
-      if (!fresh_id(ids, f[1])) continue;
+      if (!fresh_id(ids, f[1])) return;
       if (f[3].empty()) {
         problem("項目の文がありません。");
-        continue;
+        return;
       }
       if (kind == "item" && section.empty()) {
         problem("item の前に section の行が必要です。");
-        continue;
+        return;
       }
       ChecklistItem item;
       item.id = f[1];
@@ -178,18 +154,18 @@ ChecklistParse parse_checklist(std::string_view text) {
         c.items.push_back(std::move(item));
       }
     } else if (kind == "bcp") {
-      if (!need(4, 5, "bcp | ID | 小見出し | 確認内容 | 根拠")) continue;
-      if (!fresh_id(bcp_ids, f[1])) continue;
+      if (!need(4, 5, "bcp | ID | 小見出し | 確認内容 | 根拠")) return;
+      if (!fresh_id(bcp_ids, f[1])) return;
       if (bcp_section.empty()) {
         problem("bcp の前に bcp_section の行が必要です。");
-        continue;
+        return;
       }
       c.bcp_items.push_back(BcpCheckItem{f[1], bcp_section, f[2], f[3], rule_of(4)});
     } else {
       problem("行の種類「" + kind +
               "」が分かりません（edition, title, gate, section, item, bcp_section, bcp）。");
     }
-  }
+  });
   if (c.edition.empty()) out.problems.push_back({"checklist", 0, "edition の行がありません。"});
   if (c.items.empty()) out.problems.push_back({"checklist", 0, "item の行がありません。"});
   if (c.title.empty()) c.title = "サイバーセキュリティ対策チェックリスト";

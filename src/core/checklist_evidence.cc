@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "core/wareki.h"
 
 namespace medbcp::core {
 namespace {
@@ -224,9 +225,24 @@ Proposal propose(EvidenceRule rule, const Plan& plan, const ChecklistFacts& fact
               "ただしこれは medbcp だけのことです。電子カルテなどほかのシステムについて"
               "人が回答してください。",
               "/account"};
-    case EvidenceRule::Drills:
-      return {std::nullopt,
-              "訓練の記録は medbcp にまだありません。実施した訓練を人が回答してください。", ""};
+    case EvidenceRule::Drills: {
+      // A drill in the last 12 months is the evidence. Without one, medbcp
+      // does not know of training held elsewhere: a person answers (and the
+      // 点検 reminds of the drill that is due).
+      const bool lapsed =
+          std::any_of(facts.reminders.begin(), facts.reminders.end(), [](const Reminder& r) {
+            return r.kind == ReminderKind::DrillOverdue && r.urgency == Urgency::Overdue;
+          });
+      if (!facts.last_drill) {
+        return {std::nullopt,
+                "medbcp に訓練の記録がありません。訓練をして記録するか、ほかで実施した教育訓練を"
+                "人が回答してください。",
+                "/drills"};
+      }
+      const std::string when = "直近の訓練は " + format_wareki(*facts.last_drill) + " です。";
+      if (lapsed) return {std::nullopt, when + "12か月を過ぎています。", "/drills"};
+      return yes(when, "/drills");
+    }
   }
   return {};
 }

@@ -24,6 +24,7 @@ struct ChecklistFacts {
   // What vendors answered on their 事業者確認用 sheet to the remote
   // maintenance item, by the vendor's name in 別紙１ (true: はい).
   std::map<std::string, bool> vendor_remote_answers;
+  std::optional<Date> last_drill;  // the day the latest drill (訓練) was held
 };
 
 struct Proposal {

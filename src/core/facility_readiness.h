@@ -38,6 +38,7 @@ struct FacilityReadiness {
   int checklist_unanswered = 0;
   int checklist_lapsed = 0;         // はい whose evidence lapsed
   int checklist_target_passed = 0;  // いいえ past its target date
+  std::optional<Date> last_drill;   // the latest drill (訓練) held
   Date computed_on;                 // the day the counts were made for
   // Changed (or a new day) since these counts were made, and not yet
   // counted again: the overview shows them marked 「集計待ち」 meanwhile.

@@ -23,6 +23,8 @@ struct FollowUpTask {
   std::string created_by;
   std::optional<core::Instant> done_at;
   std::string done_by;
+  std::string plan_section;  // the plan section it concerns (a drill's finding), or empty
+  bool from_drill = false;   // left by a drill, not a real incident
 };
 
 }  // namespace medbcp::core

@@ -58,6 +58,7 @@ struct Incident {
   Instant opened_at;
   std::string opened_by;
   std::optional<Instant> closed_at;
+  bool drill = false;  // a drill (訓練, core/drill.h): never counted as a real incident
 };
 
 // Fills the snapshot names of systems and devices from the plan.

@@ -240,6 +240,7 @@ std::string to_payload(const Closure& c) {
   for (const auto& f : c.follow_ups) {
     json item = {{"title", f.title}, {"owner", f.owner}};
     if (f.due) item["due"] = f.due->iso();
+    if (!f.plan_section.empty()) item["plan_section"] = f.plan_section;
     follow_ups.push_back(item);
   }
   return dump(json{{"lessons", c.lessons}, {"follow_ups", follow_ups}});
@@ -253,8 +254,8 @@ std::optional<Closure> read_closure(std::string_view payload) {
   if (auto it = j->find("follow_ups"); it != j->end() && it->is_array()) {
     for (const auto& f : *it) {
       if (!f.is_object()) continue;
-      c.follow_ups.push_back(
-          FollowUp{str(f, "title"), str(f, "owner"), Date::parse(str(f, "due"))});
+      c.follow_ups.push_back(FollowUp{str(f, "title"), str(f, "owner"), Date::parse(str(f, "due")),
+                                      str(f, "plan_section")});
     }
   }
   return c;

@@ -1,5 +1,6 @@
 #include "core/incident_record.h"
 
+#include "core/plan_section.h"
 #include "core/text.h"
 
 namespace medbcp::core {
@@ -221,6 +222,11 @@ Problems validate(const Closure& c) {
     if (trim(c.follow_ups[i].title).empty()) {
       out.push_back(
           Problem{"follow_ups", static_cast<int>(i + 1), "再発防止策の内容を入力してください。"});
+    }
+    const std::string& section = c.follow_ups[i].plan_section;
+    if (!section.empty() && !section_from_code(section)) {
+      out.push_back(Problem{"follow_ups", static_cast<int>(i + 1),
+                            "計画の章「" + section + "」がありません。"});
     }
   }
   return out;

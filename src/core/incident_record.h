@@ -119,6 +119,7 @@ struct FollowUp {
   std::string title;
   std::string owner;
   std::optional<Date> due;
+  std::string plan_section{};  // a section code (core/plan_section.h) the task changes, or empty
 };
 
 struct Closure {

@@ -183,6 +183,7 @@ IncidentState fold_timeline(const std::vector<TimelineEntry>& entries) {
       case EntryKind::Action:
       case EntryKind::Correction:
       case EntryKind::Note:
+      case EntryKind::Drill:  // folded by core/drill.h
         break;
     }
   }

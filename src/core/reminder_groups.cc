@@ -9,10 +9,10 @@ namespace medbcp::core {
 namespace {
 
 // The groups in their order on a quiet day (nothing overdue anywhere).
-enum class Work { Backups, Devices, Stocktake, ContactsAndPlan, Checklist };
-constexpr std::array<const char*, 5> kTitles = {"バックアップと復旧", "機器（別紙２）", "棚卸し",
-                                                "連絡先と計画の見直し",
-                                                "チェックリストとBCP確認表（厚生労働省）"};
+enum class Work { Backups, Devices, Stocktake, ContactsAndPlan, Drills, Checklist };
+constexpr std::array<const char*, 6> kTitles = {
+    "バックアップと復旧",   "機器（別紙２）", "棚卸し",
+    "連絡先と計画の見直し", "訓練",           "チェックリストとBCP確認表（厚生労働省）"};
 
 Work work_of(ReminderKind kind) {
   switch (kind) {
@@ -34,6 +34,9 @@ Work work_of(ReminderKind kind) {
     case ReminderKind::ChecklistLapsed:
     case ReminderKind::BcpNotCovered:
       return Work::Checklist;
+    case ReminderKind::DrillOverdue:
+    case ReminderKind::StaffNotTrained:
+      return Work::Drills;
   }
   return Work::ContactsAndPlan;
 }

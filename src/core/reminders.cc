@@ -299,6 +299,30 @@ void stocktake_reminders(const Plan& plan, const UpkeepRecords& records,
                 "棚卸しの時期が近づいています", "devices");
 }
 
+// A plan nobody rehearsed fails on the day: a drill at least every 12
+// months (MHLW's BCP確認表: 教育訓練), with every person of 別紙１ in one.
+void drill_reminders(const Plan& plan, const UpkeepRecords& records,
+                     const ReminderSettings& settings, const Date& today, ReminderList& out) {
+  const std::string subject = "訓練（年1回以上）";
+  if (!records.last_drill) {
+    out.add(ReminderKind::DrillOverdue, Urgency::Overdue, subject,
+            "訓練の記録がありません。シナリオを選んで、職員と訓練をしてください。", std::nullopt,
+            "drills");
+    return;
+  }
+  out.add_dated(ReminderKind::DrillOverdue, add_months(*records.last_drill, 12), today,
+                settings.due_soon_days, subject,
+                "前回の訓練は " + jp_date(*records.last_drill) + " です。訓練をしてください",
+                "訓練の時期が近づいています", "drills");
+  if (!records.not_in_recent_drill.empty() && !plan.internal_contacts.empty()) {
+    out.add(ReminderKind::StaffNotTrained, Urgency::DueSoon,
+            std::to_string(records.not_in_recent_drill.size()) + "人",
+            "この1年の訓練に参加していない人がいます（" + listed(records.not_in_recent_drill, 5) +
+                "）。次の訓練に参加してもらってください。",
+            std::nullopt, "drills");
+  }
+}
+
 }  // namespace
 
 const char* label(ReminderKind k) {
@@ -329,6 +353,10 @@ const char* label(ReminderKind k) {
       return "チェックリストの根拠切れ";
     case ReminderKind::BcpNotCovered:
       return "BCP確認表";
+    case ReminderKind::DrillOverdue:
+      return "訓練";
+    case ReminderKind::StaffNotTrained:
+      return "訓練に参加していない職員";
   }
   return "";
 }
@@ -361,6 +389,10 @@ const char* code(ReminderKind k) {
       return "checklist_lapsed";
     case ReminderKind::BcpNotCovered:
       return "bcp_not_covered";
+    case ReminderKind::DrillOverdue:
+      return "drill";
+    case ReminderKind::StaffNotTrained:
+      return "drill_participation";
   }
   return "";
 }
@@ -383,6 +415,7 @@ std::vector<Reminder> reminders(const Plan& plan, const UpkeepRecords& records,
   contact_reminders(plan, settings, today, out);
   review_reminders(plan, settings, today, out);
   stocktake_reminders(plan, records, settings, today, out);
+  drill_reminders(plan, records, settings, today, out);
   return out.take();
 }
 

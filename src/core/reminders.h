@@ -48,6 +48,10 @@ struct UpkeepRecords {
   std::optional<Date> last_stocktake_completed;  // Tokyo date the last round closed
   // Devices that round closed without a result: still to be checked.
   std::vector<DeviceId> unchecked_in_last_round;
+  // Drills (訓練): the day the last one was held, and the people of 別紙１
+  // (the 責任者 too) who took part in none in the last 12 months.
+  std::optional<Date> last_drill;
+  std::vector<std::string> not_in_recent_drill;
 };
 
 enum class ReminderKind {
@@ -64,6 +68,8 @@ enum class ReminderKind {
   ChecklistNo,         // チェックリストの「いいえ」（目標日まで）
   ChecklistLapsed,     // チェックリストの「はい」の根拠が切れた
   BcpNotCovered,       // BCP確認表の項目が計画にない
+  DrillOverdue,        // 12か月以内に訓練をしていない
+  StaffNotTrained,     // この1年の訓練に参加していない職員
 };
 const char* label(ReminderKind);
 const char* code(ReminderKind);

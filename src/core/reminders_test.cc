@@ -46,6 +46,7 @@ UpkeepRecords quiet_records() {
   h.last_ok_restore_test = at_tokyo(Date{2025, 1, 1});
   r.backups = {h};
   r.last_stocktake_completed = Date{2025, 1, 1};
+  r.last_drill = Date{2024, 11, 1};
   return r;
 }
 
@@ -64,6 +65,32 @@ TEST(Reminders, QuietPlanHasNone) {
   auto list = run(quiet_plan(), quiet_records(), Date{2025, 3, 2});
   EXPECT_TRUE(list.empty()) << list.front().message;
   EXPECT_FALSE(any_overdue(list));
+}
+
+TEST(Reminders, ADrillIsDueEveryTwelveMonthsWithEveryoneInOne) {
+  UpkeepRecords records = quiet_records();
+  records.last_drill.reset();
+  auto none = of_kind(run(quiet_plan(), records, Date{2025, 3, 2}), ReminderKind::DrillOverdue);
+  ASSERT_EQ(none.size(), 1u);
+  EXPECT_EQ(none[0].urgency, Urgency::Overdue);
+  EXPECT_EQ(none[0].field, "drills");
+  records.last_drill = Date{2024, 3, 1};
+  auto late = of_kind(run(quiet_plan(), records, Date{2025, 3, 2}), ReminderKind::DrillOverdue);
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0].urgency, Urgency::Overdue);
+  EXPECT_EQ(late[0].due, (Date{2025, 3, 1}));
+  records.last_drill = Date{2024, 3, 20};
+  auto soon = of_kind(run(quiet_plan(), records, Date{2025, 3, 2}), ReminderKind::DrillOverdue);
+  ASSERT_EQ(soon.size(), 1u);
+  EXPECT_EQ(soon[0].urgency, Urgency::DueSoon);
+  records.last_drill = Date{2025, 1, 10};
+  Plan plan = quiet_plan();
+  plan.internal_contacts.push_back(InternalContact{});
+  records.not_in_recent_drill = {"鈴木 一郎"};
+  auto staff = of_kind(run(plan, records, Date{2025, 3, 2}), ReminderKind::StaffNotTrained);
+  ASSERT_EQ(staff.size(), 1u);
+  EXPECT_NE(staff[0].message.find("鈴木 一郎"), std::string::npos);
+  EXPECT_TRUE(of_kind(run(plan, records, Date{2025, 3, 2}), ReminderKind::DrillOverdue).empty());
 }
 
 TEST(AddMonths, KeepsTheDayOrTakesTheMonthsLast) {
@@ -311,6 +338,7 @@ TEST(StocktakeReminder, CycleFromTheLastCompletedRound) {
   records.backups[0].last_ok_run = at_tokyo(Date{2026, 1, 1});
   records.backups[0].last_ok_restore_test = at_tokyo(Date{2026, 1, 1});
   records.last_stocktake_completed = Date{2025, 1, 1};  // due 2026-01-01 (365 days)
+  records.last_drill = Date{2025, 11, 1};
   EXPECT_TRUE(
       of_kind(run(plan, records, Date{2025, 12, 1}), ReminderKind::StocktakeOverdue).empty());
   auto on_due = run(plan, records, Date{2026, 1, 1});

@@ -27,6 +27,7 @@ constexpr KindName kKinds[] = {
     {EntryKind::Reopen, "reopen", "再開"},
     {EntryKind::Close, "close", "終了"},
     {EntryKind::Note, "note", "メモ"},
+    {EntryKind::Drill, "drill", "訓練進行"},
 };
 
 void append_field(std::string& out, std::string_view bytes) {

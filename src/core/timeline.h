@@ -53,6 +53,7 @@ enum class EntryKind {
   Reopen,      // 再開
   Close,       // 終了
   Note,        // メモ
+  Drill,       // 訓練進行（参加者、付与情報、一時停止: core/drill.h）
 };
 const char* code(EntryKind);
 const char* label(EntryKind);

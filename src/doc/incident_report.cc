@@ -27,11 +27,12 @@ class ReportBuilder {
 
   doc::Document build() {
     const core::Incident& i = v_.incident;
-    d_.title = "インシデント対応報告書";
-    d_.subtitle = "サイバーインシデント発生時の対応記録";
+    d_.title = i.drill ? "訓練 対応記録" : "インシデント対応報告書";
+    d_.subtitle = i.drill ? "【訓練】この記録は訓練です（実際のインシデントではありません）"
+                          : "サイバーインシデント発生時の対応記録";
     d_.facility_name =
         plain(v_.plan.facility.name.empty() ? "（医療機関名未設定）" : v_.plan.facility.name);
-    d_.edition = "インシデント No." + std::to_string(i.id.value);
+    d_.edition = (i.drill ? "訓練 No." : "インシデント No.") + std::to_string(i.id.value);
     d_.cover_facts = {
         {"件名", plain(i.title)},
         {"想定事象", plain(core::label(i.threat))},

@@ -63,6 +63,18 @@ std::string kit_data_json(const core::Plan& plan, const KitStamp& stamp) {
   for (const auto& c : plan.internal_contacts) {
     internal.push_back({{"id", c.id.value}, {"name", internal_name(c)}});
   }
+  Json scenarios = Json::array();
+  for (const auto& s : stamp.drill_scenarios) {
+    Json injects = Json::array();
+    for (const auto& i : s.injects) injects.push_back({{"minute", i.minute}, {"text", i.text}});
+    scenarios.push_back({{"code", s.code},
+                         {"title", s.title},
+                         {"threat", core::code(s.threat)},
+                         {"leak", s.personal_data_leak},
+                         {"how_found", s.how_found},
+                         {"situation", s.situation},
+                         {"injects", injects}});
+  }
   Json officer = Json::array();
   if (!core::trim(plan.officer.name).empty()) {
     officer.push_back({{"id", 0}, {"name", core::officer_contact_name(plan.officer)}});
@@ -74,6 +86,7 @@ std::string kit_data_json(const core::Plan& plan, const KitStamp& stamp) {
         {"edition", plan.facility.edition},
         {"made_at", stamp.made_at.iso_utc()}}},
       {"seal_key", stamp.seal_key},
+      {"scenarios", scenarios},
       {"steps", steps},
       {"contacts", {{"external", external}, {"internal", internal}, {"officer", officer}}}};
   std::string text = data.dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -225,13 +238,29 @@ void affected_choices(std::string& h, const core::Plan& plan) {
   h += "</details>";
 }
 
-void logger_section(std::string& h, const core::Plan& plan) {
+void logger_section(std::string& h, const core::Plan& plan, const KitStamp& stamp) {
   h += "<section id=\"logger\"><h2>記録する（オフライン記録）</h2>\n"
        "<p class=\"no-js note\">このブラウザでは JavaScript が動かないため記録できません。"
        "紙の「発見・報告書」「時系列記録用紙」「連絡記録」を使ってください。</p>\n"
        "<div class=\"js-only\">"
+       "<p id=\"drill-banner\" class=\"drill-banner\" hidden>【訓練】この記録は訓練です。"
+       "取り込むと訓練として記録され、実際のインシデントには数えません。</p>"
        "<div class=\"panel author-bar\"><label for=\"author\">記入者（あなたの名前）</label>"
        "<input type=\"text\" id=\"author\" autocomplete=\"name\"></div>\n";
+  if (!stamp.drill_scenarios.empty()) {
+    // 訓練モード: the same logger, its log marked as a drill of a scenario.
+    h += "<details class=\"panel drill-mode\" id=\"drill-mode\"><summary>訓練として記録する"
+         "（訓練モード）</summary><label for=\"d-scenario\">訓練シナリオ</label>"
+         "<select id=\"d-scenario\"><option value=\"\">訓練ではない（実際の記録）</option>";
+    for (const auto& s : stamp.drill_scenarios) {
+      h += "<option value=\"" + core::escape_markup(s.code) + "\">" + core::escape_markup(s.title) +
+           "</option>";
+    }
+    h += "</select><p class=\"hint\">発見・報告を記録する前に選びます。シナリオの発生状況が"
+         "入ります。</p><div id=\"drill-injects\" hidden><h4>付与情報</h4>"
+         "<ol id=\"drill-inject-list\"></ol><button type=\"button\" id=\"drill-next\">"
+         "次の付与情報を出す</button></div></details>\n";
+  }
 
   // 発見・報告 (第３章 １（１）).
   h +=
@@ -379,7 +408,7 @@ std::string offline_kit_html(const core::Plan& plan, const KitStamp& stamp,
   card_section(h, plan);
   contacts_section(h, plan);
   checklist_section(h);
-  logger_section(h, plan);
+  logger_section(h, plan, stamp);
   fallbacks_section(h, plan);
   plan_section(h, plan_document_html);
   h += "</main>\n<script type=\"application/json\" id=\"kit-data\">" + kit_data_json(plan, stamp) +

@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "core/drill_scenario.h"
 #include "core/plan.h"
 #include "core/time.h"
 
@@ -20,6 +21,8 @@ struct KitStamp {
   // The key the logger seals its exported log with (core/kit_record.h);
   // empty: logs are exported unsealed.
   std::string seal_key;
+  // The drill scenarios the logger's drill mode (訓練モード) offers.
+  std::vector<core::DrillScenario> drill_scenarios{};
 };
 
 // `plan_document_html`: the plan as doc::render_html made it (a whole HTML

@@ -45,6 +45,8 @@ const Table* table_named(const Document& doc, const std::string& name) {
     if (const auto* t = std::get_if<Table>(&b); t && t->name == name) return t;
   return nullptr;
 }
+// A table found in a temporary document would dangle: refuse it at compile time.
+const Table* table_named(const Document&& doc, const std::string& name) = delete;
 
 TEST(PlanDocument, HeadingsFollowTheSpecChapterByChapter) {
   Document doc = build(core::demo_plan());
@@ -135,7 +137,8 @@ TEST(PlanDocument, TheRevisionHistoryListsEveryPublishedVersion) {
   EXPECT_LT(text.find("から施行する"), text.find("第１版|"));
   EXPECT_LT(text.find("第１版|"), text.find("別紙１　連絡体制図"));
   // Nothing published yet: the table is there, empty for the pen.
-  const Table* empty = table_named(build(core::demo_plan()), "revisions");
+  const Document unpublished = build(core::demo_plan());
+  const Table* empty = table_named(unpublished, "revisions");
   ASSERT_NE(empty, nullptr);
   EXPECT_EQ(empty->rows.size(), 2u);
 }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/drill_scenario.h"
 #include "core/incident_payload.h"
 #include "core/incident_steps.h"
 #include "core/sha256.h"
@@ -115,12 +116,27 @@ class Reader {
   int row_;
 };
 
-// {"opening": {…}}: the discovery report as core::IncidentOpening writes it.
+// {"opening": {…}}: the discovery report as core::IncidentOpening writes it;
+// in the kit's drill mode also {"drill": {"scenario": code, "title": …}}.
 void check_report_payload(const Json& payload, Reader& r) {
   auto it = payload.find("opening");
-  if (payload.size() != 1 || it == payload.end() || !it->is_object()) {
+  const auto drill = payload.find("drill");
+  const std::size_t keys = drill == payload.end() ? 1 : 2;
+  if (payload.size() != keys || it == payload.end() || !it->is_object()) {
     r.problem("opening", "発見・報告の内容（opening）がありません。");
     return;
+  }
+  if (drill != payload.end()) {
+    if (!drill->is_object()) {
+      r.problem("drill", "訓練の情報（drill）がオブジェクトではありません。");
+    } else {
+      Reader d = r.child("drill");
+      d.only(*drill, {"scenario", "title"});
+      if (auto code = d.string(*drill, "scenario", true); code && !core::is_scenario_code(*code)) {
+        d.problem("scenario", "訓練シナリオのコードではありません。");
+      }
+      d.string(*drill, "title", false);
+    }
   }
   const Json& o = *it;
   Reader in = r.child("opening");
@@ -170,6 +186,22 @@ void check_report_payload(const Json& payload, Reader& r) {
     }
   }
 }
+
+}  // namespace
+
+std::optional<OfflineDrill> offline_drill(const OfflineEntry& report) {
+  if (report.kind != OfflineEntryKind::Report) return std::nullopt;
+  const Json payload = Json::parse(report.payload, nullptr, false);
+  if (payload.is_discarded() || !payload.is_object()) return std::nullopt;
+  const auto drill = payload.find("drill");
+  if (drill == payload.end() || !drill->is_object()) return std::nullopt;
+  OfflineDrill out;
+  if (auto s = drill->find("scenario"); s != drill->end() && s->is_string()) out.scenario = *s;
+  if (auto t = drill->find("title"); t != drill->end() && t->is_string()) out.title = *t;
+  return out;
+}
+
+namespace {
 
 void check_step_payload(const Json& payload, Reader& r) {
   r.only(payload, {"step", "state", "reason", "note"});

@@ -94,6 +94,15 @@ struct OfflineLog {
   std::string seal;    // as written in the file ("" : none)
 };
 
+// A report written in the kit's drill mode (訓練モード): the scenario the
+// clinic rehearsed. Such a log imports as a drill, never as an incident.
+struct OfflineDrill {
+  std::string scenario;  // its code (core/drill_scenario.h)
+  std::string title;
+};
+// nullopt for a report of a real incident (or any other entry).
+std::optional<OfflineDrill> offline_drill(const OfflineEntry& report);
+
 struct OfflineLogParse {
   std::optional<OfflineLog> log;  // set only when problems is empty
   core::Problems problems;  // field = JSON path ("entries[3].occurred_at"), row = entry (1-based)

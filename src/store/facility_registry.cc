@@ -36,7 +36,8 @@ constexpr const char* kRegistrySchema =
     " ADD COLUMN IF NOT EXISTS checklist_no INTEGER NOT NULL DEFAULT 0,"
     " ADD COLUMN IF NOT EXISTS checklist_unanswered INTEGER NOT NULL DEFAULT 0,"
     " ADD COLUMN IF NOT EXISTS checklist_lapsed INTEGER NOT NULL DEFAULT 0,"
-    " ADD COLUMN IF NOT EXISTS checklist_target_passed INTEGER NOT NULL DEFAULT 0";
+    " ADD COLUMN IF NOT EXISTS checklist_target_passed INTEGER NOT NULL DEFAULT 0,"
+    " ADD COLUMN IF NOT EXISTS last_drill TEXT";
 
 core::KitState kit_state_from_code(const std::string& code) {
   if (code == "current") return core::KitState::Current;
@@ -158,13 +159,13 @@ std::vector<StoredReadiness> list_facility_readiness(Database& db) {
   auto has_counts = db.prepare(
       "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema ="
       " 'medbcp_registry' AND table_name = 'facility_readiness'"
-      " AND column_name = 'checklist_target_passed')");
+      " AND column_name = 'last_drill')");
   if (has_counts->step() && has_counts->integer(0) == 0) db.execute_script(kRegistrySchema);
   auto stmt = db.prepare(
       "SELECT f.code, f.name, r.stale, r.computed_on, r.has_plan, r.gaps, r.overdue, r.due_soon,"
       " r.edition, r.published_on, r.acknowledged, r.accounts, r.kit, r.open_incidents,"
       " r.open_since, r.checklist_yes, r.checklist_no, r.checklist_unanswered,"
-      " r.checklist_lapsed, r.checklist_target_passed "
+      " r.checklist_lapsed, r.checklist_target_passed, r.last_drill "
       "FROM medbcp_registry.facilities f "
       "LEFT JOIN medbcp_registry.facility_readiness r ON r.schema_name = f.schema_name "
       "ORDER BY f.code");
@@ -196,6 +197,7 @@ std::vector<StoredReadiness> list_facility_readiness(Database& db) {
     r.checklist_unanswered = static_cast<int>(stmt->integer(17));
     r.checklist_lapsed = static_cast<int>(stmt->integer(18));
     r.checklist_target_passed = static_cast<int>(stmt->integer(19));
+    if (!stmt->is_null(20)) r.last_drill = core::Date::parse(stmt->text(20));
     out.push_back(std::move(row));
   }
   return out;
@@ -217,8 +219,8 @@ void save_facility_readiness(Database& db, const core::FacilityReadiness& r) {
         "INSERT INTO medbcp_registry.facility_readiness (schema_name, stale, computed_on,"
         " has_plan, gaps, overdue, due_soon, edition, published_on, acknowledged, accounts, kit,"
         " open_incidents, open_since, checklist_yes, checklist_no, checklist_unanswered,"
-        " checklist_lapsed, checklist_target_passed)"
-        " VALUES (?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        " checklist_lapsed, checklist_target_passed, last_drill)"
+        " VALUES (?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (schema_name) DO UPDATE SET computed_on = excluded.computed_on,"
         " has_plan = excluded.has_plan, gaps = excluded.gaps, overdue = excluded.overdue,"
         " due_soon = excluded.due_soon, edition = excluded.edition,"
@@ -228,7 +230,8 @@ void save_facility_readiness(Database& db, const core::FacilityReadiness& r) {
         " checklist_yes = excluded.checklist_yes, checklist_no = excluded.checklist_no,"
         " checklist_unanswered = excluded.checklist_unanswered,"
         " checklist_lapsed = excluded.checklist_lapsed,"
-        " checklist_target_passed = excluded.checklist_target_passed")
+        " checklist_target_passed = excluded.checklist_target_passed,"
+        " last_drill = excluded.last_drill")
       ->bind(1, facility_schema(r.code))
       .bind(2, r.computed_on.iso())
       .bind(3, r.has_plan)
@@ -247,6 +250,7 @@ void save_facility_readiness(Database& db, const core::FacilityReadiness& r) {
       .bind(16, r.checklist_unanswered)
       .bind(17, r.checklist_lapsed)
       .bind(18, r.checklist_target_passed)
+      .bind(19, r.last_drill ? std::optional<std::string>(r.last_drill->iso()) : std::nullopt)
       .run();
 }
 

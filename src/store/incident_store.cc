@@ -48,6 +48,7 @@ core::Incident read_incident(Database& db, const Statement& s) {
   i.opened_at = Instant{s.integer(11)};
   i.opened_by = s.text(12);
   if (auto closed = s.optional_integer(13)) i.closed_at = Instant{*closed};
+  i.drill = s.integer(14) != 0;
 
   auto systems = db.prepare(
       "SELECT system_id, name FROM incident_systems WHERE incident_id = ? ORDER BY position");
@@ -67,7 +68,8 @@ core::Incident read_incident(Database& db, const Statement& s) {
 
 constexpr const char* kIncidentColumns =
     "id, title, threat, discoverer, discovered_at, how_found, situation, actions_taken, "
-    "personal_data_leak, aware_at, status, opened_at, opened_by, closed_at";
+    "personal_data_leak, aware_at, status, opened_at, opened_by, closed_at, "
+    "(SELECT count(*) FROM drills d WHERE d.incident_id = incidents.id)";
 
 FollowUpTask read_task(const Statement& s) {
   FollowUpTask t;
@@ -82,13 +84,16 @@ FollowUpTask read_task(const Statement& s) {
   t.created_by = s.text(8);
   if (auto at = s.optional_integer(9)) t.done_at = Instant{*at};
   t.done_by = s.text(10);
+  t.plan_section = s.text(11);
+  t.from_drill = s.integer(12) != 0;
   return t;
 }
 
 constexpr const char* kTaskSelect =
     "SELECT t.id, t.incident_id, i.title, t.title, t.owner, t.due_date, t.status, t.created_at, "
-    "t.created_by, t.done_at, t.done_by FROM follow_up_tasks t JOIN incidents i ON i.id = "
-    "t.incident_id ";
+    "t.created_by, t.done_at, t.done_by, t.plan_section, "
+    "(SELECT count(*) FROM drills d WHERE d.incident_id = t.incident_id) "
+    "FROM follow_up_tasks t JOIN incidents i ON i.id = t.incident_id ";
 
 }  // namespace
 
@@ -169,6 +174,17 @@ void set_incident_status(Database& db, core::IncidentId id, core::IncidentStatus
   stmt->bind(3, id.value).run();
 }
 
+std::vector<core::Incident> list_incident_titles(Database& db) {
+  auto stmt = db.prepare("SELECT id, title FROM incidents ORDER BY id");
+  std::vector<core::Incident> out;
+  while (stmt->step()) {
+    core::Incident& i = out.emplace_back();
+    i.id = core::IncidentId(stmt->integer(0));
+    i.title = stmt->text(1);
+  }
+  return out;
+}
+
 core::ChainAnchor load_chain_anchor(Database& db, core::IncidentId id) {
   auto stmt = db.prepare("SELECT chain_length, chain_head FROM incidents WHERE id = ?");
   stmt->bind(1, id.value);
@@ -239,7 +255,7 @@ void insert_follow_up_tasks(Database& db, core::IncidentId incident,
                             const std::string& by, const std::string& source_entry) {
   auto stmt = db.prepare(
       "INSERT INTO follow_up_tasks (incident_id, title, owner, due_date, created_at, created_by, "
-      "source_entry) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      "source_entry, plan_section) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   for (const auto& f : follow_ups) {
     stmt->reset();
     stmt->bind(1, incident.value).bind(2, f.title).bind(3, f.owner);
@@ -248,7 +264,7 @@ void insert_follow_up_tasks(Database& db, core::IncidentId incident,
     } else {
       stmt->bind_null(4);
     }
-    stmt->bind(5, at.seconds).bind(6, by).bind(7, source_entry).run();
+    stmt->bind(5, at.seconds).bind(6, by).bind(7, source_entry).bind(8, f.plan_section).run();
   }
 }
 

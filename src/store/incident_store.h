@@ -31,8 +31,11 @@ using core::FollowUpTask;
 // assigned here. The timeline starts empty.
 core::IncidentId insert_incident(Database& db, const core::Incident& incident);
 std::optional<core::Incident> load_incident(Database& db, core::IncidentId id);
-// Newest first.
+// Newest first; drills too (core::Incident::drill).
 std::vector<core::Incident> list_incidents(Database& db);
+// Every incident, drills too, in id order, with its id and title only:
+// reads what every schema since incidents began has (an old backup's chains).
+std::vector<core::Incident> list_incident_titles(Database& db);
 void set_incident_status(Database& db, core::IncidentId id, core::IncidentStatus status,
                          std::optional<core::Instant> closed_at);
 

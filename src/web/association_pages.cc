@@ -118,6 +118,7 @@ void overview_row(Html& h, const core::FacilityReadiness& r) {
          r.open_incidents == 0 ? std::string("なし") : std::to_string(r.open_incidents) + " 件");
   }
   h.el("td", r.has_plan ? app::checklist_text(r) : std::string("—"));
+  h.el("td", r.last_drill ? r.last_drill->iso() : std::string("なし"));
   h.close("tr");
 }
 

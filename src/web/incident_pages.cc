@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "app/drills.h"
 #include "app/incident_evidence.h"
 #include "app/incident_export.h"
 #include "app/incident_revision.h"
@@ -11,6 +12,7 @@
 #include "core/sha256.h"
 #include "web/dashboard_incidents.h"
 #include "web/data_table.h"
+#include "web/drill_pages.h"
 #include "web/incident_forms.h"
 #include "web/incident_sections.h"
 #include "web/section_pages.h"
@@ -186,13 +188,24 @@ void start(RequestContext& ctx) {
 
 void incident_page(RequestContext& ctx, core::IncidentId id,
                    const RejectedForm* rejected = nullptr) {
-  const app::IncidentView view = app::load_incident_view(ctx.ws, ctx.actor(), id, ctx.now());
   Page page;
+  page.wide = true;
+  if (rejected) page.status = 422;
+  if (app::is_drill(ctx.ws, id)) {
+    // A drill runs on this page like the real day, under its own panel.
+    const app::DrillView drill = app::load_drill_view(ctx.ws, ctx.actor(), id, ctx.now());
+    page.title = "No." + std::to_string(id.value) + " " + drill.incident.incident.title;
+    page.nav = "drills";
+    page.crumbs = {{"ダッシュボード", "/"}, {"訓練", "/drills"}};
+    drill_panel(ctx, page.body, drill);
+    incident_page_body(ctx, page.body, drill.incident, rejected);
+    render_page(ctx, page);
+    return;
+  }
+  const app::IncidentView view = app::load_incident_view(ctx.ws, ctx.actor(), id, ctx.now());
   page.title = "No." + std::to_string(id.value) + " " + view.incident.title;
   page.nav = "incidents";
   page.crumbs = {{"ダッシュボード", "/"}, {"インシデント", "/incidents"}};
-  page.wide = true;
-  if (rejected) page.status = 422;
   incident_page_body(ctx, page.body, view, rejected);
   render_page(ctx, page);
 }

@@ -195,7 +195,9 @@ void summary(RequestContext& ctx, Html& h, const IncidentView& v, bool writable,
 
 void deadlines(Html& h, const IncidentView& v) {
   if (v.deadlines.empty()) return;
-  section(h, "deadlines", "報告・連絡の期限");
+  section(
+      h, "deadlines",
+      v.incident.drill ? "報告・連絡の期限（訓練: 実際の期限ではありません）" : "報告・連絡の期限");
   // On a phone each deadline is a block: what, its state and time, then why.
   open_data_table(h, "期限の一覧", {"報告・連絡", "期限の考え方", "期限", "状況"},
                   "data--deadlines");
@@ -623,7 +625,7 @@ void closing(RequestContext& ctx, Html& h, const IncidentView& v, const Rejected
   const FormState empty;
   const std::string url = incident_url(v.incident.id);
   if (v.incident.status == core::IncidentStatus::Closed) {
-    section(h, "closing", "教訓と再発防止策");
+    section(h, "closing", v.incident.drill ? "振り返りと課題" : "教訓と再発防止策");
     if (v.state.closure) h.el("p", v.state.closure->value.lessons);
     if (!v.follow_ups.empty()) {
       open_data_table(h, "再発防止策", {"内容", "担当", "期限", "状況"});
@@ -647,6 +649,7 @@ void closing(RequestContext& ctx, Html& h, const IncidentView& v, const Rejected
     return;
   }
   if (!ctx.can(app::Permission::ManageIncident)) return;
+  if (v.incident.drill) return;  // a drill ends in its panel, with findings (web/drill_pages.cc)
   section(h, "closing", "インシデントを終了する");
   h.el("p", {{"class", "hint"}},
        "終了すると、再開しない限り時系列に記録できなくなります。再発防止策はダッシュボードの課題"

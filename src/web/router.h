@@ -52,6 +52,9 @@ struct ServerConfig {
   // Request sizes (larger bodies get 413), time limits and connection caps
   // of the front door; worker_threads is the WebServer's `threads`.
   FrontDoorLimits limits;
+  // A folder of the clinic's or association's own drill scenarios
+  // (`serve --scenarios DIR`), offered beside the built-in ones.
+  std::string scenarios_dir;
   bool tls() const { return !tls_cert.empty(); }
 };
 

@@ -7,6 +7,7 @@
 #include "web/checklist_pages.h"
 #include "web/dashboard_page.h"
 #include "web/device_transfer_pages.h"
+#include "web/drill_pages.h"
 #include "web/history_pages.h"
 #include "web/incident_pages.h"
 #include "web/kit_pages.h"
@@ -35,6 +36,7 @@ void register_all_routes(Router& router) {
   register_checklist_routes(router);
   register_kit_routes(router);
   register_incident_routes(router);
+  register_drill_routes(router);
   register_device_transfer_routes(router);
   register_audit_routes(router);
   register_association_routes(router);

@@ -44,6 +44,9 @@ std::string reminder_link(const core::Plan& plan, const core::Reminder& r) {
       return "/stocktake";
     case core::ReminderKind::ContactUnverified:
       return "#contacts-title";
+    case core::ReminderKind::DrillOverdue:
+    case core::ReminderKind::StaffNotTrained:
+      return "/drills";
     case core::ReminderKind::PlanNotReviewed:
       return "#review-title";
     case core::ReminderKind::ChecklistNo:

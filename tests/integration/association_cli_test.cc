@@ -178,6 +178,20 @@ TEST_F(AssociationCli, EveryCommandInOneFacilityShowsAndChangesNothingOfAnother)
       {"incident close", a + "incident close 1 --lessons 訓練を増やす --despite-open"},
       {"incident reopen", a + "incident reopen 1 --reason 再発"},
       {"incident import", a + "incident import " + path("no-such-log.txt")},
+      // Incident 1 is open again: a drill starts despite it (あおば's drill is No.2).
+      {"drill scenarios", a + "drill scenarios"},
+      {"drill start", a + "drill start --scenario warning-sign --participant 中村:発見者 "
+                          "--despite-incident"},
+      {"drill list", a + "drill list --json"},
+      {"drill show", a + "drill show 2"},
+      {"drill inject", a + "drill inject 2"},
+      {"drill pause", a + "drill pause 2"},
+      {"drill resume", a + "drill resume 2"},
+      {"drill join", a + "drill join 2 --participant 鈴木:IT担当"},
+      {"drill end", a + "drill end 2 --finding 番号を確かめる"},
+      {"drill report", a + "drill report 2 --format pdf --out " + path("drill.pdf")},
+      {"drill print", a + "drill print --scenario warning-sign --out " + path("drill-kit.pdf")},
+      {"drill training", a + "drill training --json"},
       {"db backup", a + "db backup --out " + path("backup.db")},  // PostgreSQL: pg_dump's job
       {"db restore", a + "db restore " + path("backup.db")},
       {"db check", a + "db check"},

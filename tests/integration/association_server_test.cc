@@ -11,6 +11,7 @@
 #include <set>
 
 #include "app/association_overview.h"
+#include "app/drills.h"
 #include "app/facilities.h"
 #include "app/facility_directory.h"
 #include "app/incident_service.h"
@@ -121,6 +122,8 @@ std::vector<std::string> expand(const std::string& pattern,
         values = {"1", "2"};
       } else if (group == "[0-9-]+") {  // a checklist item
         values = {"1-1", "2-4"};
+      } else if (group == "[a-z0-9-]+") {  // a drill scenario's code
+        values = {"warning-sign", "no-such-scenario"};
       } else if (group == "[0-9a-f]{32}") {
         values = random_ids;
       } else if (group.find('|') != std::string::npos) {
@@ -178,6 +181,14 @@ TEST_F(AssociationServer, EveryRouteAsAnotherClinicShowsAndChangesNothingOfSakur
                   d.kind = core::DeviceKind::Terminal;
                   p.devices.push_back(d);
                 }).empty());
+    // A drill of さくら's: its panel, report and controls are tried from あおば.
+    app::StartDrillRequest drill;
+    drill.scenario_code = "ransomware-monday";
+    drill.participants = {{"さくら秘密の参加者", "発見者"}};
+    drill.despite_open_incident = true;
+    ASSERT_TRUE(
+        app::start_drill(*sakura, admin, app::load_scenarios(), drill, core::Instant{1796500100})
+            .problems.empty());
     auto round = app::start_stocktake(*sakura, admin, "さくら秘密の棚卸し", "");
     ASSERT_TRUE(round.problems.empty());
     sakura_round = round.round->id.value;

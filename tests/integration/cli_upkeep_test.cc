@@ -102,6 +102,10 @@ TEST_F(CliUpkeep, StatusExitsZeroOnTheDueDayAndOneTheDayAfter) {
   ASSERT_EQ(run("kit --out " + (dir_ / "usb").string()).exit_code, 0);
   ASSERT_EQ(run("kit --paper --out " + (dir_ / "paper.pdf").string()).exit_code, 0);
   ASSERT_EQ(run("kit --printed").exit_code, 0);
+  // A tabletop drill, typed in afterwards.
+  ASSERT_EQ(run("drill start --scenario warning-sign --tabletop --at '2025-03-01 10:00'").exit_code,
+            0);
+  ASSERT_EQ(run("drill end 1 --at '2025-03-01 10:40'").exit_code, 0);
 
   Result on_due = run("status --today 2025-03-08");
   EXPECT_EQ(on_due.exit_code, 0) << on_due.output;
