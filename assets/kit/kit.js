@@ -462,7 +462,9 @@
       if (i >= scenario.injects.length) return;
       var inject = scenario.injects[i];
       log.drill.revealed = i + 1;
-      if (!add('note', utcNow(), '【訓練】付与情報（' + inject.minute + '分後）: ' + inject.text, {})) {
+      var text = '【訓練】付与情報（' + inject.minute + '分後）: ' + inject.text;
+      var payload = { drill_inject: { index: i, minute: inject.minute, text: inject.text } };
+      if (!add('note', utcNow(), text, payload)) {
         log.drill.revealed = i;
       }
     });

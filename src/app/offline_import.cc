@@ -45,8 +45,9 @@ std::string merged_report_payload(const core::IncidentOpening& opening) {
   return "{\"offline_report\":" + payload.substr(key.size());
 }
 
-core::EntryKind timeline_kind(OfflineEntryKind kind) {
-  switch (kind) {
+core::EntryKind timeline_kind(const OfflineEntry& e) {
+  if (io::offline_drill_inject(e)) return core::EntryKind::Drill;
+  switch (e.kind) {
     case OfflineEntryKind::Report:
     case OfflineEntryKind::Fact:
       return core::EntryKind::Fact;
@@ -72,9 +73,18 @@ std::string timeline_payload(const OfflineEntry& e, bool as_opening) {
       return core::to_payload(core::read_step_mark(e.payload).value_or(core::StepMark{}));
     case OfflineEntryKind::Contact:
       return core::to_payload(core::read_contact_call(e.payload).value_or(core::ContactCall{}));
+    case OfflineEntryKind::Note:
+      if (const auto inject = io::offline_drill_inject(e)) {
+        core::DrillEvent event;
+        event.type = core::DrillEvent::Type::Inject;
+        event.inject_index = inject->index;
+        event.minute = inject->minute;
+        event.text = inject->text;
+        return core::to_payload(event);
+      }
+      return "{}";
     case OfflineEntryKind::Fact:
     case OfflineEntryKind::Action:
-    case OfflineEntryKind::Note:
       return "{}";
   }
   return "{}";
@@ -85,7 +95,7 @@ core::TimelineEntry to_timeline_entry(const OfflineEntry& e, core::IncidentId in
   core::TimelineEntry t;
   t.id = e.id;
   t.incident = incident;
-  t.kind = timeline_kind(e.kind);
+  t.kind = timeline_kind(e);
   t.occurred_at = e.occurred_at;
   t.recorded_at = e.recorded_at;
   t.author = e.author;
@@ -304,9 +314,16 @@ OfflineImportResult import_offline_log(Workspace& ws, const Actor& actor, std::s
   // never lands on a real incident, nor a real log on a drill.
   const std::optional<io::OfflineDrill> drill =
       report != nullptr ? io::offline_drill(*report) : std::nullopt;
-  if (target && !fresh.empty() && drill.has_value() != target->drill) {
+  const bool drill_entries =
+      drill.has_value() || std::any_of(log.entries.begin(), log.entries.end(), [](const auto& e) {
+        return io::offline_drill_inject(e).has_value();
+      });
+  // A second laptop's log (no report) may join a drill as it joins an incident.
+  const bool real_report = report != nullptr && !drill;
+  if (target && !fresh.empty() &&
+      ((drill_entries && !target->drill) || (real_report && target->drill))) {
     result.problems.push_back(problem(
-        "incident", drill
+        "incident", drill_entries
                         ? "このファイルは訓練の記録です。実際のインシデントには取り込めません。"
                         : "このファイルは実際のインシデントの記録です。訓練には取り込めません。"));
     return result;

@@ -3,6 +3,7 @@
 // logs merged without duplicates or loss, and files refused without a trace.
 #include "app/offline_import.h"
 #include "app/kit.h"
+#include "store/incident_store.h"
 #include "store/kit_store.h"
 
 #include <gtest/gtest.h>
@@ -12,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/drills.h"
 #include "app/incident_service.h"
 #include "app/plan_service.h"
 #include "core/incident_payload.h"
@@ -367,6 +369,103 @@ TEST_F(OfflineImportTest, ViewersMayNotImport) {
   EXPECT_THROW(
       import_offline_log(*ws_, viewer, io::offline_log_to_json(reception()), std::nullopt, at(60)),
       PermissionDenied);
+}
+
+}  // namespace
+}  // namespace medbcp::app
+
+namespace medbcp::app {
+namespace {
+
+// The kit's drill mode (訓練モード): the report names the scenario, and the
+// log becomes a drill — never an incident, never merged into one.
+std::string drill_report_payload(const std::string& scenario) {
+  auto payload = nlohmann::json::parse(report_payload());
+  payload["drill"] = {{"scenario", scenario}, {"title", "月曜の朝"}};
+  return payload.dump();
+}
+
+TEST_F(OfflineImportTest, ADrillModeLogImportsAsADrillAndNeverIntoAnIncident) {
+  OfflineLog log = reception();
+  log.entries[0].payload = drill_report_payload("ransomware-monday");
+  auto r = import(log);
+  ASSERT_TRUE(r.problems.empty()) << problems_text(r);
+  EXPECT_TRUE(r.created);
+  EXPECT_EQ(incident_count(), 0u);  // not a real incident
+  const auto drill = load_drill_view(*ws_, admin_, r.incident, at(60 * 24));
+  EXPECT_EQ(drill.record.mode, core::DrillMode::Offline);
+  EXPECT_EQ(drill.scenario.code, "ransomware-monday");
+  EXPECT_EQ(drill.scenario.injects.size(), 4u);  // the scenario this binary knows
+  ASSERT_TRUE(drill.progress.started_at);
+  EXPECT_EQ(*drill.progress.started_at, kFound);
+  EXPECT_NE(drill.incident.incident.title.find("【訓練】"), std::string::npos);
+  // The isolate step was 6 minutes in.
+  EXPECT_EQ(core::find_measure(drill.measures, "isolate")->seconds, 6 * 60);
+  EXPECT_TRUE(verify_incident(*ws_, admin_, r.incident).ok());
+
+  // A real log is not merged into the drill, nor the drill's into a real incident.
+  auto real = import(reception());  // same entry ids: already in the drill
+  StartIncidentRequest start;
+  start.discovery = {"渡辺 愛", at(1), "受付で", "画面が固まる", ""};
+  const auto incident = start_incident(*ws_, staff_, start, at(2)).id;
+  OfflineLog other = nurses();
+  other.entries.insert(other.entries.begin(),
+                       entry(21, OfflineEntryKind::Report, 0, "田中 看護師", "訓練",
+                             drill_report_payload("warning-sign")));
+  auto refused = import(other, incident);
+  ASSERT_FALSE(refused.problems.empty());
+  EXPECT_NE(problems_text(refused).find("訓練の記録です"), std::string::npos)
+      << problems_text(refused);
+  (void)real;
+}
+
+TEST_F(OfflineImportTest, ADrillModeReportWithABadScenarioCodeIsRefused) {
+  OfflineLog log = reception();
+  auto payload = nlohmann::json::parse(report_payload());
+  payload["drill"] = {{"scenario", "Not A Code"}};
+  log.entries[0].payload = payload.dump();
+  auto r = import(log);
+  ASSERT_FALSE(r.problems.empty());
+  EXPECT_NE(problems_text(r).find("訓練シナリオのコードではありません"), std::string::npos)
+      << problems_text(r);
+  EXPECT_EQ(store::list_incidents(ws_->db()).size(), 0u);
+}
+
+}  // namespace
+}  // namespace medbcp::app
+
+namespace medbcp::app {
+namespace {
+
+TEST_F(OfflineImportTest, AnInjectRevealedInTheKitIsTheDrillsInject) {
+  OfflineLog log = reception();
+  log.entries[0].payload = drill_report_payload("ransomware-monday");
+  log.entries.push_back(entry(4, OfflineEntryKind::Note, 10, "桜井 健一",
+                              "【訓練】付与情報（10分後）: 医事会計も",
+                              R"({"drill_inject":{"index":0,"minute":10,"text":"医事会計も"}})"));
+  auto r = import(log);
+  ASSERT_TRUE(r.problems.empty()) << problems_text(r);
+  const auto drill = load_drill_view(*ws_, admin_, r.incident, at(60 * 24));
+  EXPECT_TRUE(drill.progress.is_revealed(0));
+  EXPECT_FALSE(drill.progress.is_revealed(1));
+  // Imported again: nothing new, the same records.
+  auto again = import(log);
+  ASSERT_TRUE(again.problems.empty()) << problems_text(again);
+  EXPECT_EQ(again.added, 0);
+  // A log with an inject never lands on a real incident.
+  StartIncidentRequest start;
+  start.discovery = {"渡辺 愛", at(1), "受付で", "画面が固まる", ""};
+  const auto incident = start_incident(*ws_, staff_, start, at(2)).id;
+  OfflineLog stray = laptop(9, {entry(31, OfflineEntryKind::Note, 12, "桜井 健一", "付与",
+                                      R"({"drill_inject":{"index":1,"minute":20,"text":"x"}})")});
+  EXPECT_FALSE(import(stray, incident).problems.empty());
+  // A malformed inject is named by its path.
+  OfflineLog bad = laptop(10, {entry(41, OfflineEntryKind::Note, 12, "桜井 健一", "付与",
+                                     R"({"drill_inject":{"index":-1,"minute":20,"text":"x"}})")});
+  const auto refused = import(bad, r.incident);
+  ASSERT_FALSE(refused.problems.empty());
+  EXPECT_NE(problems_text(refused).find("drill_inject.index"), std::string::npos)
+      << problems_text(refused);
 }
 
 }  // namespace

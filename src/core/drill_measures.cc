@@ -33,8 +33,12 @@ DrillMeasures measure_drill(const IncidentView& view, const DrillProgress& progr
   DrillMeasures m;
   const IncidentState& state = view.state;
   for (const ResponseStep* step : response_steps_for(view.incident)) {
+    // The 診療可否 step is done by its decision, measured below.
+    if (step->id == kStepCareDecision) continue;
     DrillMeasure measure{std::string(step->id),
-                         std::string(step->number) + std::string(step->title), std::nullopt};
+                         std::string(step->phase) + std::string(step->number) +
+                             std::string(step->title),
+                         std::nullopt};
     const auto* mark = state.step(step->id);
     const StepState s = state.step_state(step->id);
     if (s == StepState::Done && mark) measure.seconds = drill_time(progress, mark->occurred_at);

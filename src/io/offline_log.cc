@@ -189,6 +189,19 @@ void check_report_payload(const Json& payload, Reader& r) {
 
 }  // namespace
 
+std::optional<OfflineDrillInject> offline_drill_inject(const OfflineEntry& note) {
+  if (note.kind != OfflineEntryKind::Note) return std::nullopt;
+  const Json payload = Json::parse(note.payload, nullptr, false);
+  if (payload.is_discarded() || !payload.is_object()) return std::nullopt;
+  const auto inject = payload.find("drill_inject");
+  if (inject == payload.end() || !inject->is_object()) return std::nullopt;
+  OfflineDrillInject out;
+  if (auto i = inject->find("index"); i != inject->end() && i->is_number_integer()) out.index = *i;
+  if (auto m = inject->find("minute"); m != inject->end() && m->is_number_integer()) out.minute = *m;
+  if (auto t = inject->find("text"); t != inject->end() && t->is_string()) out.text = *t;
+  return out;
+}
+
 std::optional<OfflineDrill> offline_drill(const OfflineEntry& report) {
   if (report.kind != OfflineEntryKind::Report) return std::nullopt;
   const Json payload = Json::parse(report.payload, nullptr, false);
@@ -202,6 +215,26 @@ std::optional<OfflineDrill> offline_drill(const OfflineEntry& report) {
 }
 
 namespace {
+
+void check_drill_inject(const Json& inject, Reader& r) {
+  Reader in = r.child("drill_inject");
+  if (!inject.is_object()) {
+    r.problem("drill_inject", "付与情報（drill_inject）がオブジェクトではありません。");
+    return;
+  }
+  in.only(inject, {"index", "minute", "text"});
+  auto index = inject.find("index");
+  if (index == inject.end() || !index->is_number_integer() || index->get<std::int64_t>() < 0 ||
+      index->get<std::int64_t>() > 1000) {
+    in.problem("index", "付与情報の番号（0 以上の整数）ではありません。");
+  }
+  auto minute = inject.find("minute");
+  if (minute == inject.end() || !minute->is_number_integer() || minute->get<std::int64_t>() < 0 ||
+      minute->get<std::int64_t>() > 24 * 60) {
+    in.problem("minute", "付与情報の時刻（0〜1440 分）ではありません。");
+  }
+  in.string(inject, "text", true);
+}
 
 void check_step_payload(const Json& payload, Reader& r) {
   r.only(payload, {"step", "state", "reason", "note"});
@@ -276,9 +309,15 @@ void check_payload(OfflineEntryKind kind, const std::string& text, Reader& r) {
     case OfflineEntryKind::Contact:
       check_contact_payload(text, payload, r);
       break;
+    case OfflineEntryKind::Note:
+      // An inject revealed in the kit's drill mode: {"drill_inject": {…}}.
+      if (payload.size() == 1 && payload.contains("drill_inject")) {
+        check_drill_inject(payload["drill_inject"], r);
+        break;
+      }
+      [[fallthrough]];
     case OfflineEntryKind::Fact:
     case OfflineEntryKind::Action:
-    case OfflineEntryKind::Note:
       if (!payload.empty())
         r.problem("payload", "この種類の記録に内容（payload）は付けられません。");
       break;

@@ -21,7 +21,9 @@
 // file and no JSON re-serialisation can disagree between the browser and
 // medbcp. Its shape is the timeline's (core/incident_payload.h): a report
 // carries {"opening": {…}}, a step {"step", "state", "reason", "note"}, a contact
-// {"contact": {…}, "called_by", …}; fact, action and note carry "{}".
+// {"contact": {…}, "called_by", …}; fact, action and note carry "{}" — but a
+// note of the kit's drill mode carries {"drill_inject": {…}}, and a report
+// written in drill mode also {"drill": {"scenario", "title"}}.
 //
 // Integrity. "sha256" is SHA-256 over the canonical encoding: each of these
 // fields as an 8-byte big-endian byte length followed by its UTF-8 bytes —
@@ -102,6 +104,16 @@ struct OfflineDrill {
 };
 // nullopt for a report of a real incident (or any other entry).
 std::optional<OfflineDrill> offline_drill(const OfflineEntry& report);
+
+// A note the drill mode wrote when an inject was revealed:
+// {"drill_inject": {"index": 0, "minute": 10, "text": "…"}}. It merges as
+// the drill's inject entry (core/drill.h).
+struct OfflineDrillInject {
+  int index = 0;
+  int minute = 0;
+  std::string text;
+};
+std::optional<OfflineDrillInject> offline_drill_inject(const OfflineEntry& note);
 
 struct OfflineLogParse {
   std::optional<OfflineLog> log;  // set only when problems is empty

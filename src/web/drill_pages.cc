@@ -71,13 +71,20 @@ void training_table(Html& h, const std::vector<app::StaffTraining>& record, int 
     h.el("p", {{"class", "empty"}}, "連絡体制図（別紙１）に職員がいません。");
     return;
   }
-  open_data_table(h, "職員ごとの訓練参加", {"氏名", "役割", "訓練", "最後の参加", "計画の確認"});
+  // Three columns: readable at 390 px.
+  open_data_table(h, "職員ごとの訓練参加", {"氏名（役割）", "訓練", "計画の確認"});
   for (const auto& t : record) {
     h.open("tr");
-    h.el("td", t.name);
-    h.el("td", t.role);
-    h.el("td", t.drills.empty() ? std::string("未参加") : std::to_string(t.drills.size()) + " 回");
-    h.el("td", t.drills.empty() ? std::string("—") : core::format_wareki(t.drills.back().second));
+    h.open("td").text(t.name).el("span", {{"class", "hint cell-note"}}, t.role).close("td");
+    if (t.drills.empty()) {
+      h.open("td").el("span", {{"class", "tag tag--warn"}}, "未参加").close("td");
+    } else {
+      h.open("td")
+          .text(std::to_string(t.drills.size()) + " 回")
+          .el("span", {{"class", "hint cell-note"}},
+              "最後 " + core::format_wareki(t.drills.back().second))
+          .close("td");
+    }
     std::string ack = "未確認";
     if (t.acknowledged_edition) {
       ack = "第" + std::to_string(*t.acknowledged_edition) + "版";
@@ -124,7 +131,7 @@ void drills_page(RequestContext& ctx, const FormState& state, int status = 200) 
   if (drills.empty()) {
     h.el("p", {{"class", "empty"}}, "訓練の記録はありません。");
   } else {
-    open_data_table(h, "訓練の一覧", {"No.", "状態", "開始", "シナリオ", "形", "参加"});
+    open_data_table(h, "訓練の一覧", {"No.", "状態", "訓練", "参加"});
     for (const auto& d : drills) {
       const bool open = d.incident.status == core::IncidentStatus::Open;
       h.open("tr");
@@ -132,11 +139,11 @@ void drills_page(RequestContext& ctx, const FormState& state, int status = 200) 
       h.open("td")
           .el("span", {{"class", open ? "tag tag--warn" : "tag tag--ok"}}, open ? "実施中" : "終了")
           .close("td");
-      h.el("td", d.incident.discovery.discovered_at.tokyo_text());
       h.open("td")
           .el("a", {{"href", incident_url(d.incident.id)}}, d.record.scenario_title)
+          .el("span", {{"class", "hint cell-note"}},
+              d.incident.discovery.discovered_at.tokyo_text() + "・" + core::label(d.record.mode))
           .close("td");
-      h.el("td", core::label(d.record.mode));
       h.el("td", std::to_string(d.participants) + " 人");
       h.close("tr");
     }
@@ -220,7 +227,7 @@ void measures_table(Html& h, const app::DrillView& v) {
   auto row = [&](const core::DrillMeasure& m) {
     h.open("tr");
     h.el("td", m.label);
-    h.el("td", m.seconds ? core::format_drill_time(m.seconds) : std::string("未実施"));
+    h.el("td", m.seconds ? core::format_drill_time(m.seconds) : std::string("—"));
     const core::DrillMeasure* before =
         v.previous ? core::find_measure(*v.previous, m.key) : nullptr;
     h.el("td", before ? core::format_drill_time(before->seconds) : std::string("—"));
@@ -269,8 +276,8 @@ void panel(RequestContext& ctx, Html& h, const app::DrillView& v, const FormStat
   const bool facilitator = ctx.can(Permission::ManageIncident);
   h.open("section",
          {{"class", "drill-panel"}, {"id", "drill"}, {"aria-labelledby", "drill-title"}});
-  h.el("h2", {{"id", "drill-title"}}, "【訓練】" + v.scenario.title);
-  h.el("p", {{"class", "callout callout--info drill-banner"}},
+  h.el("h2", {{"id", "drill-title"}}, "訓練の進行");
+  h.el("p", {{"class", "callout drill-banner"}},
        "これは訓練です。実際のインシデントとしては数えません。期限は訓練用の目安で、外部へは"
        "何も送りません。連絡は、相手と番号が計画のとおりかを確かめるつもりで記録します。");
   std::string state = open ? (v.progress.paused() ? "一時停止中" : "実施中") : "終了";
@@ -284,8 +291,8 @@ void panel(RequestContext& ctx, Html& h, const app::DrillView& v, const FormStat
           (people.empty() ? "" : "、") + p.name + (p.role.empty() ? "" : "（" + p.role + "）");
     h.el("p", "参加者: " + people);
   }
-  h.open("details", {{"class", "fold"}});
-  h.el("summary", "説明（シナリオ）");
+  h.open("details", {{"class", "form-fold"}});
+  h.el("summary", {{"class", "button button--secondary"}}, "説明（シナリオ）を読む");
   for (const auto& p : v.scenario.briefing) h.el("p", p);
   h.close("details");
 
@@ -321,8 +328,20 @@ void panel(RequestContext& ctx, Html& h, const app::DrillView& v, const FormStat
     h.close("div");
   }
 
-  h.el("h3", "計測（開始からの時間）");
+  // Long (every contact and step): folded while the drill runs, open after.
+  if (open) {
+    h.open("details", {{"class", "form-fold"}, {"id", "drill-measures"}});
+  } else {
+    h.open("details", {{"class", "form-fold"}, {"id", "drill-measures"}, {"open", ""}});
+  }
+  h.el("summary", {{"class", "button button--secondary"}}, "計測（開始からの時間" +
+                      std::string(v.previous ? "、前回の訓練と比べて" : "") + "）");
   measures_table(h, v);
+  if (!open && !v.measures.missed_steps.empty()) {
+    h.el("p", {{"class", "hint"}},
+         "実施されなかった手順: " + core::listed(v.measures.missed_steps, 8));
+  }
+  h.close("details");
   if (!v.measures.unreached.empty()) {
     h.open("div", {{"class", "callout callout--warning"}});
     h.el("p", "連絡がつかなかった先があります。番号が正しいか確かめてください:");
@@ -332,10 +351,6 @@ void panel(RequestContext& ctx, Html& h, const app::DrillView& v, const FormStat
     h.close("ul");
     h.close("div");
   }
-  if (!v.measures.missed_steps.empty()) {
-    h.el("p", {{"class", "hint"}},
-         "まだ実施していない手順: " + core::listed(v.measures.missed_steps, 8));
-  }
   h.open("p");
   h.el("a", {{"href", drill_url(id) + "/report.pdf"}}, "訓練実施報告書（PDF）");
   h.text("　");
@@ -344,11 +359,11 @@ void panel(RequestContext& ctx, Html& h, const app::DrillView& v, const FormStat
   if (open && facilitator) {
     const bool refused = end_state != nullptr;
     if (refused) {
-      h.open("details", {{"class", "fold"}, {"id", "drill-end"}, {"open", ""}});
+      h.open("details", {{"class", "form-fold"}, {"id", "drill-end"}, {"open", ""}});
     } else {
-      h.open("details", {{"class", "fold"}, {"id", "drill-end"}});
+      h.open("details", {{"class", "form-fold"}, {"id", "drill-end"}});
     }
-    h.el("summary", "訓練を終える（所見を課題にする）");
+    h.el("summary", {{"class", "button button--secondary"}}, "訓練を終える（所見を課題にする）");
     const FormState empty;
     end_form_block(ctx, h, v, refused ? *end_state : empty);
     h.close("details");

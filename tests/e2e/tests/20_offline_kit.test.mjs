@@ -149,3 +149,58 @@ test("offline kit: log from file:// with the network off, export, import twice, 
   assert.match(refused.out, /整合性ハッシュ/);
   assert.equal(run(db, ["incident", "verify", incident]).code, 0);
 });
+
+test("offline kit: a drill logged in drill mode imports as a drill, never an incident", async () => {
+  const db = path.join(dir, "drill.db");
+  assert.equal(run(db, ["init", "--demo"]).code, 0);
+  const out = path.join(dir, "drill-usb");
+  assert.equal(run(db, ["kit", "--out", out]).code, 0);
+  const kitFile = fs.readdirSync(out).find((f) => f.endsWith(".html"));
+  const { context, page } = browser;
+  await context.setOffline(true);
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto("file://" + path.join(out, kitFile));
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+
+  await page.fill("#author", "桜井 健一");
+  assert.equal(await page.locator("#drill-banner").isHidden(), true);
+  await page.locator("#drill-mode summary").click();
+  await page.selectOption("#d-scenario", "ransomware-monday");
+  // The scenario's report is filled in; the page says 訓練.
+  assert.equal(await page.locator("#r-threat").inputValue(), "malware");
+  assert.match(await page.locator("#r-situation").inputValue(), /ランサムノート/);
+  assert.equal(await page.locator("#drill-banner").isVisible(), true);
+  await page.fill("#r-discoverer", "中村 さくら");
+  await page.click("#report-form button[type=submit]");
+  await page.locator("#report-done").waitFor();
+  assert.match(await page.locator("#report-summary").innerText(), /^.*【訓練】/);
+  assert.equal(await page.locator("#d-scenario").isDisabled(), true);
+  await page.click("#drill-next");
+  assert.match(await page.locator("#drill-inject-list").innerText(), /医事会計システムの端末でも/);
+  assert.equal(await page.locator("#entry-count").innerText(), "2");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator("#drill-banner").scrollIntoViewIfNeeded();
+  await screenshot(page, "offline-kit-drill-390");
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  const exportButton = page.locator("#export");
+  await exportButton.scrollIntoViewIfNeeded();
+  const [download] = await Promise.all([page.waitForEvent("download"), exportButton.click()]);
+  const logPath = path.join(dir, "drill-log.json");
+  await download.saveAs(logPath);
+  assert.deepEqual(errors, []);
+  await page.evaluate(() => localStorage.clear());
+  await context.setOffline(false);
+
+  const imported = run(db, ["incident", "import", logPath]);
+  assert.equal(imported.code, 0, imported.out);
+  assert.match(run(db, ["incident", "list"]).out, /記録はありません/);
+  const drills = JSON.parse(run(db, ["drill", "list", "--json"]).out);
+  assert.equal(drills.length, 1);
+  assert.equal(drills[0].mode, "offline");
+  assert.equal(drills[0].scenario, "ransomware-monday");
+  const shown = run(db, ["drill", "show", String(drills[0].id)]);
+  assert.match(shown.out, /［出した］ 医事会計/, shown.out);
+});

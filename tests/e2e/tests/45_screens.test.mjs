@@ -1,6 +1,6 @@
 // The screens people use under stress, on a phone (390 px) and a desktop
 // (1280 px): the dashboard, the page of an open incident and the offline
-// kit. Each is saved as a screenshot for people to look at, and must have
+// kit, the checklist and the drills. Each is saved as a screenshot for people to look at, and must have
 // no sideways scroll, every control visible and big enough to tap, and no
 // serious or critical axe-core violation. The incident page puts what to do
 // next and whom to call first, and folds its forms away.
@@ -29,6 +29,13 @@ before(async () => {
     "--actions", "LANケーブルを抜いた", "--device", "PC-001", "--leak",
   ]);
   incidentUrl = server.url + "/incidents/1";
+  // A drill under way beside it (No.2), one inject revealed and a call that failed.
+  medbcp(server.db, [
+    "drill", "start", "--scenario", "ransomware-monday", "--despite-incident",
+    "--participant", "中村 さくら:発見者（受付）", "--participant", "桜井 健一:責任者",
+  ]);
+  medbcp(server.db, ["drill", "inject", "2"]);
+  medbcp(server.db, ["incident", "contact", "2", "--to", "1", "--not-reached", "--channel", "電話"]);
 });
 
 after(async () => {
@@ -46,6 +53,8 @@ for (const width of [390, 1280]) {
         [incidentUrl.slice(server.url.length), "incident"],
         ["/kit", "kit"],
         ["/checklist", "checklist"],
+        ["/drills", "drills"],
+        ["/incidents/2", "drill"],
       ]) {
         await page.goto(server.url + path);
         await screenshot(page, `screen-${name}-${width}`);
