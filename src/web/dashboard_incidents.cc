@@ -1,9 +1,11 @@
 #include "web/dashboard_incidents.h"
 
 #include "app/incident_service.h"
+#include "core/plan_section.h"
 #include "core/wareki.h"
 #include "web/incident_sections.h"
 #include "web/layout.h"
+#include "web/plan_links.h"
 #include "web/section_pages.h"
 
 namespace medbcp::web {
@@ -41,7 +43,7 @@ void follow_up_tasks_panel(RequestContext& ctx, Html& h) {
   const core::Date today = ctx.now().tokyo_date();
   h.open("section", {{"id", "tasks"}, {"aria-labelledby", "tasks-title"}});
   h.el("h2", {{"id", "tasks-title"}},
-       "再発防止策（インシデントからの課題・" + std::to_string(tasks.size()) + "件）");
+       "再発防止策（インシデントと訓練からの課題・" + std::to_string(tasks.size()) + "件）");
   h.open("ul", {{"class", "reminder-list"}});
   for (const auto& t : tasks) {
     const bool overdue = t.due && *t.due < today;
@@ -53,6 +55,11 @@ void follow_up_tasks_panel(RequestContext& ctx, Html& h) {
     if (!t.owner.empty()) about += "・担当 " + t.owner;
     if (t.due) about += "・期限 " + core::format_wareki(*t.due);
     h.el("span", {{"class", "reminder-message"}}, about);
+    // A finding about the plan opens the section it changes.
+    if (const auto section = core::section_from_code(t.plan_section)) {
+      h.el("a", {{"href", section_url(t.plan_section)}, {"class", "reminder-link"}},
+           std::string(core::section_info(*section).title) + " を開く");
+    }
     if (ctx.can(app::Permission::EditPlan)) {
       action_button(h, ctx, "/tasks/" + std::to_string(t.id) + "/done", "完了にする",
                     "button button--small button--secondary", {}, t.title + " を完了にする");

@@ -70,6 +70,10 @@ TEST_F(DrillWeb, ADrillIsStartedRunAndEndedOnItsPage) {
   EXPECT_NE(drill->body.find("夜間の番号を別紙１に追記"), std::string::npos);
   EXPECT_EQ(drill->body.find("次の付与情報を出す"), std::string::npos);
   EXPECT_EQ(editor.post("/drills/1/end", {})->status, 422);  // ended twice
+  // The finding is a task on the dashboard, opening the plan section it concerns.
+  auto dashboard = editor.get("/");
+  EXPECT_NE(dashboard->body.find("夜間の番号を別紙１に追記"), std::string::npos);
+  EXPECT_NE(dashboard->body.find("href=\"/plan/internal_contacts\""), std::string::npos);
 
   auto pdf = editor.get("/drills/1/report.pdf");
   ASSERT_EQ(pdf->status, 200);
