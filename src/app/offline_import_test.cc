@@ -409,9 +409,8 @@ TEST_F(OfflineImportTest, ADrillModeLogImportsAsADrillAndNeverIntoAnIncident) {
   start.discovery = {"渡辺 愛", at(1), "受付で", "画面が固まる", ""};
   const auto incident = start_incident(*ws_, staff_, start, at(2)).id;
   OfflineLog other = nurses();
-  other.entries.insert(other.entries.begin(),
-                       entry(21, OfflineEntryKind::Report, 0, "田中 看護師", "訓練",
-                             drill_report_payload("warning-sign")));
+  other.entries.insert(other.entries.begin(), entry(21, OfflineEntryKind::Report, 0, "田中 看護師",
+                                                    "訓練", drill_report_payload("warning-sign")));
   auto refused = import(other, incident);
   ASSERT_FALSE(refused.problems.empty());
   EXPECT_NE(problems_text(refused).find("訓練の記録です"), std::string::npos)

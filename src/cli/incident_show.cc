@@ -18,7 +18,8 @@ namespace {
 
 void print_deadlines(const app::IncidentView& v) {
   if (v.deadlines.empty()) return;
-  std::cout << "■ 報告・連絡の期限\n";
+  std::cout << (v.incident.drill ? "■ 報告・連絡の期限（訓練: 実際の期限ではありません）\n"
+                                 : "■ 報告・連絡の期限\n");
   for (const auto& d : v.deadlines) {
     std::cout << "  "
               << (d.state == core::DeadlineState::Overdue || d.state == core::DeadlineState::Warning
@@ -64,8 +65,13 @@ void add_incident_show(CLI::App& parent, GlobalOptions& options) {
       Session s = open_session(options);
       auto v = app::load_incident_view(*s.ws, s.actor, parse_incident_id(f->id), s.now);
       const auto& i = v.incident;
-      std::cout << "インシデント No." << i.id.value << " " << i.title << "（"
-                << core::label(i.status) << "）\n"
+      if (i.drill) {
+        std::cout << "【訓練】この記録は訓練です（実際のインシデントではありません）。"
+                     "進み具合と計測は medbcp drill show "
+                  << i.id.value << "\n";
+      }
+      std::cout << (i.drill ? "訓練 No." : "インシデント No.") << i.id.value << " " << i.title
+                << "（" << core::label(i.status) << "）\n"
                 << "  想定事象: " << core::label(i.threat) << "\n"
                 << "  発見: " << when(i.discovery.discovered_at) << " " << i.discovery.discoverer
                 << "\n"

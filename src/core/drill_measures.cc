@@ -35,10 +35,10 @@ DrillMeasures measure_drill(const IncidentView& view, const DrillProgress& progr
   for (const ResponseStep* step : response_steps_for(view.incident)) {
     // The 診療可否 step is done by its decision, measured below.
     if (step->id == kStepCareDecision) continue;
-    DrillMeasure measure{std::string(step->id),
-                         std::string(step->phase) + std::string(step->number) +
-                             std::string(step->title),
-                         std::nullopt};
+    DrillMeasure measure{
+        std::string(step->id),
+        std::string(step->phase) + std::string(step->number) + std::string(step->title),
+        std::nullopt};
     const auto* mark = state.step(step->id);
     const StepState s = state.step_state(step->id);
     if (s == StepState::Done && mark) measure.seconds = drill_time(progress, mark->occurred_at);

@@ -197,7 +197,8 @@ std::optional<OfflineDrillInject> offline_drill_inject(const OfflineEntry& note)
   if (inject == payload.end() || !inject->is_object()) return std::nullopt;
   OfflineDrillInject out;
   if (auto i = inject->find("index"); i != inject->end() && i->is_number_integer()) out.index = *i;
-  if (auto m = inject->find("minute"); m != inject->end() && m->is_number_integer()) out.minute = *m;
+  if (auto m = inject->find("minute"); m != inject->end() && m->is_number_integer())
+    out.minute = *m;
   if (auto t = inject->find("text"); t != inject->end() && t->is_string()) out.text = *t;
   return out;
 }

@@ -334,8 +334,8 @@ void panel(RequestContext& ctx, Html& h, const app::DrillView& v, const FormStat
   } else {
     h.open("details", {{"class", "form-fold"}, {"id", "drill-measures"}, {"open", ""}});
   }
-  h.el("summary", {{"class", "button button--secondary"}}, "計測（開始からの時間" +
-                      std::string(v.previous ? "、前回の訓練と比べて" : "") + "）");
+  h.el("summary", {{"class", "button button--secondary"}},
+       "計測（開始からの時間" + std::string(v.previous ? "、前回の訓練と比べて" : "") + "）");
   measures_table(h, v);
   if (!open && !v.measures.missed_steps.empty()) {
     h.el("p", {{"class", "hint"}},

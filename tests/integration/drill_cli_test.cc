@@ -66,6 +66,10 @@ TEST_F(DrillCli, ALiveDrillRunsOnTheIncidentCommandsAndEndsWithTasks) {
 
   // Not a real incident: the incident list stays empty.
   EXPECT_NE(run("incident list").output.find("記録はありません"), std::string::npos);
+  Result incident_show = run("incident show " + id);
+  EXPECT_NE(incident_show.output.find("【訓練】この記録は訓練です"), std::string::npos);
+  EXPECT_NE(incident_show.output.find("（訓練: 実際の期限ではありません）"), std::string::npos)
+      << incident_show.output;
   Result show = run("drill show " + id);
   EXPECT_NE(show.output.find("連絡がつかなかった"), std::string::npos) << show.output;
 
