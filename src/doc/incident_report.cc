@@ -70,14 +70,15 @@ class ReportBuilder {
   void paragraph(std::string text, doc::Paragraph::Style style = doc::Paragraph::Style::Body) {
     d_.blocks.push_back(doc::Paragraph{style, plain(std::move(text))});
   }
-  doc::Table table(std::string name, std::vector<std::pair<std::string, double>> columns) {
+  doc::Table table(std::string name, const std::vector<std::pair<std::string, double>>& columns) {
     doc::Table t;
     t.name = std::move(name);
-    for (auto& [header, weight] : columns) t.columns.push_back(doc::Column{header, weight});
+    for (const auto& [header, weight] : columns) t.columns.push_back(doc::Column{header, weight});
     return t;
   }
   void row(doc::Table& t, std::vector<std::string> cells) {
     std::vector<Text> r;
+    r.reserve(cells.size());
     for (auto& c : cells) r.push_back(plain(std::move(c)));
     t.rows.push_back(std::move(r));
   }
@@ -183,7 +184,7 @@ class ReportBuilder {
                                          {"今後の対応", 1.4}});
     for (const auto& c : v_.state.contacts) {
       std::string result = c.value.reached ? "連絡済" : "不通";
-      if (!c.value.channel.empty()) result = c.value.channel + "\n" + result;
+      if (!c.value.channel.empty()) result.insert(0, c.value.channel + "\n");
       if (c.withdrawn) result += "\n（取消）";
       row(t, {when(c.occurred_at), c.value.target.name, c.value.called_by, result, c.value.said,
               c.value.follow_up});

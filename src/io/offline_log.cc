@@ -231,7 +231,7 @@ void check_drill_inject(const Json& inject, Reader& r) {
   }
   auto minute = inject.find("minute");
   if (minute == inject.end() || !minute->is_number_integer() || minute->get<std::int64_t>() < 0 ||
-      minute->get<std::int64_t>() > 24 * 60) {
+      minute->get<std::int64_t>() > std::int64_t{24} * 60) {
     in.problem("minute", "付与情報の時刻（0〜1440 分）ではありません。");
   }
   in.string(inject, "text", true);

@@ -49,11 +49,7 @@ std::string reminder_link(const core::Plan& plan, const core::Reminder& r) {
       return "/drills";
     case core::ReminderKind::PlanNotReviewed:
       return "#review-title";
-    case core::ReminderKind::ChecklistNo:
-    case core::ReminderKind::ChecklistLapsed:
-    case core::ReminderKind::BcpNotCovered:
-      return field_link(plan, r.field);
-    default:
+    default:  // the checklist's items and the plan's own fields name where they are fixed
       return field_link(plan, r.field);
   }
 }
