@@ -20,17 +20,6 @@ using incident::report_appended;
 using incident::Session;
 using incident::usage_error;
 
-// 「山田:受付」「山田：発見者（受付）」「山田」 → name and role.
-core::DrillParticipant parse_participant(const std::string& text) {
-  std::string t = core::trim(text);
-  for (const std::string sep : {":", "："}) {
-    if (const auto at = t.find(sep); at != std::string::npos) {
-      return {core::trim(t.substr(0, at)), core::trim(t.substr(at + sep.size()))};
-    }
-  }
-  return {t, ""};
-}
-
 // 「内容|担当|2027-01-31|external_contacts」: owner, due and plan section optional.
 core::FollowUp parse_finding(const std::string& text, const core::Plan& plan, core::Instant now) {
   std::vector<std::string> parts;
@@ -84,7 +73,7 @@ void add_drill_start(CLI::App& parent, GlobalOptions& options) {
       app::StartDrillRequest r;
       r.scenario_code = f->scenario;
       r.mode = f->tabletop ? core::DrillMode::Tabletop : core::DrillMode::Live;
-      for (const auto& p : f->participants) r.participants.push_back(parse_participant(p));
+      for (const auto& p : f->participants) r.participants.push_back(core::parse_participant(p));
       r.started_at = incident::optional_time(f->at, s.now);
       r.despite_open_incident = f->despite;
       const auto started = app::start_drill(*s.ws, s.actor, catalog, r, s.now);
@@ -176,7 +165,7 @@ void add_drill_join(CLI::App& parent, GlobalOptions& options) {
     guarded([&] {
       Session s = open_session(options);
       std::vector<core::DrillParticipant> people;
-      for (const auto& p : f->participants) people.push_back(parse_participant(p));
+      for (const auto& p : f->participants) people.push_back(core::parse_participant(p));
       report_appended(
           app::add_participants(*s.ws, s.actor, parse_incident_id(f->id), people, s.now));
     });

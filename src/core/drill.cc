@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/incident_payload.h"
+#include "core/text.h"
 
 namespace medbcp::core {
 namespace {
@@ -128,6 +129,16 @@ std::string describe(const DrillEvent& e) {
       return "【訓練】再開";
   }
   return "【訓練】";
+}
+
+DrillParticipant parse_participant(std::string_view typed) {
+  const std::string t = trim(typed);
+  for (const std::string_view sep : {std::string_view(":"), std::string_view("：")}) {
+    if (const auto at = t.find(sep); at != std::string::npos) {
+      return {trim(t.substr(0, at)), trim(t.substr(at + sep.size()))};
+    }
+  }
+  return {t, ""};
 }
 
 bool DrillProgress::is_revealed(int index) const {

@@ -41,6 +41,10 @@ struct DrillParticipant {
   bool operator==(const DrillParticipant&) const = default;
 };
 
+// 「山田:受付」「山田：発見者（受付）」「山田」 as typed on a command line or
+// one line of the web form: the name, and the role after the first colon.
+DrillParticipant parse_participant(std::string_view typed);
+
 struct DrillEvent {
   enum class Type { Start, Join, Inject, Pause, Resume };
   // Every member has an initializer: events are written with designated

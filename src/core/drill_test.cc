@@ -137,3 +137,16 @@ TEST(DrillMeasures, TimesReadAsPeopleSayThem) {
 
 }  // namespace
 }  // namespace medbcp::core
+
+namespace medbcp::core {
+namespace {
+
+TEST(DrillParticipant, NameAndRoleAsTyped) {
+  EXPECT_EQ(parse_participant(" 山田 花子 : 事務長 "), (DrillParticipant{"山田 花子", "事務長"}));
+  EXPECT_EQ(parse_participant("中村：発見者（受付）"),
+            (DrillParticipant{"中村", "発見者（受付）"}));
+  EXPECT_EQ(parse_participant("鈴木"), (DrillParticipant{"鈴木", ""}));
+}
+
+}  // namespace
+}  // namespace medbcp::core

@@ -53,13 +53,7 @@ std::vector<core::DrillParticipant> read_participants(const std::string& text) {
     std::string line = core::trim(text.substr(start, end - start));
     start = end == std::string::npos ? text.size() + 1 : end + 1;
     if (line.empty()) continue;
-    core::DrillParticipant p{line, ""};
-    for (const std::string sep : {":", "："}) {
-      if (const auto at = line.find(sep); at != std::string::npos) {
-        p = {core::trim(line.substr(0, at)), core::trim(line.substr(at + sep.size()))};
-        break;
-      }
-    }
+    core::DrillParticipant p = core::parse_participant(line);
     out.push_back(std::move(p));
   }
   return out;
