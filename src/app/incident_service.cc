@@ -453,6 +453,17 @@ AppendResult reopen_incident(Workspace& ws, const Actor& actor, core::IncidentId
                 });
 }
 
+AppendResult append_structured(Workspace& ws, const Actor& actor, core::IncidentId id,
+                               core::EntryKind kind, const std::string& text,
+                               const std::string& payload, std::optional<Instant> occurred_at,
+                               Instant now) {
+  require(actor, Permission::ReportIncident);
+  if (kind != core::EntryKind::Fact && kind != core::EntryKind::Note) {
+    return refused("kind", "この種類の記録は専用の操作で行ってください。");
+  }
+  return append(ws, actor, id, Draft{kind, text, payload, "", occurred_at}, now);
+}
+
 AppendResult record_drill_event(Workspace& ws, const Actor& actor, core::IncidentId id,
                                 const core::DrillEvent& event, std::optional<Instant> occurred_at,
                                 Instant now) {

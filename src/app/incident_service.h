@@ -140,6 +140,14 @@ AppendResult close_incident(Workspace& ws, const Actor& actor, core::IncidentId 
 AppendResult reopen_incident(Workspace& ws, const Actor& actor, core::IncidentId id,
                              const std::string& reason, core::Instant now);
 
+// A fact or note whose payload another use case defines (a report item's
+// answer, a notice issued: app/notices.h); that use case checks its own
+// permission first.
+AppendResult append_structured(Workspace& ws, const Actor& actor, core::IncidentId id,
+                               core::EntryKind kind, const std::string& text,
+                               const std::string& payload, std::optional<core::Instant> occurred_at,
+                               core::Instant now);
+
 // A drill's own entry (参加者, 付与情報, 一時停止・再開: core/drill.h), the
 // facilitator's (ManageIncident); refused on a real incident.
 AppendResult record_drill_event(Workspace& ws, const Actor& actor, core::IncidentId id,

@@ -24,6 +24,7 @@ void add_incident_command(CLI::App& root, GlobalOptions& options) {
   incident::add_incident_verify(*parent, options);
   incident::add_incident_export(*parent, options);
   incident::add_incident_tasks(*parent, options);
+  incident::add_incident_notice(*parent, options);
 }
 
 }  // namespace medbcp::cli

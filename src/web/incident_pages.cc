@@ -14,6 +14,7 @@
 #include "web/data_table.h"
 #include "web/drill_pages.h"
 #include "web/incident_forms.h"
+#include "web/incident_notices.h"
 #include "web/incident_sections.h"
 #include "web/section_pages.h"
 
@@ -490,6 +491,7 @@ void download(RequestContext& ctx, core::IncidentId id, const std::string& what)
 
 void register_incident_routes(Router& router) {
   register_follow_up_routes(router);
+  register_notice_routes(router);
   router.add_nav({"incidents", "インシデント", "/incidents", Permission::ReadPlan, 15});
   router.get("/incidents", Permission::ReadPlan, list_page);
   router.get("/incidents/new", Permission::ReportIncident, [](RequestContext& ctx) {

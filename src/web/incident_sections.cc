@@ -5,6 +5,7 @@
 #include "core/phone.h"
 #include "web/data_table.h"
 #include "web/incident_forms.h"
+#include "web/incident_notices.h"
 #include "web/section_pages.h"
 
 namespace medbcp::web {
@@ -261,6 +262,7 @@ void contents(Html& h, const IncidentView& v, bool manages) {
     h.open("li").el("a", {{"href", std::string("#") + id}}, label).close("li");
   };
   if (!v.deadlines.empty()) item("deadlines", "期限");
+  item("notices", "届出・お知らせ");
   if (open) item("to-reach", "すぐに連絡する先");
   item("steps", "対応手順");
   item("decisions", "判断");
@@ -678,6 +680,7 @@ void incident_page_body(RequestContext& ctx, Html& h, const IncidentView& v,
     to_reach(h, v);
   }
   deadlines(h, v);
+  notices_section(ctx, h, v);
   contents(h, v, ctx.can(app::Permission::ManageIncident));
   steps(ctx, h, v, writable);
   decisions(ctx, h, v, writable, rejected);

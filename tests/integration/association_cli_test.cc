@@ -166,6 +166,8 @@ TEST_F(AssociationCli, EveryCommandInOneFacilityShowsAndChangesNothingOfAnother)
       {"incident handover", a + "incident handover 1 1 --from 中村 --to 鈴木 --location 金庫"},
       {"incident correct", a + "incident correct 1 2 --reason 時刻の誤り"},
       {"incident revise", a + "incident revise 1 --leak --reason 調査で判明"},
+      {"incident notice", a + "incident notice 1 --answer cause=不明 --kind police --draft --out " +
+                              path("police.pdf")},
       {"checklist show", a + "checklist show --json"},
       {"checklist answer", a + "checklist answer 2-4 --no --target 2099-03-31"},
       {"checklist render", a + "checklist render --format pdf --out " + path("checklist.pdf")},

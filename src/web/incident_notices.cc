@@ -1,0 +1,169 @@
+#include "web/incident_notices.h"
+
+#include "app/notices.h"
+#include "core/text.h"
+#include "web/data_table.h"
+#include "web/form.h"
+#include "web/incident_sections.h"
+#include "web/layout.h"
+
+namespace medbcp::web {
+namespace {
+
+using app::Permission;
+
+// Every kind's code, for the routes (the association's matrix expands them).
+constexpr const char* kKinds = "(ppc-prompt|ppc-final|person|public|door|web|phone|police|insurer)";
+
+std::string notice_url(core::IncidentId id, core::NoticeKind kind) {
+  return incident_url(id) + "/notices/" + core::code(kind);
+}
+
+std::vector<FieldSpec> item_fields(const std::map<std::string, std::string, std::less<>>& answers,
+                                   FormState& state) {
+  std::vector<FieldSpec> specs;
+  for (const auto& item : core::report_items()) {
+    specs.push_back({std::string(item.key), std::string(item.label), FieldKind::TextArea, false,
+                     std::string(item.hint)});
+    if (auto it = answers.find(item.key); it != answers.end())
+      state.set(std::string(item.key), it->second);
+  }
+  return specs;
+}
+
+}  // namespace
+
+void notices_section(RequestContext& ctx, Html& h, const app::IncidentView& v) {
+  const core::IncidentId id = v.incident.id;
+  h.open("section", {{"id", "notices"}, {"aria-labelledby", "notices-title"}});
+  h.el("h2", {{"id", "notices-title"}}, "届出・お知らせ");
+  open_data_table(h, "届出・お知らせの一覧", {"届出・お知らせ", "状況", "作る"});
+  for (const auto& s : app::notice_statuses(v, ctx.now())) {
+    h.open("tr");
+    h.open("td").text(core::label(s.kind));
+    if (!s.missing.empty()) {
+      std::string labels;
+      for (const auto& m : s.missing) labels += (labels.empty() ? "" : "、") + m.label;
+      h.el("span", {{"class", "hint cell-note"}}, "未記入: " + labels);
+    }
+    h.close("td");
+    h.open("td");
+    if (s.issued) {
+      h.el("span", {{"class", "tag tag--ok"}}, "済");
+      h.el("span", {{"class", "hint cell-note"}},
+           s.issued->at.tokyo_text() + " " + s.issued->action);
+    } else if (s.due) {
+      h.el("span", {{"class", "tag tag--warn"}}, "要");
+    } else {
+      h.el("span", {{"class", "tag"}}, "必要に応じて");
+    }
+    h.close("td");
+    h.open("td");
+    if (!ctx.can(Permission::Export)) {
+      h.close("td").close("tr");
+      continue;
+    }
+    const std::string base = notice_url(id, s.kind);
+    const std::string draft = s.missing.empty() ? "" : "?draft=1";
+    h.el("a", {{"href", base + ".pdf" + draft}}, "PDF");
+    h.text(" ");
+    h.el("a", {{"href", base + ".docx" + draft}}, "Word");
+    h.text(" ");
+    h.el("a", {{"href", base + ".txt" + draft}}, "テキスト");
+    if (s.kind == core::NoticeKind::Web) {
+      h.text(" ");
+      h.el("a", {{"href", base + ".html" + draft}}, "HTML");
+    }
+    if (!s.missing.empty()) h.el("span", {{"class", "hint cell-note"}}, "（下書き）");
+    if (!s.issued && ctx.can(Permission::ManageIncident) &&
+        v.incident.status == core::IncidentStatus::Open) {
+      begin_form(h, ctx, base + "/issued", "form form--inline");
+      submit_button(h, "提出・掲示した", "button button--small button--secondary");
+      end_form(h);
+    }
+    h.close("td");
+    h.close("tr");
+  }
+  close_data_table(h);
+  if (ctx.can(Permission::ManageIncident) && v.incident.status == core::IncidentStatus::Open) {
+    h.open("details", {{"class", "form-fold"}, {"id", "report-items"}});
+    h.el("summary", {{"class", "button button--secondary"}},
+         "報告事項を記入する（原因、本人の数、再開の見込み など）");
+    FormState state;
+    const auto specs = item_fields(core::report_answers(v.timeline), state);
+    begin_form(h, ctx, incident_url(id) + "/report-items");
+    for (const auto& spec : specs) field(h, spec, state);
+    h.open("div", {{"class", "form-actions"}});
+    submit_button(h, "報告事項を記録");
+    h.close("div");
+    end_form(h);
+    h.close("details");
+  }
+  h.close("section");
+}
+
+void register_notice_routes(Router& router) {
+  router.get(std::string(R"(/incidents/(\d+)/notices/)") + kKinds + R"(\.(pdf|docx|html|txt))",
+             Permission::Export, [](RequestContext& ctx) {
+               const core::IncidentId id(ctx.id_match(1));
+               const auto kind = *core::notice_kind_from_code(ctx.match(2));
+               const auto format = *app::notice_format_from_code(ctx.match(3));
+               try {
+                 const auto file = app::make_notice(ctx.ws, ctx.actor(), id, kind, format,
+                                                    ctx.param("draft") == "1", ctx.now());
+                 if (!file.problems.empty()) {
+                   std::string message =
+                       std::string(core::label(kind)) + "に必要なことがまだ記録されていません。";
+                   for (const auto& p : file.problems) message += p.message;
+                   render_error(ctx, 422, "まだ作れません", message);
+                   return;
+                 }
+                 ctx.response.set_header("Content-Disposition",
+                                         "attachment; filename=\"" + file.name + "\"");
+                 ctx.send(200, file.bytes, file.mime_type.c_str());
+               } catch (const app::NoSuchIncident&) {
+                 render_error(ctx, 404, "見つかりません", "指定されたインシデントはありません。");
+               }
+             });
+  router.post(std::string(R"(/incidents/(\d+)/notices/)") + kKinds + "/issued",
+              Permission::ManageIncident, [](RequestContext& ctx) {
+                const core::IncidentId id(ctx.id_match(1));
+                const auto kind = *core::notice_kind_from_code(ctx.match(2));
+                try {
+                  const auto r = app::record_notice_issued(
+                      ctx.ws, ctx.actor(), id, kind, "提出・掲示した", std::nullopt, ctx.now());
+                  if (!r.problems.empty()) {
+                    render_error(ctx, 422, "記録できませんでした", r.problems.front().message);
+                    return;
+                  }
+                  ctx.redirect(incident_url(id) + "?notice=added#notices");
+                } catch (const app::NoSuchIncident&) {
+                  render_error(ctx, 404, "見つかりません", "指定されたインシデントはありません。");
+                }
+              });
+  router.post(R"(/incidents/(\d+)/report-items)", Permission::ManageIncident,
+              [](RequestContext& ctx) {
+                const core::IncidentId id(ctx.id_match(1));
+                try {
+                  const auto answers = core::report_answers(
+                      app::load_incident_view(ctx.ws, ctx.actor(), id, ctx.now()).timeline);
+                  for (const auto& item : core::report_items()) {
+                    const std::string value = core::trim(ctx.param(std::string(item.key)));
+                    auto before = answers.find(item.key);
+                    if (value.empty() || (before != answers.end() && before->second == value))
+                      continue;
+                    const auto r = app::answer_report_item(ctx.ws, ctx.actor(), id,
+                                                           std::string(item.key), value, ctx.now());
+                    if (!r.problems.empty()) {
+                      render_error(ctx, 422, "記録できませんでした", r.problems.front().message);
+                      return;
+                    }
+                  }
+                  ctx.redirect(incident_url(id) + "?notice=added#notices");
+                } catch (const app::NoSuchIncident&) {
+                  render_error(ctx, 404, "見つかりません", "指定されたインシデントはありません。");
+                }
+              });
+}
+
+}  // namespace medbcp::web
