@@ -72,7 +72,9 @@ ScenarioCatalog load_scenarios(const std::string& extra_dir) {
       if (!parsed.problems.empty()) {
         for (auto& p : parsed.problems) {
           p.message = path.filename().string() +
-                      (p.row > 0 ? " " + std::to_string(p.row) + "行目: " : ": ") + p.message;
+                      (p.row > 0 ? std::string(" ").append(std::to_string(p.row)).append("行目: ")
+                                 : std::string(": ")) +
+                      p.message;
           catalog.problems.push_back(std::move(p));
         }
         continue;

@@ -70,7 +70,8 @@ TEST(Notice, TheLatestAnswerCountsAndAWithdrawnOneDoesNot) {
   EXPECT_EQ(answers.at("cause"), "標的型メール");
   EXPECT_EQ(answers.count("affected_people"), 0u);
   EXPECT_EQ(answers.count("no_such_key"), 0u);
-  timeline.push_back(fact("e", notice_issued_payload(NoticeKind::Door, "掲示した"), EntryKind::Note));
+  timeline.push_back(
+      fact("e", notice_issued_payload(NoticeKind::Door, "掲示した"), EntryKind::Note));
   const auto issued = notices_issued(timeline);
   ASSERT_EQ(issued.count(NoticeKind::Door), 1u);
   EXPECT_EQ(issued.at(NoticeKind::Door).action, "掲示した");
