@@ -285,6 +285,9 @@ std::string where_to_fill(const std::string& key) {
   if (key.starts_with("officer")) return "計画の医療情報システム安全管理責任者";
   if (key.starts_with("care")) return "インシデントの判断「診療可否・診療形態」";
   if (key.starts_with("ppc_")) return "個人データ漏えいのおそれ（開始時の報告の訂正）";
+  if (key == "how_found" || key == "situation" || key == "discoverer") {
+    return "開始時の報告（時系列の最初の記録を訂正して補う）";
+  }
   return "インシデントの記録";
 }
 

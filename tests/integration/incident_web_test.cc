@@ -345,7 +345,7 @@ TEST_F(IncidentWeb, TheDashboardLeadsToAnOpenIncidentAndListsItsFollowUps) {
             303);
   home = officer.get("/");
   EXPECT_EQ(home->body.find("対応中のインシデント"), std::string::npos);
-  EXPECT_NE(home->body.find("再発防止策（インシデントからの課題・2件）"), std::string::npos);
+  EXPECT_NE(home->body.find("再発防止策（インシデントと訓練からの課題・2件）"), std::string::npos);
   EXPECT_NE(home->body.find("VPN装置の更新"), std::string::npos);
   EXPECT_NE(home->body.find("期限切れ"), std::string::npos);  // 2020-01-31 has passed
   EXPECT_NE(home->body.find("担当 鈴木"), std::string::npos);
@@ -358,7 +358,7 @@ TEST_F(IncidentWeb, TheDashboardLeadsToAnOpenIncidentAndListsItsFollowUps) {
   EXPECT_EQ(officer.post("/tasks/1/done", {})->status, 404);  // already done
   home = officer.get("/");
   EXPECT_EQ(home->body.find("VPN装置の更新"), std::string::npos);
-  EXPECT_NE(home->body.find("再発防止策（インシデントからの課題・1件）"), std::string::npos);
+  EXPECT_NE(home->body.find("再発防止策（インシデントと訓練からの課題・1件）"), std::string::npos);
 }
 
 TEST_F(IncidentWeb, MissingDiscoveryReportIsShownBesideTheFields) {

@@ -1,0 +1,82 @@
+// `medbcp incident notice` as the 責任者 uses it: the list of what is due,
+// a notice refused while facts are missing (exit 1, each named with where to
+// fill it), answers recorded, the notice written, its issue recorded.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+struct Result {
+  int exit_code;
+  std::string output;
+};
+
+class NoticeCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("medbcp-notice-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    ASSERT_EQ(run("init --demo").exit_code, 0);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  Result run(const std::string& args) {
+    std::string cmd = "MEDBCP_USER=院長 " + std::string(MEDBCP_BINARY) + " --db '" +
+                      (dir_ / "plan.db").string() + "' " + args + " </dev/null 2>&1";
+    FILE* pipe = ::popen(cmd.c_str(), "r");
+    std::string out;
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+    int status = ::pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  std::filesystem::path dir_;
+};
+
+TEST_F(NoticeCli, TheDoorNoticeIsRefusedUntilCareIsDecidedThenWrittenAndIssued) {
+  ASSERT_EQ(run("incident start --threat malware --discoverer 中村 --how-found 始業時 "
+                "--situation 脅迫文 --actions 抜線 --no-leak")
+                .exit_code,
+            0);
+  Result list = run("incident notice 1");
+  ASSERT_EQ(list.exit_code, 0) << list.output;
+  EXPECT_NE(list.output.find("[要] police"), std::string::npos) << list.output;
+  EXPECT_NE(list.output.find("resume_outlook"), std::string::npos);
+  Result refused = run("incident notice 1 --kind door --out " + path("door.pdf"));
+  EXPECT_EQ(refused.exit_code, 1) << refused.output;
+  EXPECT_NE(refused.output.find("「診療形態」がまだありません"), std::string::npos) << refused.output;
+  EXPECT_FALSE(std::filesystem::exists(path("door.pdf")));
+
+  ASSERT_EQ(run("incident decide 1 --kind care --care reduced --mode 紙カルテで外来のみ "
+                "--reason 電子カルテ停止")
+                .exit_code,
+            0);
+  Result answered = run("incident notice 1 --answer 'resume_outlook=12月10日から通常診療'");
+  EXPECT_EQ(answered.exit_code, 0) << answered.output;
+  Result door = run("incident notice 1 --kind door --out " + path("door.pdf"));
+  ASSERT_EQ(door.exit_code, 0) << door.output;
+  EXPECT_GT(std::filesystem::file_size(path("door.pdf")), 1000u);
+  Result web = run("incident notice 1 --kind web --format html --out " + path("web.html"));
+  ASSERT_EQ(web.exit_code, 0) << web.output;
+  std::ifstream in(path("web.html"));
+  std::stringstream html;
+  html << in.rdbuf();
+  EXPECT_NE(html.str().find("縮小（紙カルテで外来のみ）"), std::string::npos);
+  Result issued = run("incident notice 1 --kind door --issued 入口に掲示した");
+  ASSERT_EQ(issued.exit_code, 0) << issued.output;
+  EXPECT_NE(run("incident notice 1").output.find("[済] door"), std::string::npos);
+  Result bad = run("incident notice 1 --answer nonsense=1");
+  EXPECT_EQ(bad.exit_code, 1) << bad.output;
+  EXPECT_NE(bad.output.find("報告事項「nonsense」はありません"), std::string::npos);
+  EXPECT_EQ(run("incident notice 1 --kind fax").exit_code, 2);
+}
+
+}  // namespace
