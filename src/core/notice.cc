@@ -160,13 +160,16 @@ std::map<NoticeKind, NoticeIssued> notices_issued(const std::vector<TimelineEntr
 
 std::vector<NoticeKind> notices_due(const IncidentView& v) {
   std::vector<NoticeKind> out;
+  // push_back, not insert of a list: g++ 12 under -O2 warns falsely on the latter.
   if (v.incident.personal_data_leak) {
-    out.insert(out.end(), {NoticeKind::PpcPrompt, NoticeKind::PpcFinal, NoticeKind::Person,
-                           NoticeKind::Public});
+    for (auto k :
+         {NoticeKind::PpcPrompt, NoticeKind::PpcFinal, NoticeKind::Person, NoticeKind::Public}) {
+      out.push_back(k);
+    }
   }
   const auto* care = v.state.latest_decision(DecisionKind::Care);
   if (care && care->value.care != CareStatus::Continued) {
-    out.insert(out.end(), {NoticeKind::Door, NoticeKind::Web, NoticeKind::Phone});
+    for (auto k : {NoticeKind::Door, NoticeKind::Web, NoticeKind::Phone}) out.push_back(k);
   }
   out.push_back(NoticeKind::Police);
   for (const auto& c : v.plan.external_contacts) {

@@ -52,7 +52,8 @@ TEST_F(NoticeCli, TheDoorNoticeIsRefusedUntilCareIsDecidedThenWrittenAndIssued) 
   EXPECT_NE(list.output.find("resume_outlook"), std::string::npos);
   Result refused = run("incident notice 1 --kind door --out " + path("door.pdf"));
   EXPECT_EQ(refused.exit_code, 1) << refused.output;
-  EXPECT_NE(refused.output.find("「診療形態」がまだありません"), std::string::npos) << refused.output;
+  EXPECT_NE(refused.output.find("「診療形態」がまだありません"), std::string::npos)
+      << refused.output;
   EXPECT_FALSE(std::filesystem::exists(path("door.pdf")));
 
   ASSERT_EQ(run("incident decide 1 --kind care --care reduced --mode 紙カルテで外来のみ "

@@ -14,19 +14,20 @@ class NoticeWeb : public WebServerTest {};
 TEST_F(NoticeWeb, NoticesAreListedAnsweredMadeAndIssued) {
   TestBrowser staff = signed_in("staff");
   staff.get("/incidents/new");
-  ASSERT_EQ(staff.post("/incidents", {{"discoverer", "中村"},
-                                      {"how_found", "ルータの画面で気づいた"},
-                                      {"situation", "患者名簿が外部へ送信された"},
-                                      {"threat", "targeted_email"},
-                                      {"personal_data_leak", "1"}})
+  ASSERT_EQ(staff
+                .post("/incidents", {{"discoverer", "中村"},
+                                     {"how_found", "ルータの画面で気づいた"},
+                                     {"situation", "患者名簿が外部へ送信された"},
+                                     {"threat", "targeted_email"},
+                                     {"personal_data_leak", "1"}})
                 ->status,
             303);
   TestBrowser editor = signed_in("editor");
   auto page = editor.get("/incidents/1");
   ASSERT_EQ(page->status, 200);
-  for (const char* expected : {"届出・お知らせ", "個人情報保護委員会への漏えい等報告（速報）",
-                               "/incidents/1/notices/ppc-prompt.pdf?draft=1", "未記入: ",
-                               "報告事項を記入する"}) {
+  for (const char* expected :
+       {"届出・お知らせ", "個人情報保護委員会への漏えい等報告（速報）",
+        "/incidents/1/notices/ppc-prompt.pdf?draft=1", "未記入: ", "報告事項を記入する"}) {
     EXPECT_NE(page->body.find(expected), std::string::npos) << expected;
   }
   auto refused = editor.get("/incidents/1/notices/ppc-prompt.txt");
@@ -37,14 +38,14 @@ TEST_F(NoticeWeb, NoticesAreListedAnsweredMadeAndIssued) {
   EXPECT_NE(draft->body.find("（未記入：原因）"), std::string::npos);
 
   auto answered = editor.post("/incidents/1/report-items", {{"cause", "標的型メールの添付"},
-                                                           {"affected_people", "約300人"},
-                                                           {"leaked_items", "氏名"},
-                                                           {"secondary_damage", "なし"},
-                                                           {"person_response", "通知予定"},
-                                                           {"publication", "未定"},
-                                                           {"prevention", "教育"},
-                                                           {"grounds", "要配慮個人情報"},
-                                                           {"other", "なし"}});
+                                                            {"affected_people", "約300人"},
+                                                            {"leaked_items", "氏名"},
+                                                            {"secondary_damage", "なし"},
+                                                            {"person_response", "通知予定"},
+                                                            {"publication", "未定"},
+                                                            {"prevention", "教育"},
+                                                            {"grounds", "要配慮個人情報"},
+                                                            {"other", "なし"}});
   ASSERT_EQ(answered->status, 303) << answered->body;
   auto text = editor.get("/incidents/1/notices/ppc-prompt.txt");
   ASSERT_EQ(text->status, 200);
