@@ -133,6 +133,23 @@ AppendResult record_notice_issued(Workspace& ws, const Actor& actor, core::Incid
                            core::notice_issued_payload(kind, how), at, now);
 }
 
+AppendResult record_cost(Workspace& ws, const Actor& actor, core::IncidentId id,
+                         const core::CostItem& item, core::Instant now) {
+  require(actor, Permission::ManageIncident);
+  AppendResult r;
+  if (item.amount <= 0 || item.amount > std::int64_t{10'000'000'000}) {
+    r.problems = one("amount", "金額を1円以上（100億円まで）の整数で入力してください。");
+    return r;
+  }
+  core::CostItem clean = item;
+  clean.note = core::trim(item.note);
+  return append_structured(ws, actor, id, core::EntryKind::Fact,
+                           "費用の記録: " + std::string(core::label(clean.category)) + " " +
+                               core::format_yen(clean.amount) +
+                               (clean.note.empty() ? "" : "（" + clean.note + "）"),
+                           core::cost_payload(clean), std::nullopt, now);
+}
+
 std::vector<NoticeStatus> notice_statuses(const IncidentView& view, core::Instant now,
                                           const std::string& templates_dir) {
   const auto due = core::notices_due(view);

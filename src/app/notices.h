@@ -45,6 +45,10 @@ AppendResult record_notice_issued(Workspace& ws, const Actor& actor, core::Incid
                                   core::NoticeKind kind, const std::string& action,
                                   std::optional<core::Instant> at, core::Instant now);
 
+// A cost for the insurer's claim (ManageIncident): a positive amount in yen.
+AppendResult record_cost(Workspace& ws, const Actor& actor, core::IncidentId id,
+                         const core::CostItem& item, core::Instant now);
+
 struct NoticeStatus {
   core::NoticeKind kind;
   bool due = false;                          // this incident calls for it

@@ -142,3 +142,23 @@ TEST_F(NoticeTest, BadAnswersAndPermissionsWriteNothing) {
 
 }  // namespace
 }  // namespace medbcp::app
+
+namespace medbcp::app {
+namespace {
+
+TEST_F(NoticeTest, TheCostLogFeedsTheInsurersSummary) {
+  EXPECT_FALSE(record_cost(*ws_, officer_, id_, {core::CostCategory::Vendor, 0, "", {}}, at(5))
+                   .problems.empty());
+  ASSERT_TRUE(
+      record_cost(*ws_, officer_, id_, {core::CostCategory::Vendor, 150000, "調査", {}}, at(6))
+          .problems.empty());
+  ASSERT_TRUE(record_cost(*ws_, officer_, id_, {core::CostCategory::Overtime, 30000, "", {}}, at(7))
+                  .problems.empty());
+  const auto summary =
+      make_notice(*ws_, officer_, id_, core::NoticeKind::Insurer, NoticeFormat::Text, true, at(10));
+  EXPECT_NE(summary.bytes.find("合計 180,000円"), std::string::npos) << summary.bytes;
+  EXPECT_NE(summary.bytes.find("業者の作業費　150,000円　調査"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace medbcp::app

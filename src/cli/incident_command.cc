@@ -25,6 +25,7 @@ void add_incident_command(CLI::App& root, GlobalOptions& options) {
   incident::add_incident_export(*parent, options);
   incident::add_incident_tasks(*parent, options);
   incident::add_incident_notice(*parent, options);
+  incident::add_incident_cost(*parent, options);
 }
 
 }  // namespace medbcp::cli

@@ -102,4 +102,30 @@ void add_incident_notice(CLI::App& parent, GlobalOptions& options) {
   });
 }
 
+void add_incident_cost(CLI::App& parent, GlobalOptions& options) {
+  struct Flags {
+    std::string id, category = "other", note;
+    std::int64_t amount = 0;
+  };
+  auto f = std::make_shared<Flags>();
+  auto* cmd = parent.add_subcommand("cost", "費用を記録する（サイバー保険の請求資料に載る）");
+  cmd->add_option("ID", f->id, "インシデント番号")->required();
+  cmd->add_option("--category", f->category,
+                  "種類: vendor（業者の作業費）/ equipment（機器）/ overtime（時間外勤務）/ "
+                  "lost_revenue（減収の見込み）/ other")
+      ->check(CLI::IsMember({"vendor", "equipment", "overtime", "lost_revenue", "other"}));
+  cmd->add_option("--amount", f->amount, "金額（円）")->required();
+  cmd->add_option("--note", f->note, "内容（業者名、作業、時間 など）");
+  cmd->callback([&options, f] {
+    guarded([&] {
+      Session s = open_session(options);
+      core::CostItem item;
+      item.category = *core::cost_category_from_code(f->category);
+      item.amount = f->amount;
+      item.note = f->note;
+      report_appended(app::record_cost(*s.ws, s.actor, parse_incident_id(f->id), item, s.now));
+    });
+  });
+}
+
 }  // namespace medbcp::cli::incident

@@ -24,5 +24,6 @@ void add_incident_verify(CLI::App& parent, GlobalOptions& options);
 void add_incident_export(CLI::App& parent, GlobalOptions& options);
 void add_incident_tasks(CLI::App& parent, GlobalOptions& options);
 void add_incident_notice(CLI::App& parent, GlobalOptions& options);
+void add_incident_cost(CLI::App& parent, GlobalOptions& options);
 
 }  // namespace medbcp::cli::incident

@@ -140,6 +140,70 @@ std::map<std::string, std::string, std::less<>> report_answers(
   return out;
 }
 
+namespace {
+
+constexpr std::array<std::pair<CostCategory, std::pair<const char*, const char*>>, 5> kCosts = {{
+    {CostCategory::Vendor, {"vendor", "業者の作業費"}},
+    {CostCategory::Equipment, {"equipment", "機器・ソフトウェア"}},
+    {CostCategory::Overtime, {"overtime", "時間外勤務"}},
+    {CostCategory::LostRevenue, {"lost_revenue", "減収の見込み"}},
+    {CostCategory::Other, {"other", "その他"}},
+}};
+
+}  // namespace
+
+const char* code(CostCategory c) {
+  for (const auto& [k, names] : kCosts)
+    if (k == c) return names.first;
+  return "other";
+}
+
+const char* label(CostCategory c) {
+  for (const auto& [k, names] : kCosts)
+    if (k == c) return names.second;
+  return "その他";
+}
+
+std::optional<CostCategory> cost_category_from_code(std::string_view text) {
+  for (const auto& [k, names] : kCosts)
+    if (text == names.first) return k;
+  return std::nullopt;
+}
+
+std::string cost_payload(const CostItem& item) {
+  return json{
+      {"cost", {{"category", code(item.category)}, {"amount", item.amount}, {"note", item.note}}}}
+      .dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::vector<CostItem> cost_log(const std::vector<TimelineEntry>& timeline) {
+  const auto withdrawn = withdrawn_ids(timeline);
+  std::vector<CostItem> out;
+  for (const auto& e : timeline) {
+    if (e.kind != EntryKind::Fact || withdrawn.count(e.id) != 0) continue;
+    auto cost = object_in(e.payload, "cost");
+    if (!cost) continue;
+    CostItem item;
+    item.category =
+        cost_category_from_code(text_of(*cost, "category")).value_or(CostCategory::Other);
+    if (auto a = cost->find("amount"); a != cost->end() && a->is_number_integer()) item.amount = *a;
+    item.note = text_of(*cost, "note");
+    item.at = e.occurred_at;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+std::string format_yen(std::int64_t amount) {
+  std::string digits = std::to_string(amount < 0 ? -amount : amount);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return (amount < 0 ? "-" : "") + out + "円";
+}
+
 std::string notice_issued_payload(NoticeKind kind, std::string_view action) {
   return json{{"notice", {{"kind", code(kind)}, {"action", action}}}}.dump(
       -1, ' ', false, json::error_handler_t::replace);
@@ -268,6 +332,15 @@ NoticeFacts notice_facts(const IncidentView& v, Instant now) {
       f.lists["decisions"].push_back(d.occurred_at.tokyo_text().substr(5) + "　" +
                                      describe(d.value));
     }
+  }
+  std::int64_t total = 0;
+  for (const auto& c : cost_log(v.timeline)) {
+    total += c.amount;
+    f.lists["costs"].push_back(c.at.tokyo_text().substr(0, 10) + "　" + label(c.category) + "　" +
+                               format_yen(c.amount) + (c.note.empty() ? "" : "　" + c.note));
+  }
+  if (total > 0 && f.values["costs"].empty()) {
+    put(f, "costs", "合計 " + format_yen(total) + "（内訳は下の費用の記録）");
   }
   for (const auto& ev : v.state.evidence) {
     f.lists["evidence"].push_back(ev.item.value.item + "（保管 " + ev.current_location() + "・" +

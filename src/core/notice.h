@@ -50,6 +50,24 @@ std::string report_item_payload(std::string_view key, std::string_view value);
 std::map<std::string, std::string, std::less<>> report_answers(
     const std::vector<TimelineEntry>& timeline);
 
+// The cost log (費用の記録) for the insurer: each cost a fact entry with
+// {"cost": {"category", "amount", "note"}}; amounts in yen.
+enum class CostCategory { Vendor, Equipment, Overtime, LostRevenue, Other };
+const char* code(CostCategory);  // vendor, equipment, overtime, lost_revenue, other
+const char* label(
+    CostCategory);  // 業者の作業費, 機器・ソフトウェア, 時間外勤務, 減収の見込み, その他
+std::optional<CostCategory> cost_category_from_code(std::string_view);
+struct CostItem {
+  CostCategory category = CostCategory::Other;
+  std::int64_t amount = 0;  // yen
+  std::string note;
+  Instant at;
+};
+std::string cost_payload(const CostItem& item);
+std::vector<CostItem> cost_log(const std::vector<TimelineEntry>& timeline);  // not withdrawn
+// 「1,234,567円」
+std::string format_yen(std::int64_t amount);
+
 // A notice printed, sent, filed or posted is a note entry with this payload.
 std::string notice_issued_payload(NoticeKind kind, std::string_view action);
 // The first time each notice was issued, with how (提出, 送付, 掲示 …).

@@ -99,3 +99,24 @@ TEST(Notice, WhatAnIncidentCallsFor) {
 
 }  // namespace
 }  // namespace medbcp::core
+
+namespace medbcp::core {
+namespace {
+
+TEST(CostLog, CostsAreReadFromTheTimelineAndShownInYen) {
+  CostItem vendor{CostCategory::Vendor, 120000, "初動調査", Instant{}};
+  std::vector<TimelineEntry> timeline = {
+      fact("a", cost_payload(vendor)),
+      fact("b", cost_payload({CostCategory::Overtime, 36000, "", {}}))};
+  const auto log = cost_log(timeline);
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].category, CostCategory::Vendor);
+  EXPECT_EQ(log[0].amount, 120000);
+  EXPECT_EQ(log[0].note, "初動調査");
+  EXPECT_EQ(format_yen(1234567), "1,234,567円");
+  EXPECT_EQ(format_yen(999), "999円");
+  EXPECT_EQ(cost_category_from_code("lost_revenue"), CostCategory::LostRevenue);
+}
+
+}  // namespace
+}  // namespace medbcp::core

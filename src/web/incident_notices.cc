@@ -98,6 +98,25 @@ void notices_section(RequestContext& ctx, Html& h, const app::IncidentView& v) {
     h.close("div");
     end_form(h);
     h.close("details");
+    h.open("details", {{"class", "form-fold"}, {"id", "cost-form"}});
+    h.el("summary", {{"class", "button button--secondary"}}, "費用を記録する（保険の請求用）");
+    FormState cost;
+    cost.set("category", "vendor");
+    FieldSpec category{"category", "種類", FieldKind::Select, true};
+    for (auto c :
+         {core::CostCategory::Vendor, core::CostCategory::Equipment, core::CostCategory::Overtime,
+          core::CostCategory::LostRevenue, core::CostCategory::Other}) {
+      category.options.push_back({core::code(c), core::label(c)});
+    }
+    begin_form(h, ctx, incident_url(id) + "/costs");
+    field(h, category, cost);
+    field(h, {"amount", "金額（円）", FieldKind::Number, true, "例：120000"}, cost);
+    field(h, {"note", "内容", FieldKind::Text, false, "業者名、作業、時間 など"}, cost);
+    h.open("div", {{"class", "form-actions"}});
+    submit_button(h, "費用を記録");
+    h.close("div");
+    end_form(h);
+    h.close("details");
   }
   h.close("section");
 }
@@ -141,6 +160,34 @@ void register_notice_routes(Router& router) {
                   render_error(ctx, 404, "見つかりません", "指定されたインシデントはありません。");
                 }
               });
+  router.post(R"(/incidents/(\d+)/costs)", Permission::ManageIncident, [](RequestContext& ctx) {
+    const core::IncidentId id(ctx.id_match(1));
+    core::CostItem item;
+    item.category =
+        core::cost_category_from_code(ctx.param("category")).value_or(core::CostCategory::Other);
+    const std::string amount = core::trim(core::nfkc(ctx.param("amount")));
+    std::int64_t yen = 0;
+    bool digits = !amount.empty() && amount.size() <= 12;
+    for (char c : amount) {
+      if (c == ',') continue;
+      if (c < '0' || c > '9')
+        digits = false;
+      else
+        yen = yen * 10 + (c - '0');
+    }
+    item.amount = digits ? yen : 0;
+    item.note = ctx.param("note");
+    try {
+      const auto r = app::record_cost(ctx.ws, ctx.actor(), id, item, ctx.now());
+      if (!r.problems.empty()) {
+        render_error(ctx, 422, "記録できませんでした", r.problems.front().message);
+        return;
+      }
+      ctx.redirect(incident_url(id) + "?notice=added#notices");
+    } catch (const app::NoSuchIncident&) {
+      render_error(ctx, 404, "見つかりません", "指定されたインシデントはありません。");
+    }
+  });
   router.post(R"(/incidents/(\d+)/report-items)", Permission::ManageIncident,
               [](RequestContext& ctx) {
                 const core::IncidentId id(ctx.id_match(1));

@@ -166,6 +166,7 @@ TEST_F(AssociationCli, EveryCommandInOneFacilityShowsAndChangesNothingOfAnother)
       {"incident handover", a + "incident handover 1 1 --from 中村 --to 鈴木 --location 金庫"},
       {"incident correct", a + "incident correct 1 2 --reason 時刻の誤り"},
       {"incident revise", a + "incident revise 1 --leak --reason 調査で判明"},
+      {"incident cost", a + "incident cost 1 --category vendor --amount 50000 --note 調査"},
       {"incident notice", a + "incident notice 1 --answer cause=不明 --kind police --draft --out " +
                               path("police.pdf")},
       {"checklist show", a + "checklist show --json"},

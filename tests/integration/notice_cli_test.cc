@@ -78,6 +78,10 @@ TEST_F(NoticeCli, TheDoorNoticeIsRefusedUntilCareIsDecidedThenWrittenAndIssued) 
   EXPECT_EQ(bad.exit_code, 1) << bad.output;
   EXPECT_NE(bad.output.find("報告事項「nonsense」はありません"), std::string::npos);
   EXPECT_EQ(run("incident notice 1 --kind fax").exit_code, 2);
+  Result cost = run("incident cost 1 --category vendor --amount 120000 --note 初動調査");
+  ASSERT_EQ(cost.exit_code, 0) << cost.output;
+  EXPECT_NE(cost.output.find("費用の記録: 業者の作業費 120,000円"), std::string::npos);
+  EXPECT_EQ(run("incident cost 1 --amount -5").exit_code, 1);
 }
 
 }  // namespace
