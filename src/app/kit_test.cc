@@ -203,8 +203,9 @@ TEST_F(KitTest, PaperKitPdfHoldsThePlanAndEveryFormTitle) {
   ASSERT_FALSE(text.empty()) << "pdftotext is needed (poppler-utils)";
   for (const char* title :
        {"初動対応カード", "発見・報告書", "時系列記録用紙", "連絡記録", "棚卸し記録用紙",
-        "紙カルテ（診療録）", "処方・検査伝票（複写式）", "会計記録（未収金）", "画像閲覧記録",
-        "別紙１", "別紙２", "全職員用", "カーボン紙"}) {
+        "休診・縮小のお知らせ（掲示用）", "電話応対の手引き", "言わないこと", "紙カルテ（診療録）",
+        "処方・検査伝票（複写式）", "会計記録（未収金）", "画像閲覧記録", "別紙１", "別紙２",
+        "全職員用", "カーボン紙"}) {
     EXPECT_NE(text.find(title), std::string::npos) << title;
   }
   for (const auto& c : plan.internal_contacts) {

@@ -168,6 +168,69 @@ void draw_discovery_report(FormPainter& p, double y) {
          sans(10), kLeft + 10, y + 30, kWidth - 20);
 }
 
+// --- 休診・縮小のお知らせ、電話応対（サーバが止まっていても受付が出せる） ---------
+
+// To fill with a thick pen and tape to the entrance: large type, tick boxes
+// for the 診療形態, blanks for the outlook and the number to call.
+void draw_door_notice(FormPainter& p, double y, const core::Plan& plan) {
+  TextStyle big = sans(36, true);
+  big.align = PANGO_ALIGN_CENTER;
+  y += p.text("診療についてのお知らせ", big, kLeft, y + 10, kWidth) + 34;
+  y += p.text("ただいま、システム障害のため", sans(22), kLeft, y, kWidth) + 14;
+  // One option a line, the box and its words readable from the door.
+  for (const char* option : {"本日は休診", "外来のみ（紙カルテで診療）", "初診の受付を停止",
+                             "お会計は後日", "ご予約の方のみ"}) {
+    cairo_t* cr = p.cr();
+    cairo_set_line_width(cr, 2);
+    cairo_rectangle(cr, kLeft + 16, y + 4, 24, 24);
+    cairo_stroke(cr);
+    y += p.text(option, sans(22), kLeft + 56, y, kWidth - 56) + 10;
+  }
+  y += p.text("としております。", sans(22), kLeft, y + 6, kWidth) + 26;
+  p.box(kLeft, y, kWidth, 100, "再開の見込み");
+  y += 114;
+  p.text("ご来院の皆様にはご迷惑をおかけし、申し訳ございません。", sans(20), kLeft, y, kWidth);
+  y += 60;
+  p.box(kLeft, y, kWidth, 80, "お問い合わせ");
+  const std::string phone = plan.facility.phone.empty() ? "" : "電話 " + plan.facility.phone;
+  p.text(phone, sans(22, true), kLeft + 12, y + 28, kWidth - 24);
+  y += 96;
+  TextStyle sign = sans(18);
+  sign.align = PANGO_ALIGN_RIGHT;
+  p.text("令和　　年　　月　　日　" + value(plan.facility.name), sign, kLeft, y, kWidth);
+}
+
+// Beside the reception's phone: what to say, what not to say, whom to hand a
+// call to. Written for the day the server and its templates are down.
+void draw_phone_script(FormPainter& p, double y, const core::Plan& plan) {
+  const TextStyle h = sans(15, true);
+  const TextStyle body = sans(12.5);
+  y += p.text("伝えること", h, kLeft, y, kWidth) + 6;
+  for (const char* line :
+       {"「ただいまシステム障害のため、＿＿＿＿＿＿＿＿（休診／外来のみ など）としております。」",
+        "「再開の見込みは ＿＿＿＿＿＿＿＿ です。分かり次第お知らせします。」",
+        "「お薬や急ぎの症状のご相談は承ります。お名前とご連絡先をお伺いします。」",
+        "個人情報のお問い合わせ：「調査中です。分かり次第、当院からご連絡いたします。」"}) {
+    y += p.text(line, body, kLeft + 12, y, kWidth - 12) + 8;
+  }
+  y += 10;
+  y += p.text("言わないこと", h, kLeft, y, kWidth) + 6;
+  for (const char* line :
+       {"攻撃の手口、被害の範囲、犯人や業者についての推測。",
+        "「大丈夫です」「漏れていません」と言い切ること。",
+        "報道機関・取材：「担当者から改めてご連絡します」と伝え、名前と連絡先だけを聞く。"}) {
+    y += p.text(line, body, kLeft + 12, y, kWidth - 12) + 8;
+  }
+  y += 10;
+  y += p.text("取り次ぐ先", h, kLeft, y, kWidth) + 6;
+  std::string officer = "医療情報システム安全管理責任者　" + value(plan.officer.name);
+  if (!plan.officer.phone_day.empty()) officer += "　日中 " + plan.officer.phone_day;
+  if (!plan.officer.phone_night.empty()) officer += "　夜間 " + plan.officer.phone_night;
+  y += p.text(officer, body, kLeft + 12, y, kWidth - 12) + 16;
+  p.table(kLeft, y, kWidth,
+          {{"時刻", 0.8}, {"相手（名前・連絡先）", 2.2}, {"用件", 2.4}, {"対応", 1.4}}, 10, 26);
+}
+
 // --- 時系列・連絡・棚卸し ------------------------------------------------------
 
 double sheet_header(FormPainter& p, double y, const std::string& left) {
@@ -425,6 +488,10 @@ std::vector<Page> pages(const core::Plan& plan) {
                  [](FormPainter& p, double y) { draw_timeline_sheet(p, y); }});
   out.push_back({"連絡記録", "第３章 １（４）外部関係先への連絡（別紙１）",
                  [&plan](FormPainter& p, double y) { draw_contact_log(p, y, plan); }});
+  out.push_back({"休診・縮小のお知らせ（掲示用）", "太いペンで記入し、入口と受付に貼る",
+                 [&plan](FormPainter& p, double y) { draw_door_notice(p, y, plan); }});
+  out.push_back({"電話応対の手引き", "受付の電話の横に置く",
+                 [&plan](FormPainter& p, double y) { draw_phone_script(p, y, plan); }});
   const std::size_t devices = plan.devices.size();
   constexpr std::size_t per_sheet =
       kStocktakeRows - 3;  // leave blank rows for devices not on the ledger
