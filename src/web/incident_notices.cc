@@ -37,8 +37,21 @@ void notices_section(RequestContext& ctx, Html& h, const app::IncidentView& v) {
   const core::IncidentId id = v.incident.id;
   h.open("section", {{"id", "notices"}, {"aria-labelledby", "notices-title"}});
   h.el("h2", {{"id", "notices-title"}}, "届出・お知らせ");
+  const auto statuses = app::notice_statuses(v, ctx.now());
+  int due = 0;
+  int issued = 0;
+  for (const auto& s : statuses) {
+    due += s.due && !s.issued ? 1 : 0;
+    issued += s.issued ? 1 : 0;
+  }
+  // Folded: the first response comes first on this page; the count says
+  // what is still to send.
+  h.open("details", {{"class", "form-fold"}, {"id", "notices-list"}});
+  h.el("summary", {{"class", "button button--secondary"}},
+       "届出・お知らせを見る（要 " + std::to_string(due) + " 件・済 " + std::to_string(issued) +
+           " 件）");
   open_data_table(h, "届出・お知らせの一覧", {"届出・お知らせ", "状況", "作る"});
-  for (const auto& s : app::notice_statuses(v, ctx.now())) {
+  for (const auto& s : statuses) {
     h.open("tr");
     h.open("td").text(core::label(s.kind));
     if (!s.missing.empty()) {
@@ -85,10 +98,11 @@ void notices_section(RequestContext& ctx, Html& h, const app::IncidentView& v) {
     h.close("tr");
   }
   close_data_table(h);
+  h.close("details");
   if (ctx.can(Permission::ManageIncident) && v.incident.status == core::IncidentStatus::Open) {
     h.open("details", {{"class", "form-fold"}, {"id", "report-items"}});
     h.el("summary", {{"class", "button button--secondary"}},
-         "報告事項を記入する（原因、本人の数、再開の見込み など）");
+         "報告事項・費用を記入する（原因、本人の数、再開の見込み など）");
     FormState state;
     const auto specs = item_fields(core::report_answers(v.timeline), state);
     begin_form(h, ctx, incident_url(id) + "/report-items");
@@ -97,9 +111,7 @@ void notices_section(RequestContext& ctx, Html& h, const app::IncidentView& v) {
     submit_button(h, "報告事項を記録");
     h.close("div");
     end_form(h);
-    h.close("details");
-    h.open("details", {{"class", "form-fold"}, {"id", "cost-form"}});
-    h.el("summary", {{"class", "button button--secondary"}}, "費用を記録する（保険の請求用）");
+    h.el("h3", {{"id", "cost-form"}}, "費用を記録する（保険の請求用）");
     FormState cost;
     cost.set("category", "vendor");
     FieldSpec category{"category", "種類", FieldKind::Select, true};
