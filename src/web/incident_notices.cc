@@ -2,7 +2,6 @@
 
 #include "app/notices.h"
 #include "core/text.h"
-#include "web/data_table.h"
 #include "web/form.h"
 #include "web/incident_sections.h"
 #include "web/layout.h"
@@ -50,54 +49,50 @@ void notices_section(RequestContext& ctx, Html& h, const app::IncidentView& v) {
   h.el("summary", {{"class", "button button--secondary"}},
        "届出・お知らせを見る（要 " + std::to_string(due) + " 件・済 " + std::to_string(issued) +
            " 件）");
-  open_data_table(h, "届出・お知らせの一覧", {"届出・お知らせ", "状況", "作る"});
+  // A list, not a table: each notice reads on a phone as a block of its own.
+  h.open("ul", {{"class", "notice-list"}});
   for (const auto& s : statuses) {
-    h.open("tr");
-    h.open("td").text(core::label(s.kind));
-    if (!s.missing.empty()) {
-      std::string labels;
-      for (const auto& m : s.missing) labels += (labels.empty() ? "" : "、") + m.label;
-      h.el("span", {{"class", "hint cell-note"}}, "未記入: " + labels);
-    }
-    h.close("td");
-    h.open("td");
+    h.open("li", {{"class", "notice-item"}});
+    h.open("p", {{"class", "notice-item__head"}});
     if (s.issued) {
       h.el("span", {{"class", "tag tag--ok"}}, "済");
-      h.el("span", {{"class", "hint cell-note"}},
-           s.issued->at.tokyo_text() + " " + s.issued->action);
     } else if (s.due) {
       h.el("span", {{"class", "tag tag--warn"}}, "要");
     } else {
       h.el("span", {{"class", "tag"}}, "必要に応じて");
     }
-    h.close("td");
-    h.open("td");
-    if (!ctx.can(Permission::Export)) {
-      h.close("td").close("tr");
-      continue;
-    }
-    const std::string base = notice_url(id, s.kind);
-    const std::string draft = s.missing.empty() ? "" : "?draft=1";
-    h.el("a", {{"href", base + ".pdf" + draft}}, "PDF");
     h.text(" ");
-    h.el("a", {{"href", base + ".docx" + draft}}, "Word");
-    h.text(" ");
-    h.el("a", {{"href", base + ".txt" + draft}}, "テキスト");
-    if (s.kind == core::NoticeKind::Web) {
-      h.text(" ");
-      h.el("a", {{"href", base + ".html" + draft}}, "HTML");
+    h.el("strong", core::label(s.kind));
+    h.close("p");
+    if (s.issued) {
+      h.el("p", {{"class", "hint"}}, s.issued->at.tokyo_text() + " " + s.issued->action);
     }
-    if (!s.missing.empty()) h.el("span", {{"class", "hint cell-note"}}, "（下書き）");
-    if (!s.issued && ctx.can(Permission::ManageIncident) &&
-        v.incident.status == core::IncidentStatus::Open) {
-      begin_form(h, ctx, base + "/issued", "form form--inline");
-      submit_button(h, "提出・掲示した", "button button--small button--secondary");
-      end_form(h);
+    if (!s.missing.empty()) {
+      std::vector<std::string> labels;
+      for (const auto& m : s.missing) labels.push_back(m.label);
+      h.el("p", {{"class", "hint"}},
+           "未記入 " + std::to_string(labels.size()) + " 件: " + core::listed(labels, 3));
     }
-    h.close("td");
-    h.close("tr");
+    if (ctx.can(Permission::Export)) {
+      const std::string base = notice_url(id, s.kind);
+      const std::string draft = s.missing.empty() ? "" : "?draft=1";
+      h.open("p", {{"class", "notice-item__actions"}});
+      h.el("a", {{"href", base + ".pdf" + draft}}, "PDF");
+      h.el("a", {{"href", base + ".docx" + draft}}, "Word");
+      h.el("a", {{"href", base + ".txt" + draft}}, "テキスト");
+      if (s.kind == core::NoticeKind::Web) h.el("a", {{"href", base + ".html" + draft}}, "HTML");
+      if (!s.missing.empty()) h.el("span", {{"class", "hint"}}, "（下書き）");
+      h.close("p");
+      if (!s.issued && ctx.can(Permission::ManageIncident) &&
+          v.incident.status == core::IncidentStatus::Open) {
+        begin_form(h, ctx, base + "/issued", "form form--inline");
+        submit_button(h, "提出・掲示したことを記録", "button button--small button--secondary");
+        end_form(h);
+      }
+    }
+    h.close("li");
   }
-  close_data_table(h);
+  h.close("ul");
   h.close("details");
   if (ctx.can(Permission::ManageIncident) && v.incident.status == core::IncidentStatus::Open) {
     h.open("details", {{"class", "form-fold"}, {"id", "report-items"}});

@@ -27,7 +27,7 @@ TEST_F(NoticeWeb, NoticesAreListedAnsweredMadeAndIssued) {
   ASSERT_EQ(page->status, 200);
   for (const char* expected :
        {"届出・お知らせ", "個人情報保護委員会への漏えい等報告（速報）",
-        "/incidents/1/notices/ppc-prompt.pdf?draft=1", "未記入: ", "報告事項・費用を記入する"}) {
+        "/incidents/1/notices/ppc-prompt.pdf?draft=1", "未記入 ", "報告事項・費用を記入する"}) {
     EXPECT_NE(page->body.find(expected), std::string::npos) << expected;
   }
   auto refused = editor.get("/incidents/1/notices/ppc-prompt.txt");

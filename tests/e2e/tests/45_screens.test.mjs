@@ -82,6 +82,15 @@ for (const width of [390, 1280]) {
       assert.equal(await page.locator('form[action$="/log"]').isVisible(), true);
       assert.deepEqual(await layoutProblems(page), [], `incident with a form open at ${width} px`);
       await screenshot(page, `screen-incident-form-${width}`);
+      // What the incident must send out, folded until asked for.
+      await page.locator("#log-form > summary").click();
+      await page.locator("#notices-list > summary").click();
+      assert.match(await page.locator("#notices-list").innerText(), /個人情報保護委員会への漏えい等報告（速報）/);
+      assert.deepEqual(await layoutProblems(page), [], `the notices at ${width} px`);
+      await page.locator("#notices").scrollIntoViewIfNeeded();
+      await screenshot(page, `screen-incident-notices-${width}`);
+      await page.locator("#notices-list > summary").click();
+      await page.locator("#log-form > summary").click();
       if (width === 1280) {
         // It was 8,400 px tall before its forms folded away and its steps
         // became one band each.
