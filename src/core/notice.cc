@@ -34,35 +34,18 @@ constexpr std::array<KindName, 9> kKinds = {{
     {NoticeKind::Insurer, "insurer", "サイバー保険の請求資料（概要）"},
 }};
 
-const std::vector<ReportItem> kItems = {
-    {"leaked_items", "漏えい等が発生し又は発生したおそれがある個人データの項目",
-     "氏名、生年月日、病名、保険証番号 など"},
-    {"affected_people", "本人の数", "約1,200人（調査中なら「調査中（最大約1,200人）」）"},
-    {"cause", "原因", "標的型メールの添付ファイルを開いたことによるマルウェア感染 など"},
-    {"secondary_damage", "二次被害又はそのおそれの有無及びその内容",
-     "現時点で確認されていない など"},
-    {"person_response", "本人への対応の実施状況", "通知の予定、問い合わせ窓口の設置 など"},
-    {"publication", "公表の実施状況", "ウェブサイトで公表（予定日）など"},
-    {"prevention", "再発防止のための措置", "VPN装置の更新、パスワードの変更 など"},
-    {"grounds", "報告の根拠（該当するもの）",
-     "要配慮個人情報／不正の目的によるおそれ／1,000人超／財産的被害のおそれ"},
-    {"other", "その他参考となる事項", "警察へ相談済み など"},
-    {"resume_outlook", "診療再開の見込み", "12月10日（火）から通常診療の見込み など"},
-    {"inquiry", "問い合わせ先", "当院 代表電話 054-000-0000（平日9時〜17時）"},
-    {"costs", "これまでにかかった費用", "業者の調査費用、機器の購入、時間外勤務、減収の見込み"},
-};
-
 std::string when(Instant t) {
   return format_wareki(t.tokyo_date(), DigitStyle::HalfWidth) + " " + t.tokyo_text().substr(11);
 }
 
-void put(NoticeFacts& f, const char* key, std::string value) { f.values[key] = trim(value); }
+void put(NoticeFacts& f, const char* key, const std::string& value) { f.values[key] = trim(value); }
 
 }  // namespace
 
 const std::vector<NoticeKind>& all_notice_kinds() {
   static const std::vector<NoticeKind> all = [] {
     std::vector<NoticeKind> v;
+    v.reserve(kKinds.size());
     for (const auto& k : kKinds) v.push_back(k.kind);
     return v;
   }();
@@ -87,10 +70,30 @@ std::optional<NoticeKind> notice_kind_from_code(std::string_view text) {
   return std::nullopt;
 }
 
-const std::vector<ReportItem>& report_items() { return kItems; }
+const std::vector<ReportItem>& report_items() {
+  // Built on first use (a static of namespace scope could throw before main).
+  static const std::vector<ReportItem> items = {
+      {"leaked_items", "漏えい等が発生し又は発生したおそれがある個人データの項目",
+       "氏名、生年月日、病名、保険証番号 など"},
+      {"affected_people", "本人の数", "約1,200人（調査中なら「調査中（最大約1,200人）」）"},
+      {"cause", "原因", "標的型メールの添付ファイルを開いたことによるマルウェア感染 など"},
+      {"secondary_damage", "二次被害又はそのおそれの有無及びその内容",
+       "現時点で確認されていない など"},
+      {"person_response", "本人への対応の実施状況", "通知の予定、問い合わせ窓口の設置 など"},
+      {"publication", "公表の実施状況", "ウェブサイトで公表（予定日）など"},
+      {"prevention", "再発防止のための措置", "VPN装置の更新、パスワードの変更 など"},
+      {"grounds", "報告の根拠（該当するもの）",
+       "要配慮個人情報／不正の目的によるおそれ／1,000人超／財産的被害のおそれ"},
+      {"other", "その他参考となる事項", "警察へ相談済み など"},
+      {"resume_outlook", "診療再開の見込み", "12月10日（火）から通常診療の見込み など"},
+      {"inquiry", "問い合わせ先", "当院 代表電話 054-000-0000（平日9時〜17時）"},
+      {"costs", "これまでにかかった費用", "業者の調査費用、機器の購入、時間外勤務、減収の見込み"},
+  };
+  return items;
+}
 
 const ReportItem* find_report_item(std::string_view key) {
-  for (const auto& item : kItems)
+  for (const auto& item : report_items())
     if (item.key == key) return &item;
   return nullptr;
 }

@@ -473,7 +473,7 @@ std::string fallback_subtitle(const core::Plan& plan, const core::FallbackOperat
 
 std::vector<Page> pages(const core::Plan& plan) {
   std::vector<Page> out;
-  auto card_page = [&](FirstResponseCard card) {
+  auto card_page = [&](const FirstResponseCard& card) {
     std::string t = "初動対応カード";
     if (!card.holder.empty()) t += "（" + card.holder + "）";
     out.push_back({t, "", [card](FormPainter& p, double) { draw_card(p, card); }, true});

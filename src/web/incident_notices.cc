@@ -76,11 +76,14 @@ void notices_section(RequestContext& ctx, Html& h, const app::IncidentView& v) {
     if (ctx.can(Permission::Export)) {
       const std::string base = notice_url(id, s.kind);
       const std::string draft = s.missing.empty() ? "" : "?draft=1";
+      auto href = [&](const char* extension) {
+        return std::string(base).append(extension).append(draft);
+      };
       h.open("p", {{"class", "notice-item__actions"}});
-      h.el("a", {{"href", base + ".pdf" + draft}}, "PDF");
-      h.el("a", {{"href", base + ".docx" + draft}}, "Word");
-      h.el("a", {{"href", base + ".txt" + draft}}, "テキスト");
-      if (s.kind == core::NoticeKind::Web) h.el("a", {{"href", base + ".html" + draft}}, "HTML");
+      h.el("a", {{"href", href(".pdf")}}, "PDF");
+      h.el("a", {{"href", href(".docx")}}, "Word");
+      h.el("a", {{"href", href(".txt")}}, "テキスト");
+      if (s.kind == core::NoticeKind::Web) h.el("a", {{"href", href(".html")}}, "HTML");
       if (!s.missing.empty()) h.el("span", {{"class", "hint"}}, "（下書き）");
       h.close("p");
       if (!s.issued && ctx.can(Permission::ManageIncident) &&
