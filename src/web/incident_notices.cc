@@ -131,96 +131,84 @@ void notices_section(RequestContext& ctx, Html& h, const app::IncidentView& v) {
   h.close("section");
 }
 
+namespace {
+
+void download(RequestContext& ctx, core::IncidentId id) {
+  const auto kind = *core::notice_kind_from_code(ctx.match(2));
+  const auto format = *app::notice_format_from_code(ctx.match(3));
+  const auto file =
+      app::make_notice(ctx.ws, ctx.actor(), id, kind, format, ctx.param("draft") == "1", ctx.now());
+  if (!file.problems.empty()) {
+    std::string message = std::string(core::label(kind)) + "に必要なことがまだ記録されていません。";
+    for (const auto& p : file.problems) message += p.message;
+    render_error(ctx, 422, "まだ作れません", message);
+    return;
+  }
+  ctx.response.set_header("Content-Disposition", "attachment; filename=\"" + file.name + "\"");
+  ctx.send(200, file.bytes, file.mime_type.c_str());
+}
+
+// After a use case: back to the list, or the refusal's message.
+void back(RequestContext& ctx, core::IncidentId id, const app::AppendResult& r) {
+  if (!r.problems.empty()) {
+    render_error(ctx, 422, "記録できませんでした", r.problems.front().message);
+    return;
+  }
+  ctx.redirect(incident_url(id) + "?notice=added#notices");
+}
+
+void post_cost(RequestContext& ctx, core::IncidentId id) {
+  core::CostItem item;
+  item.category =
+      core::cost_category_from_code(ctx.param("category")).value_or(core::CostCategory::Other);
+  // 「120,000」「１２００００」 as typed; anything else is no amount (refused).
+  const std::string amount = core::trim(core::nfkc(ctx.param("amount")));
+  std::int64_t yen = 0;
+  bool digits = !amount.empty() && amount.size() <= 15;
+  for (char c : amount) {
+    if (c == ',') continue;
+    if (c < '0' || c > '9') {
+      digits = false;
+    } else {
+      yen = yen * 10 + (c - '0');
+    }
+  }
+  item.amount = digits ? yen : 0;
+  item.note = ctx.param("note");
+  back(ctx, id, app::record_cost(ctx.ws, ctx.actor(), id, item, ctx.now()));
+}
+
+void post_report_items(RequestContext& ctx, core::IncidentId id) {
+  const auto answers =
+      core::report_answers(app::load_incident_view(ctx.ws, ctx.actor(), id, ctx.now()).timeline);
+  app::AppendResult last;
+  for (const auto& item : core::report_items()) {
+    const std::string value = core::trim(ctx.param(std::string(item.key)));
+    auto before = answers.find(item.key);
+    if (value.empty() || (before != answers.end() && before->second == value)) continue;
+    last =
+        app::answer_report_item(ctx.ws, ctx.actor(), id, std::string(item.key), value, ctx.now());
+    if (!last.problems.empty()) break;
+  }
+  back(ctx, id, last);
+}
+
+}  // namespace
+
 void register_notice_routes(Router& router) {
   router.get(std::string(R"(/incidents/(\d+)/notices/)") + kKinds + R"(\.(pdf|docx|html|txt))",
-             Permission::Export, [](RequestContext& ctx) {
-               const core::IncidentId id(ctx.id_match(1));
-               const auto kind = *core::notice_kind_from_code(ctx.match(2));
-               const auto format = *app::notice_format_from_code(ctx.match(3));
-               try {
-                 const auto file = app::make_notice(ctx.ws, ctx.actor(), id, kind, format,
-                                                    ctx.param("draft") == "1", ctx.now());
-                 if (!file.problems.empty()) {
-                   std::string message =
-                       std::string(core::label(kind)) + "に必要なことがまだ記録されていません。";
-                   for (const auto& p : file.problems) message += p.message;
-                   render_error(ctx, 422, "まだ作れません", message);
-                   return;
-                 }
-                 ctx.response.set_header("Content-Disposition",
-                                         "attachment; filename=\"" + file.name + "\"");
-                 ctx.send(200, file.bytes, file.mime_type.c_str());
-               } catch (const app::NoSuchIncident&) {
-                 render_error(ctx, 404, "見つかりません", "指定されたインシデントはありません。");
-               }
-             });
+             Permission::Export, for_incident(download));
   router.post(std::string(R"(/incidents/(\d+)/notices/)") + kKinds + "/issued",
-              Permission::ManageIncident, [](RequestContext& ctx) {
-                const core::IncidentId id(ctx.id_match(1));
+              Permission::ManageIncident,
+              for_incident([](RequestContext& ctx, core::IncidentId id) {
                 const auto kind = *core::notice_kind_from_code(ctx.match(2));
-                try {
-                  const auto r = app::record_notice_issued(
-                      ctx.ws, ctx.actor(), id, kind, "提出・掲示した", std::nullopt, ctx.now());
-                  if (!r.problems.empty()) {
-                    render_error(ctx, 422, "記録できませんでした", r.problems.front().message);
-                    return;
-                  }
-                  ctx.redirect(incident_url(id) + "?notice=added#notices");
-                } catch (const app::NoSuchIncident&) {
-                  render_error(ctx, 404, "見つかりません", "指定されたインシデントはありません。");
-                }
-              });
-  router.post(R"(/incidents/(\d+)/costs)", Permission::ManageIncident, [](RequestContext& ctx) {
-    const core::IncidentId id(ctx.id_match(1));
-    core::CostItem item;
-    item.category =
-        core::cost_category_from_code(ctx.param("category")).value_or(core::CostCategory::Other);
-    const std::string amount = core::trim(core::nfkc(ctx.param("amount")));
-    std::int64_t yen = 0;
-    bool digits = !amount.empty() && amount.size() <= 12;
-    for (char c : amount) {
-      if (c == ',') continue;
-      if (c < '0' || c > '9')
-        digits = false;
-      else
-        yen = yen * 10 + (c - '0');
-    }
-    item.amount = digits ? yen : 0;
-    item.note = ctx.param("note");
-    try {
-      const auto r = app::record_cost(ctx.ws, ctx.actor(), id, item, ctx.now());
-      if (!r.problems.empty()) {
-        render_error(ctx, 422, "記録できませんでした", r.problems.front().message);
-        return;
-      }
-      ctx.redirect(incident_url(id) + "?notice=added#notices");
-    } catch (const app::NoSuchIncident&) {
-      render_error(ctx, 404, "見つかりません", "指定されたインシデントはありません。");
-    }
-  });
+                back(ctx, id,
+                     app::record_notice_issued(ctx.ws, ctx.actor(), id, kind, "提出・掲示した",
+                                               std::nullopt, ctx.now()));
+              }));
+  router.post(R"(/incidents/(\d+)/costs)", Permission::ManageIncident, for_incident(post_cost));
   router.post(R"(/incidents/(\d+)/report-items)", Permission::ManageIncident,
-              [](RequestContext& ctx) {
-                const core::IncidentId id(ctx.id_match(1));
-                try {
-                  const auto answers = core::report_answers(
-                      app::load_incident_view(ctx.ws, ctx.actor(), id, ctx.now()).timeline);
-                  for (const auto& item : core::report_items()) {
-                    const std::string value = core::trim(ctx.param(std::string(item.key)));
-                    auto before = answers.find(item.key);
-                    if (value.empty() || (before != answers.end() && before->second == value))
-                      continue;
-                    const auto r = app::answer_report_item(ctx.ws, ctx.actor(), id,
-                                                           std::string(item.key), value, ctx.now());
-                    if (!r.problems.empty()) {
-                      render_error(ctx, 422, "記録できませんでした", r.problems.front().message);
-                      return;
-                    }
-                  }
-                  ctx.redirect(incident_url(id) + "?notice=added#notices");
-                } catch (const app::NoSuchIncident&) {
-                  render_error(ctx, 404, "見つかりません", "指定されたインシデントはありません。");
-                }
-              });
+              for_incident(post_report_items));
 }
 
 }  // namespace medbcp::web

@@ -27,19 +27,6 @@ core::Plan plan_of(RequestContext& ctx) {
   return app::has_plan(ctx.ws) ? app::load_plan(ctx.ws) : core::Plan{};
 }
 
-core::IncidentId incident_id(RequestContext& ctx) { return core::IncidentId(ctx.id_match(1)); }
-
-// Runs a handler of one incident; an unknown number is a 404 page.
-Handler for_incident(std::function<void(RequestContext&, core::IncidentId)> body) {
-  return [body = std::move(body)](RequestContext& ctx) {
-    try {
-      body(ctx, incident_id(ctx));
-    } catch (const app::NoSuchIncident&) {
-      render_error(ctx, 404, "見つかりません", "指定されたインシデントはありません。");
-    }
-  };
-}
-
 // --- list and start -------------------------------------------------------------
 
 void list_page(RequestContext& ctx) {

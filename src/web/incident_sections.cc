@@ -666,6 +666,16 @@ void closing(RequestContext& ctx, Html& h, const IncidentView& v, const Rejected
 
 std::string incident_url(core::IncidentId id) { return "/incidents/" + std::to_string(id.value); }
 
+Handler for_incident(std::function<void(RequestContext&, core::IncidentId)> body) {
+  return [body = std::move(body)](RequestContext& ctx) {
+    try {
+      body(ctx, core::IncidentId(ctx.id_match(1)));
+    } catch (const app::NoSuchIncident&) {
+      render_error(ctx, 404, "見つかりません", "指定されたインシデントはありません。");
+    }
+  };
+}
+
 void incident_page_body(RequestContext& ctx, Html& h, const IncidentView& v,
                         const RejectedForm* rejected) {
   const bool writable =

@@ -10,10 +10,15 @@
 #include "app/incident_service.h"
 #include "web/form.h"
 #include "web/layout.h"
+#include "web/router.h"
 
 namespace medbcp::web {
 
 std::string incident_url(core::IncidentId id);
+
+// A route handler of one incident (its number the route's first group); an
+// unknown number is a 404 page.
+Handler for_incident(std::function<void(RequestContext&, core::IncidentId)> body);
 
 // Which form of the page was rejected, with its values and messages.
 struct RejectedForm {

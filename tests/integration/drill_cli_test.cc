@@ -3,47 +3,18 @@
 // typed in afterwards; the mistakes people make get Japanese messages and
 // the documented exit codes, and nothing half-written.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli_test_fixture.h"
+
 namespace {
 
-struct Result {
-  int exit_code;
-  std::string output;  // stdout and stderr
-};
-
-class DrillCli : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("medbcp-drill-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    ASSERT_EQ(run("init --demo").exit_code, 0);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
-  Result run(const std::string& args) {
-    std::string cmd = "MEDBCP_USER=院長 " + std::string(MEDBCP_BINARY) + " --db '" +
-                      (dir_ / "plan.db").string() + "' " + args + " </dev/null 2>&1";
-    FILE* pipe = ::popen(cmd.c_str(), "r");
-    std::string out;
-    char buf[4096];
-    while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-    int status = ::pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-  }
-  std::string path(const std::string& name) const { return (dir_ / name).string(); }
-
-  std::filesystem::path dir_;
-};
+using Result = medbcp::testing::CliResult;
+class DrillCli : public medbcp::testing::CliTest {};
 
 TEST_F(DrillCli, ALiveDrillRunsOnTheIncidentCommandsAndEndsWithTasks) {
   Result scenarios = run("drill scenarios");
