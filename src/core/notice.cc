@@ -198,7 +198,10 @@ std::vector<CostItem> cost_log(const std::vector<TimelineEntry>& timeline) {
 }
 
 std::string format_yen(std::int64_t amount) {
-  std::string digits = std::to_string(amount < 0 ? -amount : amount);
+  // Unsigned: the magnitude of the most negative amount still reads.
+  const std::uint64_t magnitude =
+      amount < 0 ? 0 - static_cast<std::uint64_t>(amount) : static_cast<std::uint64_t>(amount);
+  std::string digits = std::to_string(magnitude);
   std::string out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';

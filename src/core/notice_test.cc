@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 #include "core/demo_plan.h"
 #include "core/incident_payload.h"
 
@@ -115,6 +117,8 @@ TEST(CostLog, CostsAreReadFromTheTimelineAndShownInYen) {
   EXPECT_EQ(log[0].note, "初動調査");
   EXPECT_EQ(format_yen(1234567), "1,234,567円");
   EXPECT_EQ(format_yen(999), "999円");
+  EXPECT_EQ(format_yen(-1500), "-1,500円");
+  EXPECT_EQ(format_yen(INT64_MIN), "-9,223,372,036,854,775,808円");
   EXPECT_EQ(cost_category_from_code("lost_revenue"), CostCategory::LostRevenue);
 }
 
