@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/audit.h"
+#include "app/record_json.h"
 #include "cli/open_workspace.h"
 #include "cli/output.h"
 #include "core/text.h"
@@ -16,6 +17,7 @@ struct Flags {
   std::string from, to, action, user, out = "-";
   int limit = 50;
   bool csv = false;
+  bool json = false;
 };
 
 // 2024-04-01 or 令和6年4月1日; anything else stops the command (exit 2).
@@ -47,6 +49,7 @@ void add_audit_command(CLI::App& root, GlobalOptions& options) {
       ->check(CLI::Range(1, 1000000));
   cmd->add_flag("--csv", f->csv, "条件に合うすべての記録を CSV（Excel 用）で書き出す");
   cmd->add_option("--out", f->out, "--csv の出力ファイル（既定: 標準出力）");
+  cmd->add_flag("--json", f->json, "新しい順に --limit 件を JSON で出力する");
   cmd->callback([&options, f] {
     app::AuditFilter filter;
     filter.from = date_flag(f->from, "--from");
@@ -68,6 +71,10 @@ void add_audit_command(CLI::App& root, GlobalOptions& options) {
       return;
     }
     const app::AuditPage page = app::list_audit_log(*ws, app::cli_actor(), filter, 1, f->limit);
+    if (f->json) {
+      std::cout << app::audit_json(page);
+      return;
+    }
     if (page.entries.empty()) {
       std::cout << "条件に合う記録はありません。\n";
       return;

@@ -6,6 +6,7 @@
 
 #include "app/clinic_backup_runs.h"
 #include "app/plan_service.h"
+#include "app/record_json.h"
 #include "cli/backup_command.h"
 #include "cli/output.h"
 #include "cli/upkeep_options.h"
@@ -16,9 +17,15 @@ namespace {
 
 void add_backup_list(CLI::App& backup, GlobalOptions& options) {
   auto* cmd = backup.add_subcommand("list", "バックアップ体制の各行と直近の記録を表示する");
-  cmd->callback([&options] {
+  auto json = std::make_shared<bool>(false);
+  cmd->add_flag("--json", *json, "JSON で出力する");
+  cmd->callback([&options, json] {
     auto ws = open_workspace(options);
     auto plans = app::backup_overview(*ws, app::cli_actor(), 1);
+    if (*json) {
+      std::cout << app::backups_json(plans);
+      return;
+    }
     if (plans.empty()) {
       std::cout << "バックアップ体制が登録されていません。\n";
       return;

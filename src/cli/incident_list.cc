@@ -5,6 +5,7 @@
 #include "app/incident_export.h"
 #include "app/incident_service.h"
 #include "app/plan_service.h"
+#include "app/record_json.h"
 #include "cli/incident_prompts.h"
 #include "cli/incident_subcommands.h"
 #include "cli/output.h"
@@ -15,10 +16,16 @@
 
 namespace medbcp::cli::incident {
 void add_incident_list(CLI::App& parent, GlobalOptions& options) {
-  auto* cmd = parent.add_subcommand("list", "インシデントの一覧");
-  cmd->callback([&options] {
+  auto* cmd = parent.add_subcommand("list", "インシデントの一覧（訓練は drill list）");
+  auto json = std::make_shared<bool>(false);
+  cmd->add_flag("--json", *json, "JSON で出力する");
+  cmd->callback([&options, json] {
     Session s = open_session(options);
     auto incidents = app::list_incidents(*s.ws, s.actor);
+    if (*json) {
+      std::cout << app::incidents_json(incidents);
+      return;
+    }
     if (incidents.empty()) {
       std::cout << "インシデントの記録はありません。\n";
       return;

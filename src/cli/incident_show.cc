@@ -54,16 +54,23 @@ void add_incident_show(CLI::App& parent, GlobalOptions& options) {
   struct Flags {
     std::string id;
     bool all = false;
+    bool json = false;
   };
   auto f = std::make_shared<Flags>();
   auto* cmd =
       parent.add_subcommand("show", "インシデントの状況（手順・期限・連絡・判断・証拠・時系列）");
   cmd->add_option("ID", f->id, "インシデント番号")->required();
   cmd->add_flag("--all", f->all, "時系列をすべて表示する（既定は最新15件）");
+  cmd->add_flag("--json", f->json,
+                "JSON で出力する（時系列と改ざん検知チェーンを含む、incident export と同じ形）");
   cmd->callback([&options, f] {
     guarded([&] {
       Session s = open_session(options);
       auto v = app::load_incident_view(*s.ws, s.actor, parse_incident_id(f->id), s.now);
+      if (f->json) {
+        std::cout << app::timeline_json(v, s.now);
+        return;
+      }
       const auto& i = v.incident;
       if (i.drill) {
         std::cout << "【訓練】この記録は訓練です（実際のインシデントではありません）。"

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "app/kit.h"
+#include "app/record_json.h"
 #include "app/reminders.h"
 #include "cli/status_command.h"
 #include "cli/upkeep_options.h"
@@ -14,15 +15,23 @@ namespace medbcp::cli {
 
 void add_status_command(CLI::App& root, GlobalOptions& options) {
   auto today = std::make_shared<std::string>();
+  auto json = std::make_shared<bool>(false);
   auto* cmd = root.add_subcommand(
       "status", "期限切れ・要対応の点検項目を一覧する（終了コード 0: なし、1: 要対応あり）");
   cmd->add_option("--today", *today, "基準日（既定: 今日、日本時間）");
-  cmd->callback([&options, today] {
+  cmd->add_flag("--json", *json, "JSON で出力する（終了コードは同じ）");
+  cmd->callback([&options, today, json] {
     const core::Date date = parse_date_or_today(*today, "--today");
     auto ws = open_workspace(options);
     auto list = app::current_reminders(*ws, app::cli_actor(), date);
     int overdue = 0;
     for (const auto& r : list) overdue += r.urgency == core::Urgency::Overdue ? 1 : 0;
+    if (*json) {
+      const app::KitFreshness kits = app::kit_freshness(*ws);
+      std::cout << app::reminders_json(date, list, kits);
+      if (overdue > 0 || !kits.warnings.empty()) throw ExitCode{1};
+      return;
+    }
     std::cout << core::format_wareki(date) << "（" << date.iso() << "）現在: 要対応 " << overdue
               << " 件、期限間近 " << (list.size() - overdue) << " 件\n";
     for (core::Urgency urgency : {core::Urgency::Overdue, core::Urgency::DueSoon}) {

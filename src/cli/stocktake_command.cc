@@ -6,6 +6,7 @@
 
 #include "app/audit.h"
 #include "app/plan_service.h"
+#include "app/record_json.h"
 #include "app/reminders.h"
 #include "app/stocktake.h"
 #include "app/stocktake_printouts.h"
@@ -139,9 +140,15 @@ void add_stocktake_close(CLI::App& parent, GlobalOptions& options) {
 
 void add_stocktake_list(CLI::App& parent, GlobalOptions& options) {
   auto* cmd = parent.add_subcommand("list", "棚卸しの一覧");
-  cmd->callback([&options] {
+  auto json = std::make_shared<bool>(false);
+  cmd->add_flag("--json", *json, "JSON で出力する");
+  cmd->callback([&options, json] {
     auto ws = open_workspace(options);
     auto rounds = app::list_stocktakes(*ws, app::cli_actor());
+    if (*json) {
+      std::cout << app::stocktakes_json(rounds);
+      return;
+    }
     if (rounds.empty()) std::cout << "棚卸しの記録はありません。\n";
     for (const auto& s : rounds) {
       std::cout << s.round.id.value.substr(0, 8) << "  " << s.round.title << "  "

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "app/record_json.h"
 #include "app/users.h"
 #include "app/workspace.h"
 #include "cli/open_workspace.h"
@@ -93,8 +94,14 @@ void add_user_command(CLI::App& root, GlobalOptions& options) {
   });
 
   auto* list_cmd = user->add_subcommand("list", "利用者を一覧する");
-  list_cmd->callback([&options] {
+  auto list_json = std::make_shared<bool>(false);
+  list_cmd->add_flag("--json", *list_json, "JSON で出力する");
+  list_cmd->callback([&options, list_json] {
     auto ws = open_workspace(options);
+    if (*list_json) {
+      std::cout << app::users_json(app::list_users(*ws, app::cli_actor()));
+      return;
+    }
     for (const auto& u : app::list_users(*ws, app::cli_actor())) {
       std::cout << u.name << "\t" << app::code(u.role) << "\t" << (u.active ? "active" : "disabled")
                 << "\n";
