@@ -6,6 +6,7 @@
 #include "app/audit.h"
 #include "app/plan_service.h"
 #include "core/device_ledger_columns.h"
+#include "io/device_json.h"
 #include "io/device_ledger_reader.h"
 #include "io/device_ledger_writer.h"
 #include "io/xlsx_reader.h"
@@ -128,9 +129,13 @@ DeviceExport export_devices(Workspace& ws, const Actor& actor, DeviceExportForma
     case DeviceExportFormat::Xlsx:
       out.bytes = io::device_ledger_xlsx(plan.devices);
       break;
+    case DeviceExportFormat::Json:
+      out.bytes = io::devices_compact_json(plan.devices) + "\n";
+      break;
   }
   if (out.problems.empty()) {
     const char* kind = format == DeviceExportFormat::Xlsx       ? "XLSX"
+                       : format == DeviceExportFormat::Json     ? "JSON"
                        : format == DeviceExportFormat::CsvCp932 ? "CSV Shift_JIS"
                                                                 : "CSV UTF-8";
     audit_export(ws, actor, std::string("情報機器台帳（") + kind + "）",

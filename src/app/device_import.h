@@ -36,7 +36,8 @@ struct DeviceImportResult {
 DeviceImportResult import_devices(Workspace& ws, const Actor& actor, std::string_view file_bytes,
                                   bool dry_run);
 
-enum class DeviceExportFormat { CsvUtf8, CsvCp932, Xlsx };
+// Json: the devices section of the plan file (the keys of `medbcp export`).
+enum class DeviceExportFormat { CsvUtf8, CsvCp932, Xlsx, Json };
 
 struct DeviceExport {
   std::string bytes;

@@ -158,16 +158,17 @@ void add_export(CLI::App& devices, GlobalOptions& options) {
     std::string out;
   };
   auto flags = std::make_shared<Flags>();
-  auto* cmd = devices.add_subcommand("export", "情報機器台帳を CSV または XLSX で書き出す");
-  cmd->add_option("--format", flags->format, "形式: csv または xlsx")
+  auto* cmd = devices.add_subcommand("export", "情報機器台帳を CSV・XLSX・JSON で書き出す");
+  cmd->add_option("--format", flags->format, "形式: csv / xlsx / json（スクリプト用）")
       ->required()
-      ->check(CLI::IsMember({"csv", "xlsx"}));
+      ->check(CLI::IsMember({"csv", "xlsx", "json"}));
   cmd->add_option("--encoding", flags->encoding,
                   "CSV の文字コード: utf8（BOM 付き、既定）または cp932（Shift_JIS）")
       ->check(CLI::IsMember({"utf8", "cp932"}));
   cmd->add_option("--out", flags->out, "出力ファイル（- で標準出力）")->required();
   cmd->callback([&options, flags] {
-    const app::DeviceExportFormat format = flags->format == "xlsx" ? app::DeviceExportFormat::Xlsx
+    const app::DeviceExportFormat format = flags->format == "xlsx"   ? app::DeviceExportFormat::Xlsx
+                                           : flags->format == "json" ? app::DeviceExportFormat::Json
                                            : flags->encoding == "cp932"
                                                ? app::DeviceExportFormat::CsvCp932
                                                : app::DeviceExportFormat::CsvUtf8;

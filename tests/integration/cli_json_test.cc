@@ -63,6 +63,10 @@ TEST_F(CliJson, ListsAndShowsReadAsJson) {
   EXPECT_EQ(rounds[0]["title"], "年次");
   EXPECT_GT(rounds[0]["total"].get<int>(), 0);
 
+  const auto devices = json_of("devices export --format json --out -");
+  ASSERT_FALSE(devices.empty());
+  EXPECT_TRUE(devices[0].contains("asset_number")) << devices[0].dump();
+
   const auto audit = json_of("audit --json --limit 5");
   EXPECT_GT(audit["total"].get<int>(), 0);
   ASSERT_FALSE(audit["entries"].empty());
