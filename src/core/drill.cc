@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "core/incident_payload.h"
+#include "core/incident_state.h"
 #include "core/text.h"
 
 namespace medbcp::core {
@@ -157,11 +157,7 @@ std::int64_t DrillProgress::drill_seconds_at(Instant at) const {
 }
 
 DrillProgress fold_drill(const std::vector<TimelineEntry>& timeline) {
-  std::set<std::string> withdrawn;
-  for (const auto& e : timeline) {
-    if (e.kind != EntryKind::Correction || e.corrects.empty()) continue;
-    if (auto c = read_correction(e.payload); c && c->withdraw) withdrawn.insert(e.corrects);
-  }
+  const std::set<std::string> withdrawn = withdrawn_entry_ids(timeline);
   DrillProgress p;
   for (const auto& e : timeline) {
     if (withdrawn.count(e.id) != 0) continue;

@@ -190,6 +190,15 @@ IncidentState fold_timeline(const std::vector<TimelineEntry>& entries) {
   return state;
 }
 
+std::set<std::string> withdrawn_entry_ids(const std::vector<TimelineEntry>& entries) {
+  std::set<std::string> out;
+  for (const auto& e : entries) {
+    if (e.kind != EntryKind::Correction || e.corrects.empty()) continue;
+    if (auto c = read_correction(e.payload); c && c->withdraw) out.insert(e.corrects);
+  }
+  return out;
+}
+
 std::optional<Instant> first_reached(const IncidentState& state, ExternalContactId contact) {
   std::optional<Instant> first;
   for (const auto& c : state.contacts) {

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,11 @@ struct IncidentState {
 };
 
 IncidentState fold_timeline(const std::vector<TimelineEntry>& entries);
+
+// The ids of the entries a later correction withdrew: what the folds that
+// read entries of their own (a drill's progress, report answers, notices,
+// costs) leave out, as fold_timeline does.
+std::set<std::string> withdrawn_entry_ids(const std::vector<TimelineEntry>& entries);
 
 // Whether an incident must reach this contact: the plan says so for every
 // incident (notify_on_incident), or personal data may have leaked and it is

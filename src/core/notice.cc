@@ -6,7 +6,7 @@
 #include <set>
 
 #include "core/data_lines.h"
-#include "core/incident_payload.h"
+#include "core/incident_state.h"
 #include "core/incident_steps.h"
 #include "core/text.h"
 #include "core/wareki.h"
@@ -105,15 +105,6 @@ std::string report_item_payload(std::string_view key, std::string_view value) {
 
 namespace {
 
-std::set<std::string> withdrawn_ids(const std::vector<TimelineEntry>& timeline) {
-  std::set<std::string> out;
-  for (const auto& e : timeline) {
-    if (e.kind != EntryKind::Correction || e.corrects.empty()) continue;
-    if (auto c = read_correction(e.payload); c && c->withdraw) out.insert(e.corrects);
-  }
-  return out;
-}
-
 std::optional<json> object_in(const std::string& payload, const char* key) {
   json j = json::parse(payload, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return std::nullopt;
@@ -131,7 +122,7 @@ std::string text_of(const json& j, const char* key) {
 
 std::map<std::string, std::string, std::less<>> report_answers(
     const std::vector<TimelineEntry>& timeline) {
-  const auto withdrawn = withdrawn_ids(timeline);
+  const auto withdrawn = withdrawn_entry_ids(timeline);
   std::map<std::string, std::string, std::less<>> out;
   for (const auto& e : timeline) {
     if (e.kind != EntryKind::Fact || withdrawn.count(e.id) != 0) continue;
@@ -180,7 +171,7 @@ std::string cost_payload(const CostItem& item) {
 }
 
 std::vector<CostItem> cost_log(const std::vector<TimelineEntry>& timeline) {
-  const auto withdrawn = withdrawn_ids(timeline);
+  const auto withdrawn = withdrawn_entry_ids(timeline);
   std::vector<CostItem> out;
   for (const auto& e : timeline) {
     if (e.kind != EntryKind::Fact || withdrawn.count(e.id) != 0) continue;
@@ -216,7 +207,7 @@ std::string notice_issued_payload(NoticeKind kind, std::string_view action) {
 }
 
 std::map<NoticeKind, NoticeIssued> notices_issued(const std::vector<TimelineEntry>& timeline) {
-  const auto withdrawn = withdrawn_ids(timeline);
+  const auto withdrawn = withdrawn_entry_ids(timeline);
   std::map<NoticeKind, NoticeIssued> out;
   for (const auto& e : timeline) {
     if (e.kind != EntryKind::Note || withdrawn.count(e.id) != 0) continue;
@@ -318,7 +309,7 @@ NoticeFacts notice_facts(const IncidentView& v, Instant now) {
 
   auto& timeline = f.lists["timeline"];
   auto& actions = f.lists["actions"];
-  const auto withdrawn = withdrawn_ids(v.timeline);
+  const auto withdrawn = withdrawn_entry_ids(v.timeline);
   for (const auto& e : v.timeline) {
     if (withdrawn.count(e.id) != 0 || e.kind == EntryKind::Correction) continue;
     const std::string at = e.occurred_at.tokyo_text().substr(5);
