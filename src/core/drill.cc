@@ -2,16 +2,16 @@
 
 #include <algorithm>
 #include <array>
-#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/incident_state.h"
+#include "core/payload_json.h"
 #include "core/text.h"
 
 namespace medbcp::core {
 namespace {
 
-using json = nlohmann::json;
+using json = payload_json::json;
 
 constexpr std::array<std::pair<DrillMode, std::pair<const char*, const char*>>, 3> kModes = {{
     {DrillMode::Live, {"live", "実動訓練"}},
@@ -27,10 +27,7 @@ constexpr std::array<std::pair<DrillEvent::Type, const char*>, 5> kTypes = {{
     {DrillEvent::Type::Resume, "resume"},
 }};
 
-std::string text_of(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+using payload_json::text;
 
 std::string participants_text(const std::vector<DrillParticipant>& people) {
   std::string out;
@@ -85,10 +82,11 @@ std::string to_payload(const DrillEvent& e) {
 }
 
 std::optional<DrillEvent> read_drill_event(std::string_view payload) {
-  json j = json::parse(payload.begin(), payload.end(), nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return std::nullopt;
+  const auto parsed = payload_json::parse_object(payload);
+  if (!parsed) return std::nullopt;
+  const json& j = *parsed;
   DrillEvent e;
-  const std::string type = text_of(j, "event");
+  const std::string type = text(j, "event");
   bool known = false;
   for (const auto& [t, name] : kTypes) {
     if (type == name) {
@@ -97,20 +95,16 @@ std::optional<DrillEvent> read_drill_event(std::string_view payload) {
     }
   }
   if (!known) return std::nullopt;
-  e.scenario_code = text_of(j, "scenario");
-  e.mode = drill_mode_from_code(text_of(j, "mode")).value_or(DrillMode::Live);
+  e.scenario_code = text(j, "scenario");
+  e.mode = drill_mode_from_code(text(j, "mode")).value_or(DrillMode::Live);
   if (auto it = j.find("participants"); it != j.end() && it->is_array()) {
     for (const auto& p : *it) {
-      if (p.is_object()) e.participants.push_back({text_of(p, "name"), text_of(p, "role")});
+      if (p.is_object()) e.participants.push_back({text(p, "name"), text(p, "role")});
     }
   }
-  if (auto it = j.find("index"); it != j.end() && it->is_number_integer()) {
-    e.inject_index = it->get<int>();
-  }
-  if (auto it = j.find("minute"); it != j.end() && it->is_number_integer()) {
-    e.minute = it->get<int>();
-  }
-  e.text = text_of(j, "text");
+  e.inject_index = static_cast<int>(payload_json::integer(j, "index"));
+  e.minute = static_cast<int>(payload_json::integer(j, "minute"));
+  e.text = text(j, "text");
   return e;
 }
 

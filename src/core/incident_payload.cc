@@ -1,6 +1,6 @@
 #include "core/incident_payload.h"
 
-#include <nlohmann/json.hpp>
+#include "core/payload_json.h"
 
 namespace medbcp::core {
 namespace {
@@ -9,25 +9,13 @@ using json = nlohmann::json;
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-std::optional<json> parse_object(std::string_view payload) {
-  json j = json::parse(payload.begin(), payload.end(), nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return std::nullopt;
-  return j;
-}
-
-std::string str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+using payload_json::integer;
+using payload_json::parse_object;
+std::string str(const json& j, const char* key) { return payload_json::text(j, key); }
 
 bool boolean(const json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_boolean() && it->get<bool>();
-}
-
-std::int64_t integer(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
 }
 
 std::optional<bool> tristate(const json& j, const char* key) {

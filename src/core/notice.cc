@@ -2,19 +2,19 @@
 
 #include <algorithm>
 #include <array>
-#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/data_lines.h"
 #include "core/incident_state.h"
 #include "core/incident_steps.h"
+#include "core/payload_json.h"
 #include "core/text.h"
 #include "core/wareki.h"
 
 namespace medbcp::core {
 namespace {
 
-using json = nlohmann::json;
+using json = payload_json::json;
 
 struct KindName {
   NoticeKind kind;
@@ -105,18 +105,8 @@ std::string report_item_payload(std::string_view key, std::string_view value) {
 
 namespace {
 
-std::optional<json> object_in(const std::string& payload, const char* key) {
-  json j = json::parse(payload, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return std::nullopt;
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_object()) return std::nullopt;
-  return *it;
-}
-
-std::string text_of(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+using payload_json::object_in;
+using payload_json::text;
 
 }  // namespace
 
@@ -127,8 +117,8 @@ std::map<std::string, std::string, std::less<>> report_answers(
   for (const auto& e : timeline) {
     if (e.kind != EntryKind::Fact || withdrawn.count(e.id) != 0) continue;
     if (auto item = object_in(e.payload, "report_item")) {
-      const std::string key = text_of(*item, "key");
-      if (find_report_item(key) != nullptr) out[key] = text_of(*item, "value");
+      const std::string key = text(*item, "key");
+      if (find_report_item(key) != nullptr) out[key] = text(*item, "value");
     }
   }
   return out;
@@ -178,10 +168,9 @@ std::vector<CostItem> cost_log(const std::vector<TimelineEntry>& timeline) {
     auto cost = object_in(e.payload, "cost");
     if (!cost) continue;
     CostItem item;
-    item.category =
-        cost_category_from_code(text_of(*cost, "category")).value_or(CostCategory::Other);
-    if (auto a = cost->find("amount"); a != cost->end() && a->is_number_integer()) item.amount = *a;
-    item.note = text_of(*cost, "note");
+    item.category = cost_category_from_code(text(*cost, "category")).value_or(CostCategory::Other);
+    item.amount = payload_json::integer(*cost, "amount");
+    item.note = text(*cost, "note");
     item.at = e.occurred_at;
     out.push_back(std::move(item));
   }
@@ -213,8 +202,8 @@ std::map<NoticeKind, NoticeIssued> notices_issued(const std::vector<TimelineEntr
     if (e.kind != EntryKind::Note || withdrawn.count(e.id) != 0) continue;
     auto notice = object_in(e.payload, "notice");
     if (!notice) continue;
-    auto kind = notice_kind_from_code(text_of(*notice, "kind"));
-    if (kind && out.count(*kind) == 0) out[*kind] = {e.occurred_at, text_of(*notice, "action")};
+    auto kind = notice_kind_from_code(text(*notice, "kind"));
+    if (kind && out.count(*kind) == 0) out[*kind] = {e.occurred_at, text(*notice, "action")};
   }
   return out;
 }
