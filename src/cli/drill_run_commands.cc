@@ -7,6 +7,7 @@
 #include "cli/drill_subcommands.h"
 #include "cli/incident_prompts.h"
 #include "cli/output.h"
+#include "core/data_lines.h"
 #include "core/text.h"
 
 namespace medbcp::cli::drill {
@@ -22,14 +23,8 @@ using incident::usage_error;
 
 // 「内容|担当|2027-01-31|external_contacts」: owner, due and plan section optional.
 core::FollowUp parse_finding(const std::string& text, const core::Plan& plan, core::Instant now) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (true) {
-    const auto bar = text.find('|', start);
-    parts.push_back(core::trim(text.substr(start, bar - start)));
-    if (bar == std::string::npos) break;
-    start = bar + 1;
-  }
+  // The fields as the data files split them: 「|」, each trimmed.
+  const std::vector<std::string> parts = core::data_fields(text);
   core::FollowUp f;
   f.title = parts[0];
   f.owner = parts.size() > 1 && !parts[1].empty() ? parts[1] : plan.officer.name;
