@@ -8,7 +8,6 @@
 #include "cli/incident_prompts.h"
 #include "cli/output.h"
 #include "core/data_lines.h"
-#include "core/text.h"
 
 namespace medbcp::cli::drill {
 namespace {
