@@ -50,7 +50,7 @@ core::FacilityReadiness count_readiness(Workspace& ws, const core::Date& today) 
   r.checklist_unanswered = checklist.unanswered;
   r.checklist_lapsed = checklist.lapsed;
   r.checklist_target_passed = checklist.target_passed;
-  r.last_drill = drill_standing(ws, today).last_drill;
+  r.last_drill = last_drill_day(ws);
   const KitFreshness kits = kit_freshness(ws);
   if (!kits.offline && !kits.paper) {
     r.kit = core::KitState::None;

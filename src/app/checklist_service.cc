@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "app/drills.h"
 #include "app/embedded_checklists.h"
 #include "app/plan_service.h"
 #include "app/publish.h"
@@ -12,7 +13,6 @@
 #include "core/text.h"
 #include "core/wareki.h"
 #include "store/checklist_store.h"
-#include "store/drill_store.h"
 
 namespace medbcp::app {
 namespace {
@@ -84,7 +84,7 @@ ChecklistAssessment assess_checklist(Workspace& ws, const core::Checklist& check
   core::ChecklistFacts facts;
   facts.reminders = std::move(plan_reminders);
   facts.plan_published = current_version(ws).has_value();
-  if (auto at = store::latest_drill_start(ws.db())) facts.last_drill = at->tokyo_date();
+  facts.last_drill = last_drill_day(ws);
   for (const auto& item : checklist.items) {
     if (item.evidence != core::EvidenceRule::RemoteMaintenance) continue;
     for (const auto& a : store::list_vendor_answers(ws.db(), fiscal_year)) {

@@ -314,6 +314,20 @@ std::vector<DrillAttendance> attendance(Workspace& ws) {
   return out;
 }
 
+// The people a drill is for: the 責任者 (when named), then 別紙１'s staff
+// without the 責任者 a second time. (name, role)
+std::vector<std::pair<std::string, std::string>> people_to_train(const core::Plan& plan) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!core::trim(plan.officer.name).empty()) {
+    out.emplace_back(plan.officer.name, "医療情報システム安全管理責任者");
+  }
+  for (const auto& person : plan.internal_contacts) {
+    if (core::match_key(person.name) == core::match_key(plan.officer.name)) continue;
+    out.emplace_back(person.name, person.role);
+  }
+  return out;
+}
+
 bool took_part(const DrillAttendance& a, const std::string& name) {
   const std::string key = core::match_key(name);
   return std::find(a.keys.begin(), a.keys.end(), key) != a.keys.end();
@@ -329,7 +343,7 @@ std::vector<StaffTraining> training_record(Workspace& ws, const Actor& actor) {
   const auto drills = attendance(ws);
   const auto users = list_users(ws, cli_actor());
   const auto versions = list_versions(ws);  // newest first
-  auto record_for = [&](const std::string& name, const std::string& role) {
+  for (const auto& [name, role] : people_to_train(plan)) {
     StaffTraining t{name, role, {}, std::nullopt};
     for (const auto& d : drills)
       if (took_part(d, name)) t.drills.emplace_back(d.id, d.date);
@@ -343,22 +357,18 @@ std::vector<StaffTraining> training_record(Workspace& ws, const Actor& actor) {
       }
     }
     out.push_back(std::move(t));
-  };
-  if (!core::trim(plan.officer.name).empty()) {
-    record_for(plan.officer.name, "医療情報システム安全管理責任者");
-  }
-  for (const auto& person : plan.internal_contacts) {
-    if (core::match_key(person.name) == core::match_key(plan.officer.name)) continue;
-    record_for(person.name, person.role);
   }
   return out;
 }
 
-DrillStanding drill_standing(Workspace& ws, const core::Date& today) {
+std::optional<core::Date> last_drill_day(Workspace& ws) {
+  if (auto at = store::latest_drill_start(ws.db())) return at->tokyo_date();
+  return std::nullopt;
+}
+
+DrillStanding drill_standing(Workspace& ws, const core::Plan& plan, const core::Date& today) {
   DrillStanding s;
-  if (auto at = store::latest_drill_start(ws.db())) s.last_drill = at->tokyo_date();
-  if (!has_plan(ws)) return s;
-  const core::Plan plan = load_plan(ws);
+  s.last_drill = last_drill_day(ws);
   const core::Date year_ago = today.plus_days(-365);
   std::vector<DrillAttendance> recent;
   for (auto& d : attendance(ws))
@@ -367,15 +377,8 @@ DrillStanding drill_standing(Workspace& ws, const core::Date& today) {
     return std::any_of(recent.begin(), recent.end(),
                        [&](const DrillAttendance& d) { return took_part(d, name); });
   };
-  if (!core::trim(plan.officer.name).empty() && !trained(plan.officer.name)) {
-    s.not_trained.push_back(plan.officer.name);
-  }
-  for (const auto& person : plan.internal_contacts) {
-    if (core::trim(person.name).empty() ||
-        core::match_key(person.name) == core::match_key(plan.officer.name)) {
-      continue;
-    }
-    if (!trained(person.name)) s.not_trained.push_back(person.name);
+  for (const auto& [name, role] : people_to_train(plan)) {
+    if (!core::trim(name).empty() && !trained(name)) s.not_trained.push_back(name);
   }
   return s;
 }

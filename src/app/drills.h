@@ -92,12 +92,16 @@ struct StaffTraining {
 };
 std::vector<StaffTraining> training_record(Workspace& ws, const Actor& actor);
 
-// For reminders and the association overview: when the last drill was held
-// and who in 別紙１ has not taken part in one in the last 12 months.
+// The day the latest drill was held (one query: the association's counts
+// and the checklist need no more).
+std::optional<core::Date> last_drill_day(Workspace& ws);
+
+// For the reminders of `plan`: when the last drill was held and who in
+// 別紙１ (the 責任者 too) has not taken part in one in the last 12 months.
 struct DrillStanding {
   std::optional<core::Date> last_drill;
   std::vector<std::string> not_trained;  // names
 };
-DrillStanding drill_standing(Workspace& ws, const core::Date& today);
+DrillStanding drill_standing(Workspace& ws, const core::Plan& plan, const core::Date& today);
 
 }  // namespace medbcp::app

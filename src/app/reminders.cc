@@ -52,7 +52,7 @@ std::vector<core::Reminder> plan_reminders(Workspace& ws, const core::Date& toda
         records.unchecked_in_last_round.push_back(line.item.device);
     }
   }
-  const DrillStanding drills = drill_standing(ws, today);
+  const DrillStanding drills = drill_standing(ws, plan, today);
   records.last_drill = drills.last_drill;
   records.not_in_recent_drill = drills.not_trained;
   return core::reminders(plan, records, store::load_reminder_settings(db), today);
