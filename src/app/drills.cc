@@ -141,16 +141,7 @@ StartResult start_drill(Workspace& ws, const Actor& actor, const ScenarioCatalog
   result.id = insert_started_incident(db, incident, actor.name, now);
   store::insert_drill(db, core::DrillRecord{result.id, scenario->code, scenario->title,
                                             scenario->source, request.mode});
-  core::TimelineEntry e;
-  e.id = core::new_entry_id();
-  e.incident = result.id;
-  e.kind = core::EntryKind::Drill;
-  e.occurred_at = start;
-  e.recorded_at = now;
-  e.author = actor.name;
-  e.text = core::describe(event);
-  e.payload = core::to_payload(event);
-  store::append_timeline_entry(db, e);
+  store::append_timeline_entry(db, core::drill_entry(result.id, event, start, now, actor.name));
   tx.commit();
   return result;
 }

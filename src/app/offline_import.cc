@@ -383,16 +383,9 @@ OfflineImportResult import_offline_log(Workspace& ws, const Actor& actor, std::s
       if (target->discovery.discoverer != e->author) {
         start.participants.push_back({target->discovery.discoverer, "発見者"});
       }
-      core::TimelineEntry s;
-      s.id = core::new_entry_id();
-      s.incident = target->id;
-      s.kind = core::EntryKind::Drill;
-      s.occurred_at = target->discovery.discovered_at;
-      s.recorded_at = now;
-      s.author = actor.name;
-      s.text = core::describe(start);
-      s.payload = core::to_payload(start);
-      store::append_timeline_entry(db, s);
+      store::append_timeline_entry(
+          db,
+          core::drill_entry(target->id, start, target->discovery.discovered_at, now, actor.name));
     }
   }
   result.added = static_cast<int>(fresh.size());

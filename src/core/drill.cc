@@ -135,6 +135,20 @@ DrillParticipant parse_participant(std::string_view typed) {
   return {t, ""};
 }
 
+TimelineEntry drill_entry(IncidentId incident, const DrillEvent& event, Instant occurred_at,
+                          Instant recorded_at, std::string author) {
+  TimelineEntry e;
+  e.id = new_entry_id();
+  e.incident = incident;
+  e.kind = EntryKind::Drill;
+  e.occurred_at = occurred_at;
+  e.recorded_at = recorded_at;
+  e.author = std::move(author);
+  e.text = describe(event);
+  e.payload = to_payload(event);
+  return e;
+}
+
 bool DrillProgress::is_revealed(int index) const {
   return std::find(revealed.begin(), revealed.end(), index) != revealed.end();
 }

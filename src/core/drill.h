@@ -64,6 +64,12 @@ std::optional<DrillEvent> read_drill_event(std::string_view payload);
 // The entry's one-line text: 「【訓練】付与情報（10分後）: 医事会計も開けない」.
 std::string describe(const DrillEvent&);
 
+// The 訓練進行 entry of `event` on `incident`'s timeline, with a new id,
+// ready to be sealed (written inside a transaction that also writes the
+// drill: its start, or an offline kit's drill imported).
+TimelineEntry drill_entry(IncidentId incident, const DrillEvent& event, Instant occurred_at,
+                          Instant recorded_at, std::string author);
+
 // The drill as its timeline says now.
 struct DrillProgress {
   std::optional<Instant> started_at;  // the start event
