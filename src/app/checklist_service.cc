@@ -1,10 +1,9 @@
 #include "app/checklist_service.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
+#include "app/data_file.h"
 #include "app/drills.h"
 #include "app/embedded_checklists.h"
 #include "app/plan_service.h"
@@ -52,16 +51,14 @@ const core::Checklist& default_checklist() {
 }
 
 core::ChecklistParse read_checklist_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const auto text = read_data_file(path);
+  if (!text) {
     core::ChecklistParse failed;
     failed.problems.push_back(
         problem("checklist", "チェックリストのファイルを開けません: " + path));
     return failed;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return core::parse_checklist(text.str());
+  return core::parse_checklist(*text);
 }
 
 ChecklistAssessment assess_checklist(Workspace& ws, const Actor& actor,

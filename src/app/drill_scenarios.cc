@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "app/data_file.h"
 #include "app/embedded_scenarios.h"
 
 namespace medbcp::app {
@@ -37,15 +36,13 @@ std::string ScenarioCatalog::codes() const {
 }
 
 core::DrillScenarioParse read_scenario_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const auto text = read_data_file(path);
+  if (!text) {
     core::DrillScenarioParse failed;
     failed.problems.push_back({"scenario", 0, "訓練シナリオのファイルを開けません: " + path});
     return failed;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return core::parse_drill_scenario(text.str());
+  return core::parse_drill_scenario(*text);
 }
 
 ScenarioCatalog load_scenarios(const std::string& extra_dir) {

@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "app/audit.h"
+#include "app/data_file.h"
 #include "app/embedded_notices.h"
 #include "core/text.h"
 #include "doc/docx_renderer.h"
@@ -25,11 +24,8 @@ core::Problems one(std::string field, std::string message) {
 core::NoticeTemplateParse notice_template(core::NoticeKind kind, const std::string& dir) {
   const std::string file = std::string(core::code(kind)) + ".txt";
   if (!dir.empty()) {
-    std::ifstream in(std::filesystem::path(dir) / file, std::ios::binary);
-    if (in) {
-      std::ostringstream text;
-      text << in.rdbuf();
-      return core::parse_notice_template(text.str());
+    if (const auto text = read_data_file((std::filesystem::path(dir) / file).string())) {
+      return core::parse_notice_template(*text);
     }
   }
   for (const auto& f : embedded_notices()) {
