@@ -10,7 +10,6 @@ namespace medbcp::app {
 namespace {
 
 // A backup job's clock may run a little ahead of the server's.
-constexpr std::int64_t kClockSkewSeconds = 5 * 60;
 constexpr int kMaxRestoreMinutes = 7 * 24 * 60;
 
 const core::BackupPlan* find_backup(const core::Plan& plan, core::BackupPlanId id) {
@@ -28,7 +27,7 @@ core::Problems check_common(const core::Plan& plan, core::BackupPlanId id, core:
                         "バックアップ体制に ID " + std::to_string(id.value) +
                             " の行がありません（`medbcp backup list` で確認できます）。"});
   }
-  if (at.seconds > now.seconds + kClockSkewSeconds) {
+  if (core::is_in_future(at, now)) {
     problems.push_back({"at", 0, "実施日時が未来になっています（" + at.tokyo_text() + "）。"});
   }
   return problems;

@@ -15,8 +15,6 @@ namespace {
 
 using core::Instant;
 
-constexpr std::int64_t kAllowedClockSkewSeconds = std::int64_t{5} * 60;
-
 core::Problems one_problem(std::string field, std::string message) {
   return {core::Problem{std::move(field), 0, std::move(message)}};
 }
@@ -94,7 +92,7 @@ StartResult start_drill(Workspace& ws, const Actor& actor, const ScenarioCatalog
     return result;
   }
   const Instant start = request.started_at.value_or(now);
-  if (start.seconds > now.seconds + kAllowedClockSkewSeconds) {
+  if (core::is_in_future(start, now)) {
     result.problems = one_problem(
         "started_at", "開始日時が未来になっています。訓練を始めた日時を確認してください。");
     return result;
@@ -215,7 +213,7 @@ AppendResult end_drill(Workspace& ws, const Actor& actor, core::IncidentId id,
     return refused("status",
                    "この訓練はすでに終了しています（No." + std::to_string(id.value) + "）。");
   }
-  if (request.ended_at && (request.ended_at->seconds > now.seconds + kAllowedClockSkewSeconds ||
+  if (request.ended_at && (core::is_in_future(*request.ended_at, now) ||
                            (view.progress.started_at &&
                             request.ended_at->seconds < view.progress.started_at->seconds))) {
     return refused("ended_at", "終了日時は訓練の開始から今までの間にしてください。");

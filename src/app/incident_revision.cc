@@ -10,8 +10,6 @@
 namespace medbcp::app {
 namespace {
 
-constexpr std::int64_t kAllowedClockSkewSeconds = std::int64_t{5} * 60;
-
 // Times are typed and shown to the minute; the stored ones carry seconds.
 std::int64_t minute_of(core::Instant t) {
   return t.seconds >= 0 ? t.seconds / 60 : (t.seconds - 59) / 60;
@@ -98,7 +96,7 @@ AppendResult revise_incident_facts(Workspace& ws, const Actor& actor, core::Inci
     opening.personal_data_leak = *revision.personal_data_leak;
   }
   if (revision.aware_at && minute_of(*revision.aware_at) != minute_of(opening.aware_at)) {
-    if (revision.aware_at->seconds > now.seconds + kAllowedClockSkewSeconds) {
+    if (core::is_in_future(*revision.aware_at, now)) {
       return refused("aware_at", "認知日時が未来になっています。日時を確認してください。");
     }
     if (minute_of(*revision.aware_at) < minute_of(opening.discovery.discovered_at)) {

@@ -16,8 +16,6 @@ namespace {
 using core::Instant;
 using core::Problems;
 
-constexpr std::int64_t kAllowedClockSkewSeconds = std::int64_t{5} * 60;
-
 core::Plan plan_or_empty(Workspace& ws) { return has_plan(ws) ? load_plan(ws) : core::Plan{}; }
 
 core::Incident require_incident(store::Database& db, core::IncidentId id) {
@@ -46,7 +44,7 @@ struct Draft {
 AppendResult append(
     Workspace& ws, const Actor& actor, core::IncidentId id, const Draft& draft, Instant now,
     const std::function<void(store::Database&, const core::TimelineEntry&)>& also = {}) {
-  if (draft.occurred_at && draft.occurred_at->seconds > now.seconds + kAllowedClockSkewSeconds) {
+  if (draft.occurred_at && core::is_in_future(*draft.occurred_at, now)) {
     return refused("occurred_at", "日時が未来になっています。起きた日時を確認してください。");
   }
   auto& db = ws.db();

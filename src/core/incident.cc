@@ -5,11 +5,7 @@
 #include "core/text.h"
 
 namespace medbcp::core {
-namespace {
-
-constexpr std::int64_t kAllowedClockSkewSeconds = std::int64_t{5} * 60;
-
-}  // namespace
+namespace {}  // namespace
 
 const char* code(IncidentStatus status) {
   return status == IncidentStatus::Closed ? "closed" : "open";
@@ -50,10 +46,10 @@ Problems validate_new_incident(const Incident& incident, const Plan& plan, Insta
   if (trim(incident.discovery.situation).empty()) {
     add("discovery.situation", "発生状況（何が起きているか）を入力してください。");
   }
-  if (incident.discovery.discovered_at.seconds > now.seconds + kAllowedClockSkewSeconds) {
+  if (is_in_future(incident.discovery.discovered_at, now)) {
     add("discovery.discovered_at", "発見日時が未来になっています。日時を確認してください。");
   }
-  if (incident.aware_at.seconds > now.seconds + kAllowedClockSkewSeconds) {
+  if (is_in_future(incident.aware_at, now)) {
     add("aware_at", "認知日時が未来になっています。日時を確認してください。");
   } else if (incident.aware_at.seconds != 0 &&
              incident.aware_at.seconds < incident.discovery.discovered_at.seconds) {

@@ -56,4 +56,11 @@ struct Instant {
 
 inline constexpr std::int64_t kTokyoOffsetSeconds = std::int64_t{9} * 3600;
 
+// A time a few minutes ahead still counts as now: a laptop's clock and the
+// server's differ. Every check of "not in the future" allows this much.
+inline constexpr std::int64_t kAllowedClockSkewSeconds = std::int64_t{5} * 60;
+inline bool is_in_future(const Instant& t, const Instant& now) {
+  return t.seconds > now.seconds + kAllowedClockSkewSeconds;
+}
+
 }  // namespace medbcp::core

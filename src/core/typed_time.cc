@@ -31,7 +31,7 @@ TypedTime read_typed_time(std::string_view typed, Instant now) {
     return out;
   }
   if (auto today = Instant::parse(now.tokyo_date().iso() + " " + text)) {
-    if (today->seconds > now.seconds + kTypedTimeGraceSeconds) {
+    if (is_in_future(*today, now)) {
       out.status = TypedTime::Status::LaterToday;
       out.yesterday = Instant{today->seconds - std::int64_t{24} * 3600};
       return out;

@@ -22,9 +22,6 @@ struct TypedTime {
   std::optional<Instant> yesterday;
 };
 
-// A few minutes ahead still counts as now: clocks differ.
-inline constexpr std::int64_t kTypedTimeGraceSeconds = std::int64_t{5} * 60;
-
 TypedTime read_typed_time(std::string_view text, Instant now);
 
 // 「08:15」は今（08:06）より後の時刻です。前日（12月5日）のことなら… — for a
