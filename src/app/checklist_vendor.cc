@@ -6,6 +6,8 @@
 #include "app/plan_service.h"
 #include "core/text.h"
 #include "core/wareki.h"
+#include "doc/checklist_document.h"
+#include "doc/pdf_renderer.h"
 #include "io/xlsx_reader.h"
 #include "io/xlsx_writer.h"
 #include "store/checklist_store.h"
@@ -66,8 +68,15 @@ std::vector<VendorSheet> vendor_sheets(Workspace& ws, const Actor& actor,
                      core::fiscal_year_label(core::fiscal_year_of(today)) + "　" + c.organization;
     const std::array<double, kHeaders.size()> widths = {6, 60, 18, 12, 12, 12, 30, 24, 10, 20, 12};
     for (std::size_t i = 0; i < kHeaders.size(); ++i) t.columns.push_back({kHeaders[i], widths[i]});
+    core::ChecklistSheet printed;
+    printed.title = checklist.title;
+    printed.edition = checklist.edition;
+    printed.facility = plan.facility.name;
+    printed.fiscal_year = core::fiscal_year_label(core::fiscal_year_of(today));
+    printed.vendor = c.organization;
     for (const auto& item : checklist.items) {
       if (!item.vendor) continue;
+      printed.lines.push_back({item.id, item.section, item.target, item.text, "", "", "", ""});
       std::vector<io::XlsxCell> row(kHeaders.size());
       row[Id] = item.id;
       row[Text] = item.text;
@@ -78,8 +87,9 @@ std::vector<VendorSheet> vendor_sheets(Workspace& ws, const Actor& actor,
       row[Edition] = checklist.edition;
       t.rows.push_back(std::move(row));
     }
-    out.push_back({c.id.value, c.organization, "事業者確認用-" + vendor_code(c.id.value) + ".xlsx",
-                   io::xlsx_bytes(t)});
+    const std::string stem = "事業者確認用-" + vendor_code(c.id.value);
+    out.push_back({c.id.value, c.organization, stem + ".xlsx", io::xlsx_bytes(t), stem + ".pdf",
+                   doc::render_pdf(doc::checklist_document(printed))});
   }
   return out;
 }

@@ -22,7 +22,9 @@ struct VendorSheet {
   std::int64_t vendor_id = 0;
   std::string vendor_name;
   std::string file_name;  // 事業者確認用-e3.xlsx
-  std::string bytes;
+  std::string bytes;      // the XLSX to fill in and send back
+  std::string pdf_name;   // 事業者確認用-e3.pdf
+  std::string pdf;        // the same sheet printed, to fill in by hand
 };
 
 // Export permission. One per vendor of 別紙１, or only the vendor `only`

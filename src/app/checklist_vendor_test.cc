@@ -69,6 +69,10 @@ TEST_F(ChecklistVendorTest, OneSheetPerVendorWithTheManagementItems) {
   EXPECT_EQ(read.rows[0][3], "回答（はい／いいえ）");
   EXPECT_EQ(read.rows[1][0], "2-1");  // the vendor section only
   EXPECT_EQ(read.rows[1][7], sheets[0].vendor_name);
+  // and the same sheet printed, to fill in by hand
+  EXPECT_EQ(sheets[0].pdf_name,
+            sheets[0].file_name.substr(0, sheets[0].file_name.size() - 5) + ".pdf");
+  EXPECT_TRUE(sheets[0].pdf.starts_with("%PDF-"));
 }
 
 TEST_F(ChecklistVendorTest, AFilledSheetIsKeptWithTheVendorsNameAndDate) {

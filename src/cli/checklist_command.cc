@@ -172,8 +172,10 @@ void add_checklist_command(CLI::App& root, GlobalOptions& options) {
     if (sheets.empty()) usage_error("別紙１に事業者（システム事業者・保守業者）がありません。");
     for (const auto& sheet : sheets) {
       const auto path = (std::filesystem::path(vf->out) / sheet.file_name).string();
+      const auto pdf_path = (std::filesystem::path(vf->out) / sheet.pdf_name).string();
       write_output_atomically(path, sheet.bytes);
-      std::cout << path << "（" << sheet.vendor_name << "）\n";
+      write_output_atomically(pdf_path, sheet.pdf);
+      std::cout << path << "、" << pdf_path << "（" << sheet.vendor_name << "）\n";
     }
   });
 

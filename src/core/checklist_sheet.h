@@ -34,6 +34,9 @@ struct ChecklistSheet {
   std::string edition;
   std::string facility;
   std::string fiscal_year;  // 令和8年度
+  // Set for a 事業者確認用 sheet: the vendor of 別紙１ it is sent to, who
+  // fills it in by hand (the lines then carry no answers) and signs it.
+  std::string vendor;
   std::vector<ChecklistSheetLine> lines;
   std::vector<BcpSheetLine> bcp;
 };

@@ -15,19 +15,32 @@ Text cell(const std::string& text, int blank_width) {
 }  // namespace
 
 Document checklist_document(const core::ChecklistSheet& sheet) {
+  const bool for_vendor = !sheet.vendor.empty();
+  const std::string kind = for_vendor ? "事業者確認用" : "医療機関確認用";
   Document d;
   d.title = sheet.title;
-  d.subtitle = "医療機関確認用　" + sheet.edition;
+  d.subtitle = kind + "　" + sheet.edition;
   d.facility_name = sheet.facility.empty() ? blank(12) : plain(sheet.facility);
   d.cover_facts.push_back({"年度", plain(sheet.fiscal_year)});
-  d.cover_facts.push_back({"確認者（署名）", blank(12)});
-  d.cover_facts.push_back({"医療情報システム安全管理責任者（署名）", blank(12)});
+  if (for_vendor) {
+    d.cover_facts.push_back({"事業者", plain(sheet.vendor)});
+    d.cover_facts.push_back({"事業者の確認者（署名）", blank(12)});
+  } else {
+    d.cover_facts.push_back({"確認者（署名）", blank(12)});
+    d.cover_facts.push_back({"医療情報システム安全管理責任者（署名）", blank(12)});
+  }
 
   d.blocks.push_back(PageBreak{PageBreak::Orientation::Landscape});
-  d.blocks.push_back(Heading{1, "", sheet.title + "（医療機関確認用）", "checklist"});
+  d.blocks.push_back(Heading{1, "", sheet.title + "（" + kind + "）", "checklist"});
   d.blocks.push_back(body(sheet.fiscal_year + "　" + sheet.edition +
                           "。各項目に「はい」または「いいえ」と確認日を記入し、「いいえ」の"
                           "項目には対応する目標日を記入します。"));
+  if (for_vendor) {
+    d.blocks.push_back(
+        body(sheet.vendor + " 様：" + sheet.facility +
+             "が運用を委託しているシステムについてご記入のうえ、同じ内容を"
+             "お送りした XLSX に記入して返送いただくか、この用紙をお返しください。"));
+  }
   Table t;
   t.name = "checklist";
   t.caption = "表　チェックリスト（" + sheet.fiscal_year + "）";
@@ -49,10 +62,13 @@ Document checklist_document(const core::ChecklistSheet& sheet) {
     const bool no = line.answer == "いいえ";
     t.rows.push_back({plain(line.id), plain(line.text), plain(line.target), cell(line.answer, 3),
                       cell(line.checked_on, 5),
-                      no ? cell(line.target_on, 5) : plain(line.target_on), plain(line.note)});
+                      no || for_vendor ? cell(line.target_on, 5) : plain(line.target_on),
+                      plain(line.note)});
   }
   d.blocks.push_back(std::move(t));
-  d.blocks.push_back(body("確認日　　　年　　月　　日　　確認者　　　　　　　　　　　（署名）",
+  d.blocks.push_back(body(std::string("確認日　　　年　　月　　日　　") +
+                              (for_vendor ? "事業者の確認者" : "確認者") +
+                              "　　　　　　　　　　　（署名）",
                           Paragraph::Style::Remark));
 
   if (!sheet.bcp.empty()) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "core/demo_plan.h"
+#include "doc/document_text_for_tests.h"
 
 namespace medbcp::doc {
 namespace {
@@ -18,22 +19,6 @@ core::DrillScenario scenario() {
   s.injects = {
       {10, "医事会計も開けない"}, {20, "業者から折り返しなし"}, {30, "報道から問い合わせ"}};
   return s;
-}
-
-std::string text_of(const Document& d) {
-  std::string out = d.title + "\n" + d.subtitle + "\n";
-  for (const auto& f : d.cover_facts) out += f.label + ":" + to_plain(f.value) + "\n";
-  for (const Block& b : d.blocks) {
-    if (const auto* h = std::get_if<Heading>(&b)) out += h->full_title() + "\n";
-    if (const auto* p = std::get_if<Paragraph>(&b)) out += to_plain(p->text) + "\n";
-    if (const auto* t = std::get_if<Table>(&b)) {
-      out += "[" + t->name + "]";
-      for (const auto& row : t->rows)
-        for (const Text& cell : row) out += to_plain(cell) + "|";
-      out += "\n";
-    }
-  }
-  return out;
 }
 
 TEST(DrillDocuments, TheReportCarriesMeasuresBesideThePreviousFindingsAndASignature) {

@@ -182,8 +182,9 @@ void vendor_section(RequestContext& ctx, Html& h, const core::Problems* refused)
       h.el("span", {{"class", "hint"}}, "取込 " + v.imported_at->tokyo_text());
     }
     if (ctx.can(app::Permission::Export)) {
-      h.el("a", {{"href", "/checklist/vendors/" + std::to_string(v.vendor_id) + ".xlsx"}},
-           "シート（XLSX）");
+      const std::string base = "/checklist/vendors/" + std::to_string(v.vendor_id);
+      h.el("a", {{"href", base + ".xlsx"}}, "シート（XLSX）");
+      h.el("a", {{"href", base + ".pdf"}}, "印刷用（PDF）");
     }
     h.close("p");
     for (const auto& a : v.answers) {
@@ -307,13 +308,22 @@ void post_vendor_sheet(RequestContext& ctx) {
   ctx.redirect("/checklist?notice=imported_sheet#vendors");
 }
 
+// The vendor's sheet as XLSX (to fill in and send back) or PDF (to fill in
+// by hand).
 void vendor_download(RequestContext& ctx) {
   const std::int64_t id = ctx.id_match(1);
+  const bool pdf = ctx.match(2) == "pdf";
   for (auto& sheet : app::vendor_sheets(ctx.ws, ctx.actor(), app::default_checklist(),
                                         ctx.now().tokyo_date(), id)) {
-    ctx.response.set_header("Content-Disposition",
-                            "attachment; filename=\"vendor-e" + std::to_string(id) + ".xlsx\"");
-    ctx.send(200, sheet.bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    ctx.response.set_header(
+        "Content-Disposition",
+        "attachment; filename=\"vendor-e" + std::to_string(id) + (pdf ? ".pdf" : ".xlsx") + "\"");
+    if (pdf) {
+      ctx.send(200, sheet.pdf, "application/pdf");
+    } else {
+      ctx.send(200, sheet.bytes,
+               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
     return;
   }
   render_error(ctx, 404, "見つかりません", "その事業者は別紙１にありません。");
@@ -341,7 +351,7 @@ void register_checklist_routes(Router& router) {
              [](RequestContext& ctx) { checklist_page(ctx, nullptr); });
   router.post("/checklist/items/([0-9-]+)", Permission::EditPlan, post_answer);
   router.post("/checklist/vendors", Permission::EditPlan, post_vendor_sheet);
-  router.get("/checklist/vendors/([0-9]+)\\.xlsx", Permission::Export, vendor_download);
+  router.get("/checklist/vendors/([0-9]+)\\.(xlsx|pdf)", Permission::Export, vendor_download);
   router.get("/checklist.pdf", Permission::Export,
              [](RequestContext& ctx) { download(ctx, app::ChecklistFormat::Pdf); });
   router.get("/checklist.xlsx", Permission::Export,

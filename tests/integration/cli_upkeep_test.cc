@@ -302,6 +302,11 @@ TEST_F(CliUpkeep, TheChecklistIsShownAnsweredPrintedAndRemindedOf) {
       0);
   EXPECT_EQ(read("c.xlsx").substr(0, 2), "PK");
 
+  // 事業者確認用: each vendor's sheet as XLSX to send back and as PDF to print.
+  ASSERT_EQ(run("checklist --today 2026-12-06 vendor --out " + path("vendors")).exit_code, 0);
+  EXPECT_EQ(read("vendors/事業者確認用-e1.xlsx").substr(0, 2), "PK");
+  EXPECT_EQ(read("vendors/事業者確認用-e1.pdf").substr(0, 5), "%PDF-");
+
   const Result late = run("status --today 2027-02-01");
   EXPECT_NE(late.output.find("[要対応][チェックリスト] 2-4"), std::string::npos) << late.output;
 }

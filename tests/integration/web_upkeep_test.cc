@@ -217,7 +217,12 @@ TEST_F(WebServerTest, TheChecklistPageProposesAndTakesAnswers) {
   auto sheet = editor.get("/checklist/vendors/1.xlsx");
   ASSERT_EQ(sheet->status, 200);
   EXPECT_EQ(sheet->body.substr(0, 2), "PK");
+  EXPECT_TRUE(contains(page->body, "/checklist/vendors/1.pdf"));
+  auto printed = editor.get("/checklist/vendors/1.pdf");
+  ASSERT_EQ(printed->status, 200);
+  EXPECT_EQ(printed->body.substr(0, 5), "%PDF-");
   EXPECT_EQ(editor.get("/checklist/vendors/999.xlsx")->status, 404);
+  EXPECT_EQ(editor.get("/checklist/vendors/999.pdf")->status, 404);
   editor.get("/checklist");
   auto not_a_sheet =
       editor.post_multipart("/checklist/vendors", {{"sheet", "ID,項目\n", "back.csv", "text/csv"}});
