@@ -42,6 +42,7 @@ constexpr std::pair<std::string_view, const char*> kLabels[] = {
     {"import", "読み込み"},
     {"db_backup", "データベースのバックアップ"},
     {"db_restore", "データベースの復元"},
+    {"db_backup_copied", "バックアップを機械の外へ複製"},
     {"audit_export", "監査ログの書き出し"},
     {"request_refused", "拒否された操作（権限・送信確認）"},
     {"facility_add", "施設の追加"},

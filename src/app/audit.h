@@ -42,6 +42,7 @@ inline constexpr std::string_view kExport = "export";
 inline constexpr std::string_view kImport = "import";
 inline constexpr std::string_view kDbBackup = "db_backup";
 inline constexpr std::string_view kDbRestore = "db_restore";
+inline constexpr std::string_view kDbBackupCopied = "db_backup_copied";
 inline constexpr std::string_view kAuditExport = "audit_export";
 inline constexpr std::string_view kRefused = "request_refused";
 inline constexpr std::string_view kFacilityAdd = "facility_add";

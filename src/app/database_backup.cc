@@ -11,6 +11,7 @@
 #include "app/audit.h"
 #include "app/database_backup_timelines.h"
 #include "store/audit_chain.h"
+#include "store/database_backup_store.h"
 #include "store/migrations.h"
 #include "store/open_database.h"
 #include "store/sqlite/sqlite_file_copy.h"
@@ -209,6 +210,13 @@ BackupReport backup_database(Workspace& ws, const Actor& actor, const std::strin
   audit(ws, actor, audit_action::kDbBackup, out_path,
         std::to_string(report.bytes) + " バイト" +
             (report.verification.ok() ? "" : "（検査で問題あり）"));
+  // Only a backup that passed its checks counts as one (`medbcp status`
+  // reminds when the newest is old or none was copied off).
+  if (report.verification.ok()) {
+    store::insert_database_backup(ws.db(),
+                                  {core::Instant::now(), fs::path(out_path).filename().string(),
+                                   static_cast<std::int64_t>(report.bytes), actor.name});
+  }
   return report;
 }
 

@@ -6,6 +6,7 @@
 #include "app/plan_service.h"
 #include "core/text.h"
 #include "core/wareki.h"
+#include "store/database_backup_store.h"
 #include "store/plan_store.h"
 #include "store/stocktake_store.h"
 #include "store/upkeep_store.h"
@@ -55,6 +56,9 @@ std::vector<core::Reminder> plan_reminders(Workspace& ws, const core::Date& toda
   const DrillStanding drills = drill_standing(ws, plan, today);
   records.last_drill = drills.last_drill;
   records.not_in_recent_drill = drills.not_trained;
+  if (const auto own = store::database_backup_standing(db); own.newest) {
+    records.own_backups = core::UpkeepRecords::OwnBackups{*own.newest, own.newest_copied};
+  }
   return core::reminders(plan, records, store::load_reminder_settings(db), today);
 }
 

@@ -4,10 +4,13 @@
 #include <memory>
 
 #include "app/database_backup.h"
+#include "app/database_backup_schedule.h"
 #include "app/database_copy.h"
 #include "app/facilities.h"
 #include "cli/open_workspace.h"
 #include "cli/output.h"
+#include "cli/upkeep_options.h"
+#include "core/text.h"
 
 namespace medbcp::cli {
 namespace {
@@ -28,13 +31,67 @@ void print_verification(std::ostream& out, const app::DatabaseVerification& v) {
 }
 
 void add_backup(CLI::App& db, GlobalOptions& options) {
-  auto out = std::make_shared<std::string>();
+  struct Flags {
+    std::string out, dir, to = "機械の外", at;
+    core::RotationPolicy keep;
+  };
+  auto flags = std::make_shared<Flags>();
   auto* cmd = db.add_subcommand(
       "backup", "データベース全体をバックアップする（サーバー稼働中でも一貫した複製）");
-  cmd->add_option("--out", *out, "バックアップファイル")->required();
-  cmd->callback([&options, out] {
+  auto* out = cmd->add_option("--out", flags->out, "バックアップファイル");
+  auto* dir = cmd->add_option(
+      "--dir", flags->dir,
+      "バックアップを置くフォルダ（medbcp-日時.db の名前で書き、古いものを整理する）");
+  out->excludes(dir);
+  cmd->add_option("--keep-daily", flags->keep.keep_daily,
+                  "--dir で残す日ごとのバックアップの日数（各日の最新）")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3650));
+  cmd->add_option("--keep-weekly", flags->keep.keep_weekly,
+                  "--dir で残す週ごとのバックアップの週数（各週の最新）")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 520));
+
+  // `db backup copied`: the backups so far were copied off the machine.
+  auto* copied = cmd->add_subcommand(
+      "copied", "それまでのバックアップを機械の外（USBディスクなど）へ複製したことを記録する");
+  copied->add_option("--to", flags->to, "複製した先（例「USBディスク（金庫）」）")
+      ->capture_default_str();
+  copied->add_option("--at", flags->at, "複製した日時（既定は今。例 2026-12-07T18:00）");
+  copied->callback([&options, flags] {
+    const core::Instant now = core::Instant::now();
+    core::Instant at = now;
+    if (!flags->at.empty()) {
+      const auto parsed = core::Instant::parse(flags->at);
+      if (!parsed) usage_error("--at「" + flags->at + "」を読めません（例 2026-12-07T18:00）。");
+      at = *parsed;
+    }
     auto ws = open_workspace(options);
-    app::BackupReport report = app::backup_database(*ws, app::cli_actor(), *out);
+    const auto r = app::record_backups_copied_off(*ws, app::cli_actor(), flags->to, at, now);
+    if (!r.problems.empty()) refuse("記録しませんでした。", r.problems);
+    std::cout << "バックアップ " << r.marked << " 件を「" << core::trim(flags->to)
+              << "」へ複製したと記録しました（" << at.tokyo_text() << " まで）。\n";
+  });
+
+  cmd->callback([&options, flags, copied] {
+    if (copied->parsed()) return;  // the record of a copy ran
+    if (flags->out.empty() && flags->dir.empty()) {
+      usage_error("書き出す先を --out FILE か --dir DIR で指定してください。");
+    }
+    auto ws = open_workspace(options);
+    app::BackupReport report;
+    if (!flags->dir.empty()) {
+      const auto r = app::backup_into_folder(*ws, app::cli_actor(), flags->dir, flags->keep,
+                                             core::Instant::now());
+      report = r.backup;
+      for (const auto& name : r.removed)
+        std::cout << "古いバックアップを削除しました: " << name << "\n";
+      for (const auto& name : r.failed_removes) {
+        std::cerr << "古いバックアップを削除できませんでした: " << name << "\n";
+      }
+    } else {
+      report = app::backup_database(*ws, app::cli_actor(), flags->out);
+    }
     std::cout << "バックアップを作成しました: " << report.path << "（" << report.bytes
               << " バイト）\n";
     print_verification(std::cout, report.verification);

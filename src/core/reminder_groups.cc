@@ -20,6 +20,8 @@ Work work_of(ReminderKind kind) {
     case ReminderKind::BackupFailed:
     case ReminderKind::RestoreTestOverdue:
     case ReminderKind::NoOfflineCopy:
+    case ReminderKind::OwnBackupOld:
+    case ReminderKind::OwnBackupNotCopied:
       return Work::Backups;
     case ReminderKind::SupportEnded:
     case ReminderKind::NoVendorContact:

@@ -323,6 +323,27 @@ void drill_reminders(const Plan& plan, const UpkeepRecords& records,
   }
 }
 
+// medbcp's own database, backed up daily by medbcp-backup.timer: a gap of
+// more than two days means the timer stopped; a backup never copied off
+// the machine is lost with it.
+void own_backup_reminders(const UpkeepRecords& records, const Date& today, ReminderList& out) {
+  if (!records.own_backups) return;
+  const auto& own = *records.own_backups;
+  const std::string subject = "medbcp のデータベース";
+  out.add_dated(
+      ReminderKind::OwnBackupOld, own.newest.tokyo_date().plus_days(2), today, -1, subject,
+      "medbcp の最新のバックアップは " + own.newest.tokyo_text() +
+          " です。自動バックアップ（medbcp-backup.timer）が止まっていないか確認してください",
+      "", "database_backups");
+  if (!own.newest_copied) {
+    out.add(
+        ReminderKind::OwnBackupNotCopied, Urgency::Overdue, subject,
+        "medbcp のバックアップを一度も機械の外（USBディスクなど）へ複製していません。"
+        "この機械が暗号化されると、バックアップも一緒に失われます。複製したら記録してください。",
+        std::nullopt, "database_backups");
+  }
+}
+
 }  // namespace
 
 const char* label(ReminderKind k) {
@@ -357,6 +378,10 @@ const char* label(ReminderKind k) {
       return "訓練";
     case ReminderKind::StaffNotTrained:
       return "訓練に参加していない職員";
+    case ReminderKind::OwnBackupOld:
+      return "medbcp のバックアップ";
+    case ReminderKind::OwnBackupNotCopied:
+      return "medbcp のバックアップの複製";
   }
   return "";
 }
@@ -393,6 +418,10 @@ const char* code(ReminderKind k) {
       return "drill";
     case ReminderKind::StaffNotTrained:
       return "drill_participation";
+    case ReminderKind::OwnBackupOld:
+      return "own_backup_old";
+    case ReminderKind::OwnBackupNotCopied:
+      return "own_backup_not_copied";
   }
   return "";
 }
@@ -416,6 +445,7 @@ std::vector<Reminder> reminders(const Plan& plan, const UpkeepRecords& records,
   review_reminders(plan, settings, today, out);
   stocktake_reminders(plan, records, settings, today, out);
   drill_reminders(plan, records, settings, today, out);
+  own_backup_reminders(records, today, out);
   return out.take();
 }
 

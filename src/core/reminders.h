@@ -18,7 +18,9 @@
 //   review      the plan last reviewed (else put into effect) more than 12
 //               months ago, or never;
 //   stock-take  the last completed round (else the newest 最終棚卸日 in the
-//               ledger) + the cycle (default 365 days), or never.
+//               ledger) + the cycle (default 365 days), or never;
+//   medbcp      once medbcp's own database was ever backed up: the newest
+//               backup + 2 days, and none ever copied off the machine.
 // Things that come due within a short window are listed as DueSoon, which
 // does not make `medbcp status` fail.
 #pragma once
@@ -52,6 +54,13 @@ struct UpkeepRecords {
   // (the 責任者 too) who took part in none in the last 12 months.
   std::optional<Date> last_drill;
   std::vector<std::string> not_in_recent_drill;
+  // medbcp's own backups (`medbcp db backup`), once one was ever taken: the
+  // newest, and the newest of those copied off the machine.
+  struct OwnBackups {
+    Instant newest;
+    std::optional<Instant> newest_copied;
+  };
+  std::optional<OwnBackups> own_backups;
 };
 
 enum class ReminderKind {
@@ -70,6 +79,8 @@ enum class ReminderKind {
   BcpNotCovered,       // BCP確認表の項目が計画にない
   DrillOverdue,        // 12か月以内に訓練をしていない
   StaffNotTrained,     // この1年の訓練に参加していない職員
+  OwnBackupOld,        // medbcp 自身のバックアップが2日より古い
+  OwnBackupNotCopied,  // medbcp 自身のバックアップを機械の外へ複製していない
 };
 const char* label(ReminderKind);
 const char* code(ReminderKind);

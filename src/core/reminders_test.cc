@@ -93,6 +93,32 @@ TEST(Reminders, ADrillIsDueEveryTwelveMonthsWithEveryoneInOne) {
   EXPECT_TRUE(of_kind(run(plan, records, Date{2025, 3, 2}), ReminderKind::DrillOverdue).empty());
 }
 
+TEST(Reminders, MedbcpsOwnBackupIsDueEveryTwoDaysAndMustBeCopiedOff) {
+  UpkeepRecords records = quiet_records();
+  // Never backed up by medbcp: nothing to say (the timer starts the record).
+  EXPECT_TRUE(
+      of_kind(run(quiet_plan(), records, Date{2025, 3, 2}), ReminderKind::OwnBackupOld).empty());
+  records.own_backups = UpkeepRecords::OwnBackups{at_tokyo(Date{2025, 2, 28}, 3), std::nullopt};
+  // Two days old is on time; never copied off needs action now.
+  auto list = run(quiet_plan(), records, Date{2025, 3, 2});
+  EXPECT_TRUE(of_kind(list, ReminderKind::OwnBackupOld).empty());
+  auto not_copied = of_kind(list, ReminderKind::OwnBackupNotCopied);
+  ASSERT_EQ(not_copied.size(), 1u);
+  EXPECT_EQ(not_copied[0].urgency, Urgency::Overdue);
+  EXPECT_EQ(std::string(code(ReminderKind::OwnBackupNotCopied)), "own_backup_not_copied");
+  // Three days old: the timer stopped.
+  auto old = of_kind(run(quiet_plan(), records, Date{2025, 3, 3}), ReminderKind::OwnBackupOld);
+  ASSERT_EQ(old.size(), 1u);
+  EXPECT_EQ(old[0].urgency, Urgency::Overdue);
+  EXPECT_EQ(old[0].due, (Date{2025, 3, 2}));
+  EXPECT_NE(old[0].message.find("2025-02-28 03:00"), std::string::npos) << old[0].message;
+  // Once a backup was copied off, only the age counts.
+  records.own_backups->newest_copied = at_tokyo(Date{2025, 2, 20}, 3);
+  EXPECT_TRUE(
+      of_kind(run(quiet_plan(), records, Date{2025, 3, 2}), ReminderKind::OwnBackupNotCopied)
+          .empty());
+}
+
 TEST(AddMonths, KeepsTheDayOrTakesTheMonthsLast) {
   EXPECT_EQ(add_months(Date{2024, 4, 1}, 12), (Date{2025, 4, 1}));
   EXPECT_EQ(add_months(Date{2024, 2, 29}, 12), (Date{2025, 2, 28}));

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/clinic_backup_runs.h"
+#include "app/database_backup_schedule.h"
 #include "core/text.h"
 #include "core/wareki.h"
 #include "web/form.h"
@@ -153,6 +154,43 @@ void plan_panel(Html& h, RequestContext& ctx, const app::BackupPlanStatus& s, co
   h.close("section");
 }
 
+// medbcp's own database: its daily backup (medbcp-backup.timer) and the
+// copy taken off the machine, which a person records here.
+void own_backups_section(Html& h, RequestContext& ctx, const Refused& refused) {
+  const auto own = app::own_backup_standing(ctx.ws, ctx.actor());
+  if (!own.applies) return;
+  h.open("section", {{"class", "panel"}, {"id", "own-backups"}, {"aria-labelledby", "own-title"}});
+  h.el("h2", {{"id", "own-title"}}, "medbcp 自身のバックアップ");
+  h.open("dl", {{"class", "facts"}});
+  h.el("dt", "最新のバックアップ").el("dd", when(own.newest));
+  h.el("dt", "機械の外への複製")
+      .el("dd", own.last_copy ? own.last_copy->tokyo_text() + "（" + own.last_copied_to + "）"
+                              : std::string("記録なし"));
+  h.close("dl");
+  h.el("p", {{"class", "hint"}},
+       "この計画と対応記録を収めたデータベースは、毎日自動でバックアップされます（管理者が設定）。"
+       "この機械が暗号化されても残るように、USBディスクなど機械の外へ複製し、ここに記録してください"
+       "。");
+  if (ctx.can(app::Permission::ManageUsers) && own.count > 0) {
+    const bool mine = refused.form == "own";
+    h.open("form", {{"method", "post"},
+                    {"action", "/backups/own/copied"},
+                    {"class", "form--inline upkeep-form"},
+                    {"aria-labelledby", "own-copy-title"}});
+    h.el("h3", {{"class", "upkeep-form__title"}, {"id", "own-copy-title"}},
+         "機械の外へ複製したことを記録");
+    csrf_field(h, ctx);
+    if (mine) problem_summary(h, "記録できませんでした", refused.problems);
+    compact_input(h, "own-to", "to", "複製した先", "text",
+                  mine ? refused.values.at("to") : std::string(), true,
+                  {{"placeholder", "例：USBディスク（金庫）"}});
+    at_input(h, "own-at", mine ? refused.values.at("at") : std::string());
+    h.el("button", {{"type", "submit"}, {"class", "button button--small"}}, "複製を記録");
+    h.close("form");
+  }
+  h.close("section");
+}
+
 void backups_page(RequestContext& ctx, const Refused& refused) {
   Page page;
   page.title = "バックアップの記録";
@@ -177,6 +215,7 @@ void backups_page(RequestContext& ctx, const Refused& refused) {
   }
   const core::Date today = ctx.now().tokyo_date();
   for (const auto& s : plans) plan_panel(h, ctx, s, refused, today);
+  own_backups_section(h, ctx, refused);
   render_page(ctx, page);
 }
 
@@ -243,6 +282,23 @@ void record_test(RequestContext& ctx) {
   backups_page(ctx, r);
 }
 
+void record_own_copy(RequestContext& ctx) {
+  Refused r;
+  r.form = "own";
+  r.values = {{"to", ctx.param("to")}, {"at", ctx.param("at")}};
+  const auto at = read_at(ctx, r.problems);
+  if (r.problems.empty()) {
+    auto recorded = app::record_backups_copied_off(ctx.ws, ctx.actor(), ctx.param("to"),
+                                                   at.value_or(ctx.now()), ctx.now());
+    if (recorded.problems.empty()) {
+      ctx.redirect("/backups?notice=saved#own-backups");
+      return;
+    }
+    r.problems = recorded.problems;
+  }
+  backups_page(ctx, r);
+}
+
 }  // namespace
 
 void register_backup_routes(Router& router) {
@@ -251,6 +307,7 @@ void register_backup_routes(Router& router) {
   router.get("/backups", Permission::ReadPlan, [](RequestContext& ctx) { backups_page(ctx, {}); });
   router.post("/backups/([0-9]+)/runs", Permission::EditPlan, record_run);
   router.post("/backups/([0-9]+)/restore-tests", Permission::EditPlan, record_test);
+  router.post("/backups/own/copied", Permission::ManageUsers, record_own_copy);
 }
 
 }  // namespace medbcp::web

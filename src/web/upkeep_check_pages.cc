@@ -40,6 +40,9 @@ std::string reminder_link(const core::Plan& plan, const core::Reminder& r) {
     case core::ReminderKind::BackupFailed:
     case core::ReminderKind::RestoreTestOverdue:
       return "/backups";
+    case core::ReminderKind::OwnBackupOld:
+    case core::ReminderKind::OwnBackupNotCopied:
+      return "/backups#own-backups";
     case core::ReminderKind::StocktakeOverdue:
       return "/stocktake";
     case core::ReminderKind::ContactUnverified:

@@ -196,6 +196,7 @@ TEST_F(AssociationCli, EveryCommandInOneFacilityShowsAndChangesNothingOfAnother)
       {"drill print", a + "drill print --scenario warning-sign --out " + path("drill-kit.pdf")},
       {"drill training", a + "drill training --json"},
       {"db backup", a + "db backup --out " + path("backup.db")},  // PostgreSQL: pg_dump's job
+      {"db backup copied", a + "db backup copied --to USB"},
       {"db restore", a + "db restore " + path("backup.db")},
       {"db check", a + "db check"},
       {"db copy", a + "db copy --from '" + url_ + "' --to " + path("aoba.db")},

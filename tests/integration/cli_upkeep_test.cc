@@ -121,6 +121,41 @@ TEST_F(CliUpkeep, StatusExitsZeroOnTheDueDayAndOneTheDayAfter) {
   EXPECT_EQ(run("status --today 2025-03-09").exit_code, 0);
 }
 
+// What medbcp-backup.timer runs: a backup into a folder, rotated; `status`
+// asks for a copy off the machine until one is recorded.
+TEST_F(CliUpkeep, TheDailyBackupIntoAFolderIsRotatedAndAskedToBeCopiedOff) {
+  ASSERT_EQ(run("init --facility テスト医院").exit_code, 0);
+  const std::string folder = (dir_ / "backups").string();
+  std::filesystem::create_directories(folder);
+  for (const char* old : {"medbcp-20200101-030000.db", "medbcp-20200102-030000.db"}) {
+    std::ofstream(std::filesystem::path(folder) / old) << "old";
+  }
+  const Result first = run("db backup --dir " + folder + " --keep-daily 1 --keep-weekly 0");
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("古いバックアップを削除しました: medbcp-20200101-030000.db"),
+            std::string::npos)
+      << first.output;
+  int files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(folder)) {
+    EXPECT_TRUE(e.path().filename().string().starts_with("medbcp-20")) << e.path();
+    EXPECT_NE(e.path().filename().string(), "medbcp-20200102-030000.db");
+    ++files;
+  }
+  EXPECT_EQ(files, 1);
+
+  const Result asked = run("status");
+  EXPECT_NE(asked.output.find("[要対応][medbcp のバックアップの複製]"), std::string::npos)
+      << asked.output;
+  EXPECT_EQ(run("db backup --out x.db --dir " + folder).exit_code, 2);  // one or the other
+  EXPECT_EQ(run("db backup copied --to ' '").exit_code, 1);
+  const Result copied = run("db backup copied --to 'USBディスク（金庫）'");
+  ASSERT_EQ(copied.exit_code, 0) << copied.output;
+  EXPECT_NE(copied.output.find("1 件"), std::string::npos) << copied.output;
+  EXPECT_EQ(run("status").output.find("medbcp のバックアップの複製"), std::string::npos);
+  const Result audit = run("audit --action db_backup_copied");
+  EXPECT_NE(audit.output.find("USBディスク（金庫）"), std::string::npos) << audit.output;
+}
+
 TEST_F(CliUpkeep, StatusWarnsWhenThePlanChangedAfterTheKitsWereMade) {
   ASSERT_EQ(run("init --facility テスト医院").exit_code, 0);
   Result none = run("status");

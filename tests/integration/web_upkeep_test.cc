@@ -5,6 +5,7 @@
 
 #include <regex>
 
+#include "app/database_backup_schedule.h"
 #include "app/plan_service.h"
 #include "app/stocktake.h"
 #include "web_test_browser.h"
@@ -143,6 +144,37 @@ TEST_F(WebServerTest, BackupRunsAndRestoreTestsFromTheBackupPage) {
   page = b.get("/backups");
   EXPECT_TRUE(contains(page->body, "95 分"));
   EXPECT_TRUE(contains(page->body, "検証用PCへ復元"));
+}
+
+// medbcp's own database: its backups (written by the daily timer) and the
+// copy off the machine an administrator records on the backup page.
+TEST_F(WebServerTest, TheBackupPageRecordsACopyOfMedbcpsOwnBackupOffTheMachine) {
+  TestBrowser admin = signed_in("admin");
+  if (ws_->db().dialect() == "postgres") {  // backed up by PostgreSQL's own tools
+    EXPECT_FALSE(contains(admin.get("/backups")->body, "medbcp 自身のバックアップ"));
+    return;
+  }
+  EXPECT_FALSE(contains(admin.get("/backups")->body, "/backups/own/copied"));  // none yet
+  const auto backup = app::backup_into_folder(*ws_, app::cli_actor(), (dir_ / "own").string(), {},
+                                              core::Instant::now());
+  ASSERT_TRUE(backup.backup.verification.ok());
+  auto page = admin.get("/backups");
+  EXPECT_TRUE(contains(page->body, "medbcp 自身のバックアップ"));
+  EXPECT_TRUE(contains(page->body, "/backups/own/copied"));
+  EXPECT_TRUE(contains(admin.get("/")->body, "medbcp のバックアップの複製"));  // a reminder
+
+  // An editor may not; an empty destination is named; then it is recorded.
+  TestBrowser editor = signed_in("editor");
+  editor.get("/backups");
+  EXPECT_EQ(editor.post("/backups/own/copied", {{"to", "USB"}})->status, 403);
+  auto empty = admin.post("/backups/own/copied", {{"to", ""}});
+  EXPECT_EQ(empty->status, 422);
+  EXPECT_TRUE(contains(empty->body, "複製した先"));
+  admin.get("/backups");
+  auto copied = admin.post("/backups/own/copied", {{"to", "USBディスク（金庫）"}});
+  ASSERT_EQ(copied->status, 303) << copied->body;
+  EXPECT_TRUE(contains(admin.get("/backups")->body, "（USBディスク（金庫））"));
+  EXPECT_FALSE(contains(admin.get("/")->body, "medbcp のバックアップの複製"));
 }
 
 // Those who keep the plan see every reminder in groups, the most urgent
