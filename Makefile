@@ -24,7 +24,7 @@ TEST_FUZZ_SECONDS ?= 10
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: all deps build asan release run test test-checks test-unit test-asan test-fuzz test-e2e e2e-deps fuzz bench format clean
+.PHONY: all deps build asan release run deb test test-checks test-unit test-asan test-fuzz test-e2e test-package e2e-deps fuzz bench format clean
 
 all: build
 
@@ -42,15 +42,28 @@ asan: deps
 # Release with dpkg-buildflags' hardening: every target builds with our
 # warnings as errors under the flags a Debian package is built with.
 release: deps
-	@cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DMEDBCP_HARDENING=ON >/dev/null
+	@cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DMEDBCP_HARDENING=ON \
+	  -DMEDBCP_DEFAULT_DB=medbcp.db >/dev/null
 	@cmake --build $(RELEASE_BUILD) -j$(JOBS)
+
+# The Debian package, build-deb/medbcp_VERSION_amd64.deb (debian/rules): the
+# release build's program with the service's default database, its systemd
+# units, manual page and configuration; lintian must find no error.
+deb: release
+	@rm -rf $(RELEASE_BUILD)/deb && mkdir -p $(RELEASE_BUILD)/deb
+	@DEB_BUILD_OPTIONS="nocheck noautodbgsym parallel=$(JOBS)" BUILDDIR=$(RELEASE_BUILD) \
+	  DEBDIR=$(RELEASE_BUILD)/deb debian/rules binary >$(RELEASE_BUILD)/deb/build.log 2>&1 \
+	  || { tail -40 $(RELEASE_BUILD)/deb/build.log; exit 1; }
+	@debian/rules clean >/dev/null 2>&1 || true
+	@lintian --fail-on error $(RELEASE_BUILD)/deb/*.deb
+	@ls $(RELEASE_BUILD)/deb/*.deb
 
 run: build
 	@$(BUILD)/medbcp --db $(DB) init --demo
 	@echo "medbcp: http://$(HOST):$(PORT)/ を開いてください（Ctrl-C で終了）"
 	@$(BUILD)/medbcp --db $(DB) serve --host $(HOST) --port $(PORT)
 
-test: test-checks test-unit test-asan test-fuzz test-e2e
+test: test-checks test-unit test-asan test-fuzz test-e2e test-package
 
 # The tree's own rules: the dependency rule of docs/architecture.md, the
 # formatting, and clang-tidy on src/core and the files the last commit changed.
@@ -83,6 +96,13 @@ e2e-deps: deps
 
 test-e2e: release e2e-deps
 	@tests/e2e/run.sh $(abspath $(RELEASE_BUILD))/medbcp
+
+# The package's own checks (tests/package/check-package): lintian, the
+# files it installs, systemd-analyze verify and security on its units, the
+# manual page; on a throw-away container as root also install, upgrade,
+# remove and purge.
+test-package: deb
+	@tests/package/check-package $(RELEASE_BUILD)/deb/medbcp_*.deb
 
 fuzz:
 	@scripts/fuzz $(FUZZ_SECONDS)

@@ -92,7 +92,15 @@ bool is_connection_lost(const std::exception& e) {
 std::string resolve_db_path(const std::string& flag_value) {
   if (!flag_value.empty()) return flag_value;
   if (const char* env = std::getenv("MEDBCP_DB"); env != nullptr && *env != '\0') return env;
+  return default_db_path();
+}
+
+std::string default_db_path() {
+#ifdef MEDBCP_DEFAULT_DB
+  return MEDBCP_DEFAULT_DB;
+#else
   return "medbcp.db";
+#endif
 }
 
 }  // namespace medbcp::app

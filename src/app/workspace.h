@@ -66,7 +66,10 @@ bool is_disk_full(const std::exception& e);
 // of the request was kept; the next request connects again).
 bool is_connection_lost(const std::exception& e);
 
-// The database path the user chose: --db, else $MEDBCP_DB, else ./medbcp.db.
+// The database path the user chose: --db, else $MEDBCP_DB, else default_db_path().
 std::string resolve_db_path(const std::string& flag_value);
+// The database without --db or $MEDBCP_DB: ./medbcp.db, or where the Debian
+// package keeps it (/var/lib/medbcp/medbcp.db; set at build time).
+std::string default_db_path();
 
 }  // namespace medbcp::app

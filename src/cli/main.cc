@@ -38,7 +38,8 @@ int run(int argc, char** argv) {
   cli::GlobalOptions options;
   root.add_option("--db", options.db_flag,
                   "データベース: SQLite のファイル、または postgresql://…（既定: $MEDBCP_DB、"
-                  "なければ ./medbcp.db）");
+                  "なければ " +
+                      app::default_db_path() + "）");
   root.add_option("--facility-code", options.facility_flag,
                   "施設コード（複数の施設がある PostgreSQL のとき。既定: $MEDBCP_FACILITY_CODE）");
   root.add_flag("--association", options.association,

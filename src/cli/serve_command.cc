@@ -33,20 +33,25 @@ void add_serve_command(CLI::App& root, GlobalOptions& options) {
       root.add_subcommand("serve", "Web アプリケーションを起動する（serve the web application）");
   cmd->add_option("--host", flags->config.host,
                   "待ち受けるアドレス（既定 127.0.0.1。院内LANに公開するときは 0.0.0.0 など）")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->envname("MEDBCP_HOST");
   cmd->add_option("--port", flags->config.port, "ポート番号")
       ->capture_default_str()
+      ->envname("MEDBCP_PORT")
       ->check(CLI::Range(0, 65535));
   auto* cert = cmd->add_option("--tls-cert", flags->config.tls_cert,
                                "HTTPS の証明書（PEM）。--tls-key と一緒に指定する")
+                   ->envname("MEDBCP_TLS_CERT")
                    ->check(CLI::ExistingFile);
   auto* key = cmd->add_option("--tls-key", flags->config.tls_key, "HTTPS の秘密鍵（PEM）")
+                  ->envname("MEDBCP_TLS_KEY")
                   ->check(CLI::ExistingFile);
   cert->needs(key);
   key->needs(cert);
   cmd->add_option("--threads", flags->threads,
                   "ページを作るスレッドの数（接続の数はこれに縛られない）")
       ->capture_default_str()
+      ->envname("MEDBCP_THREADS")
       ->check(CLI::Range(2, 256));
   cmd->add_option(
          "--scenarios", flags->config.scenarios_dir,
