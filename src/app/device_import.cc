@@ -1,5 +1,6 @@
 #include "app/device_import.h"
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <unordered_map>
 
@@ -9,6 +10,8 @@
 #include "io/device_json.h"
 #include "io/device_ledger_reader.h"
 #include "io/device_ledger_writer.h"
+#include "io/plan_json.h"
+#include "io/plan_json_reader.h"
 #include "io/xlsx_reader.h"
 
 namespace medbcp::app {
@@ -110,6 +113,41 @@ DeviceImportResult import_devices(Workspace& ws, const Actor& actor, std::string
   }
   result.applied = result.problems.empty();
   return result;
+}
+
+DeviceImportResult import_devices_json(Workspace& ws, const Actor& actor, std::string_view json,
+                                       bool dry_run) {
+  require(actor, Permission::EditPlan);
+  DeviceImportResult out;
+  nlohmann::json devices;
+  try {
+    devices = nlohmann::json::parse(json);
+  } catch (const nlohmann::json::parse_error& e) {
+    out.problems.push_back(
+        {"body", 0,
+         "JSON を読めません（" + std::to_string(e.byte) +
+             " バイト目）。GET /api/v1/devices と同じ形の配列を送ってください。"});
+    return out;
+  }
+  if (!devices.is_array()) {
+    out.problems.push_back(
+        {"body", 0, "本文は機器の配列（GET /api/v1/devices と同じ形）にしてください。"});
+    return out;
+  }
+  // Read as the plan file reads its devices: the stored plan with these in
+  // place of its ledger, so every device is checked by the same rules.
+  nlohmann::json plan = nlohmann::json::parse(io::plan_to_json(load_plan(ws)));
+  plan["devices"] = std::move(devices);
+  auto parsed = io::plan_from_json(plan.dump());
+  if (!parsed.plan) {
+    for (auto& p : parsed.problems) {
+      if (p.field.starts_with("devices")) out.problems.push_back(std::move(p));
+    }
+    if (out.problems.empty()) out.problems = std::move(parsed.problems);
+    return out;
+  }
+  const auto csv = io::device_ledger_csv(parsed.plan->devices, io::CsvEncoding::Utf8Bom);
+  return import_devices(ws, actor, csv.bytes, dry_run);
 }
 
 DeviceExport export_devices(Workspace& ws, const Actor& actor, DeviceExportFormat format) {

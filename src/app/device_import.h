@@ -36,6 +36,14 @@ struct DeviceImportResult {
 DeviceImportResult import_devices(Workspace& ws, const Actor& actor, std::string_view file_bytes,
                                   bool dry_run);
 
+// The same from JSON: an array of devices as `medbcp devices export
+// --format json` and GET /api/v1/devices give them (the plan file's device
+// objects). Each device is read and checked as the plan file's are
+// (problems named "devices[3].ip_address"), then merged exactly as a
+// spreadsheet is.
+DeviceImportResult import_devices_json(Workspace& ws, const Actor& actor, std::string_view json,
+                                       bool dry_run);
+
 // Json: the devices section of the plan file (the keys of `medbcp export`).
 enum class DeviceExportFormat { CsvUtf8, CsvCp932, Xlsx, Json };
 

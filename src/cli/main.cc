@@ -26,6 +26,7 @@
 #include "cli/serve_command.h"
 #include "cli/status_command.h"
 #include "cli/stocktake_command.h"
+#include "cli/token_command.h"
 #include "cli/user_command.h"
 
 namespace {
@@ -66,6 +67,7 @@ int run(int argc, char** argv) {
   cli::add_facility_command(root, options);
   cli::add_checklist_command(root, options);
   cli::add_drill_command(root, options);
+  cli::add_token_command(root, options);
   cli::group_help_flags(root);
 
   try {

@@ -3,6 +3,7 @@
 #include "app/sessions.h"
 #include "app/users.h"
 #include "core/text.h"
+#include "web/api_token_pages.h"
 #include "web/form.h"
 #include "web/layout.h"
 #include "web/two_factor_pages.h"
@@ -127,6 +128,7 @@ void render_account(RequestContext& ctx, FormState& state) {
   h.el("dd", app::label(ctx.actor().role));
   h.close("dl");
   two_factor_account_section(h, ctx);
+  api_token_account_section(h, ctx);
   h.open("section", {{"class", "narrow"}, {"aria-labelledby", "password-title"}});
   h.el("h2", {{"id", "password-title"}}, "パスワードの変更");
   error_summary(h, state, password_fields());

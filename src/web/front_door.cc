@@ -227,7 +227,7 @@ void FrontDoor::admit(int fd, const Peer& peer) {
   const std::size_t from_address = held == per_address_.end() ? 0 : held->second;
   if (connections_.size() >= limits_.max_connections || from_address >= limits_.max_per_address) {
     if (!tls_) {  // a plain client can still read why
-      const std::string busy = refusal_(503);
+      const std::string busy = refusal_(503, false);
       [[maybe_unused]] const auto sent = ::send(fd, busy.data(), busy.size(), MSG_NOSIGNAL);
     }
     ::close(fd);
@@ -388,7 +388,7 @@ void FrontDoor::dispatch(Connection& c, std::size_t request_bytes) {
     try {
       answer = handler_(request, peer, last);
     } catch (...) {  // the handler answers its own errors; this is the last guard
-      answer = {refusal_(500), true};
+      answer = {refusal_(500, false), true};
     }
     answer.close = answer.close || last;
     {
@@ -401,8 +401,11 @@ void FrontDoor::dispatch(Connection& c, std::size_t request_bytes) {
 }
 
 void FrontDoor::refuse(Connection& c, int status) {
+  // "PUT /api/v1/devices HTTP/1.1": the target follows the method's space.
+  const std::size_t space = c.in.find(' ');
+  const bool api = space != std::string::npos && c.in.compare(space + 1, 5, "/api/") == 0;
   c.in.clear();
-  start_sending(c, refusal_(status), true);
+  start_sending(c, refusal_(status, api), true);
 }
 
 void FrontDoor::start_sending(Connection& c, std::string response, bool close_after) {

@@ -62,8 +62,10 @@ struct Answer {
 // this response (say so in it).
 using RequestHandler =
     std::function<Answer(const std::string& request, const Peer& peer, bool last)>;
-// The complete response for a request the front door refuses by itself.
-using RefusalWriter = std::function<std::string(int status)>;
+// The complete response for a request the front door refuses by itself;
+// `api`: the request was for the JSON API (/api/…), which answers with a
+// problem document rather than a page.
+using RefusalWriter = std::function<std::string(int status, bool api)>;
 
 class FrontDoor {
  public:

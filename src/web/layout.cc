@@ -127,6 +127,7 @@ std::string notice_text(std::string_view code) {
            "こと）を満たしていません。先にパスワードを変更してください。";
   }
   if (code == "user_added") return "利用者を登録しました。";
+  if (code == "token_revoked") return "アクセストークンを取り消しました。";
   if (code == "two_factor_off") return "二要素認証を解除しました。";
   if (code == "two_factor_required") {
     return "あなたの役割では二要素認証が必須です。設定すると、ほかのページを開けるようになります。";

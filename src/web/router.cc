@@ -175,6 +175,11 @@ void Router::asset_get(const std::string& pattern, Handler handler) {
   add("GET", pattern, {Access::Asset, std::nullopt, std::move(handler)});
 }
 
+void Router::api(const std::string& method, const std::string& pattern, app::Permission permission,
+                 Handler handler) {
+  add(method, pattern, {Access::Token, permission, std::move(handler)});
+}
+
 void Router::add_nav(NavItem item) {
   auto it = nav_.begin();
   while (it != nav_.end() && it->order <= item.order) ++it;
@@ -189,6 +194,8 @@ void Router::add(const std::string& method, const std::string& pattern, Route ro
   };
   if (method == "GET") {
     server_.Get(pattern, handler);
+  } else if (method == "PUT") {
+    server_.Put(pattern, handler);
   } else {
     server_.Post(pattern, handler);
   }
@@ -215,6 +222,10 @@ Router::Origin Router::session_origin(const std::string& cookie_value) {
 }
 
 void Router::dispatch(const Route& route, const httplib::Request& req, httplib::Response& res) {
+  if (route.access == Access::Token) {
+    dispatch_api(route, req, res);
+    return;
+  }
   if (route.access == Access::Asset) {
     RequestContext ctx(req, res, directory_.home(), *this);
     apply_security_headers(res, config_.tls());

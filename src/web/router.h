@@ -153,6 +153,13 @@ class Router {
   void public_post(const std::string& pattern, Handler handler);
   // Static files: no session, no first-run redirect, cacheable.
   void asset_get(const std::string& pattern, Handler handler);
+  // The JSON API (web/api.h): `method` GET, POST or PUT; the caller is the
+  // user of the personal access token in `Authorization: Bearer …` (no
+  // cookie, no CSRF token), whose role needs `permission` and whose token
+  // must allow writing for anything but GET. Refusals are problem
+  // documents (RFC 9457); every use is audited.
+  void api(const std::string& method, const std::string& pattern, app::Permission permission,
+           Handler handler);
 
   void add_nav(NavItem item);
   // Ordered by NavItem::order.
@@ -172,7 +179,7 @@ class Router {
   std::string csrf_cookie() const;
 
  private:
-  enum class Access { Asset, Public, SignedIn };
+  enum class Access { Asset, Public, SignedIn, Token };
   struct Route {
     Access access;
     std::optional<app::Permission> permission;
@@ -187,6 +194,8 @@ class Router {
   };
   Origin session_origin(const std::string& cookie_value);
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
+  // Token routes (web/api_dispatch.cc).
+  void dispatch_api(const Route& route, const httplib::Request& req, httplib::Response& res);
   bool has_users();
 
   httplib::Server& server_;

@@ -1,5 +1,7 @@
 #include "web/routes.h"
 
+#include "web/api_routes.h"
+#include "web/api_token_pages.h"
 #include "web/asset_pages.h"
 #include "web/association_pages.h"
 #include "web/audit_pages.h"
@@ -40,6 +42,8 @@ void register_all_routes(Router& router) {
   register_device_transfer_routes(router);
   register_audit_routes(router);
   register_association_routes(router);
+  register_api_routes(router);
+  register_api_token_routes(router);
   // Add new features here, one line each: register_<feature>_routes(router);
 }
 

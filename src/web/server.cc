@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "web/api_problem.h"
 #include "web/front_door.h"
 #include "web/layout.h"
 #include "web/request_engine.h"
@@ -31,12 +32,33 @@ const char* reason_phrase(int status) {
   }
 }
 
+// What a script's author reads in the problem document of a refusal.
+std::string refusal_detail(int status) {
+  switch (status) {
+    case 413:
+      return "リクエストの本文が大きすぎます（4 MiB まで）。何も変更していません。";
+    case 411:
+      return "本文の長さ（Content-Length）を付けて送ってください（chunked は受け付けません）。";
+    case 400:
+      return "リクエストを読めません（Content-Length が正しくありません）。";
+    case 431:
+      return "リクエストのヘッダーが大きすぎます。";
+    case 408:
+      return "リクエストが時間内に届きませんでした。";
+    case 503:
+      return "サーバーが混み合っています。少しおいてから送り直してください。";
+    default:
+      return "サーバーで問題が発生しました。";
+  }
+}
+
 // The whole response for a request the front door refuses before any page
 // runs: our error page with the security headers, and the connection closed.
-std::string refusal_response(int status, bool tls) {
+std::string refusal_response(int status, bool tls, bool api) {
   httplib::Response res;
   apply_security_headers(res, tls);
-  const std::string body = standalone_error_page(status);
+  const std::string body = api ? problem_body(status, reason_phrase(status), refusal_detail(status))
+                               : standalone_error_page(status);
   std::string out = std::string("HTTP/1.1 ")
                         .append(std::to_string(status))
                         .append(" ")
@@ -45,7 +67,8 @@ std::string refusal_response(int status, bool tls) {
   for (const auto& [name, value] : res.headers)
     out.append(name).append(": ").append(value).append("\r\n");
   if (status == 503) out.append("Retry-After: 1\r\n");
-  out.append("Content-Type: text/html; charset=utf-8\r\nContent-Length: ")
+  out.append(api ? "Content-Type: application/problem+json\r\nContent-Length: "
+                 : "Content-Type: text/html; charset=utf-8\r\nContent-Length: ")
       .append(std::to_string(body.size()))
       .append("\r\nConnection: close\r\n\r\n")
       .append(body);
@@ -101,7 +124,8 @@ WebServer::WebServer(app::FacilityDirectory& directory, ServerConfig config, int
       [&engine](const std::string& request, const Peer& peer, bool last) {
         return engine.answer(request, peer, last);
       },
-      [tls](int status) { return refusal_response(status, tls); }, std::move(tls_context));
+      [tls](int status, bool api) { return refusal_response(status, tls, api); },
+      std::move(tls_context));
   readiness_keeper_ = std::make_unique<app::ReadinessKeeper>(directory);
 }
 
