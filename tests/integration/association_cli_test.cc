@@ -197,6 +197,9 @@ TEST_F(AssociationCli, EveryCommandInOneFacilityShowsAndChangesNothingOfAnother)
       {"drill training", a + "drill training --json"},
       {"db backup", a + "db backup --out " + path("backup.db")},  // PostgreSQL: pg_dump's job
       {"db backup copied", a + "db backup copied --to USB"},
+      {"token add", a + "token add 監視 --scope read"},
+      {"token list", a + "token list --json"},
+      {"token revoke", a + "token revoke 1"},
       {"db restore", a + "db restore " + path("backup.db")},
       {"db check", a + "db check"},
       {"db copy", a + "db copy --from '" + url_ + "' --to " + path("aoba.db")},

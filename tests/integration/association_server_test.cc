@@ -10,6 +10,7 @@
 #include <regex>
 #include <set>
 
+#include "app/api_tokens.h"
 #include "app/association_overview.h"
 #include "app/drills.h"
 #include "app/facilities.h"
@@ -199,6 +200,28 @@ TEST_F(AssociationServer, EveryRouteAsAnotherClinicShowsAndChangesNothingOfSakur
     auto res = aoba.get("/incidents/new");
     ASSERT_TRUE(res);
   }
+  // The JSON API is walked with あおば's token, as a script of あおば's
+  // calls it; さくら's token presented as あおば's is no token at all.
+  std::string aoba_token, sakura_token;
+  for (const auto& [code, name] : {std::pair{"aoba", "aoba-kanri"}, {"sakura", "sakura-kanri"}}) {
+    app::Workspace* ws = directory_->facility(code);
+    const app::Actor admin{core::UserId(), name, app::Role::Admin};
+    for (const auto& u : app::list_users(*ws, admin)) {
+      if (u.name != name) continue;
+      auto made = app::create_api_token(*ws, admin, u.id, "matrix", app::TokenScope::Write, 30,
+                                        core::Instant::now());
+      ASSERT_TRUE(made.problems.empty());
+      (std::string(code) == "aoba" ? aoba_token : sakura_token) = made.secret;
+    }
+  }
+  ASSERT_FALSE(aoba_token.empty());
+  httplib::Client api("127.0.0.1", port_);
+  api.set_read_timeout(60, 0);
+  const httplib::Headers as_aoba = {{"Authorization", "Bearer aoba." + aoba_token}};
+  EXPECT_EQ(api.Get("/api/v1/status", {{"Authorization", "Bearer aoba." + sakura_token}})->status,
+            401);
+  EXPECT_EQ(api.Get("/api/v1/status", {{"Authorization", "Bearer " + aoba_token}})->status, 401);
+
   const auto before = fingerprint("sakura");
   ASSERT_FALSE(before.empty());
 
@@ -220,14 +243,19 @@ TEST_F(AssociationServer, EveryRouteAsAnotherClinicShowsAndChangesNothingOfSakur
       if (auto account = aoba.get("/account"); !account || account->status != 200) {
         sign_in(aoba, "aoba", "aoba-kanri");
       }
-      httplib::Result res = method == "GET" ? aoba.get(path)
-                                            : aoba.post(path, {{"title", "x"},
-                                                               {"name", "matrix-person"},
-                                                               {"facility", "aoba"},
-                                                               {"role", "viewer"},
-                                                               {"text", "x"},
-                                                               {"password", kClinicPassword},
-                                                               {"active", "0"}});
+      httplib::Result res =
+          path.starts_with("/api/")
+              ? (method == "GET"   ? api.Get(path, as_aoba)
+                 : method == "PUT" ? api.Put(path, as_aoba, "{}", "application/json")
+                                   : api.Post(path, as_aoba, "{}", "application/json"))
+          : method == "GET" ? aoba.get(path)
+                            : aoba.post(path, {{"title", "x"},
+                                               {"name", "matrix-person"},
+                                               {"facility", "aoba"},
+                                               {"role", "viewer"},
+                                               {"text", "x"},
+                                               {"password", kClinicPassword},
+                                               {"active", "0"}});
       ++requests;
       ASSERT_TRUE(res) << route << " " << path;
       EXPECT_LT(res->status, 500) << route << " " << path;

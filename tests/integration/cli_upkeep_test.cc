@@ -156,6 +156,39 @@ TEST_F(CliUpkeep, TheDailyBackupIntoAFolderIsRotatedAndAskedToBeCopiedOff) {
   EXPECT_NE(audit.output.find("USBディスク（金庫）"), std::string::npos) << audit.output;
 }
 
+// API tokens from the command line: printed once, listed without the
+// secret, revoked; the account it acts as must be clear.
+TEST_F(CliUpkeep, ATokenIsMadeListedAndRevoked) {
+  ASSERT_EQ(run("init --facility テスト医院").exit_code, 0);
+  EXPECT_EQ(run("token add 夜間バックアップ --scope write").exit_code, 2);  // no account yet
+  const std::string pw = (dir_ / "pw.txt").string();
+  std::ofstream(pw) << "correct-horse-ume\n";
+  ASSERT_EQ(run("user add --name 院長 --role admin --password-stdin < " + pw).exit_code, 0);
+  const Result made = run("token add 夜間バックアップ --scope write --days 30");
+  ASSERT_EQ(made.exit_code, 0) << made.output;
+  const std::size_t at = made.output.find("mbt_");
+  ASSERT_NE(at, std::string::npos) << made.output;
+  const std::string secret = made.output.substr(at, 4 + 64);
+  EXPECT_NE(made.output.find("表示はこの一度だけ"), std::string::npos);
+  EXPECT_EQ(run("token add x --scope admin").exit_code, 2);
+  EXPECT_EQ(run("token add x --days 400").exit_code, 2);
+  EXPECT_EQ(run("token add x --user 誰か").exit_code, 2);
+
+  const Result list = run("token list --json");
+  ASSERT_EQ(list.exit_code, 0);
+  const auto tokens = nlohmann::json::parse(list.output);
+  ASSERT_EQ(tokens.size(), 1u);
+  EXPECT_EQ(tokens[0]["name"], "夜間バックアップ");
+  EXPECT_EQ(tokens[0]["user"], "院長");
+  EXPECT_EQ(tokens[0]["scope"], "write");
+  EXPECT_EQ(tokens[0]["usable"], true);
+  EXPECT_EQ(list.output.find(secret), std::string::npos);
+
+  EXPECT_EQ(run("token revoke 1").exit_code, 0);
+  EXPECT_EQ(run("token revoke 1").exit_code, 1);  // already revoked: said, nothing changed
+  EXPECT_EQ(nlohmann::json::parse(run("token list --json").output)[0]["usable"], false);
+}
+
 TEST_F(CliUpkeep, StatusWarnsWhenThePlanChangedAfterTheKitsWereMade) {
   ASSERT_EQ(run("init --facility テスト医院").exit_code, 0);
   Result none = run("status");
