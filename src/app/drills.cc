@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/mail.h"
 #include "app/plan_service.h"
 #include "app/publish.h"
 #include "app/users.h"
@@ -140,6 +141,8 @@ StartResult start_drill(Workspace& ws, const Actor& actor, const ScenarioCatalog
   store::insert_drill(db, core::DrillRecord{result.id, scenario->code, scenario->title,
                                             scenario->source, request.mode});
   store::append_timeline_entry(db, core::drill_entry(result.id, event, start, now, actor.name));
+  incident.id = result.id;
+  queue_incident_started_mail(db, plan, incident, true, now);  // marked 【訓練】
   tx.commit();
   return result;
 }

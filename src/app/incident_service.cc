@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/incident_evidence.h"
+#include "app/mail.h"
 #include "app/plan_service.h"
 #include "core/incident_guidance.h"
 #include "core/incident_payload.h"
@@ -165,6 +166,9 @@ StartResult start_incident(Workspace& ws, const Actor& actor, const StartInciden
     }
   }
   result.id = insert_started_incident(db, incident, actor.name, now);
+  incident.id = result.id;
+  // The 責任者 hears of it by mail (queued with the incident, sent later).
+  queue_incident_started_mail(db, plan, incident, false, now);
   tx.commit();
   return result;
 }

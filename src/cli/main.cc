@@ -21,6 +21,7 @@
 #include "cli/incident_import_command.h"
 #include "cli/japanese_cli.h"
 #include "cli/kit_command.h"
+#include "cli/mail_command.h"
 #include "cli/plan_commands.h"
 #include "cli/render_command.h"
 #include "cli/serve_command.h"
@@ -68,6 +69,7 @@ int run(int argc, char** argv) {
   cli::add_checklist_command(root, options);
   cli::add_drill_command(root, options);
   cli::add_token_command(root, options);
+  cli::add_mail_command(root, options);
   cli::group_help_flags(root);
 
   try {

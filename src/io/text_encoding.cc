@@ -323,6 +323,27 @@ std::string decode_cp932(std::string_view bytes, int* undecodable) {
   return out;
 }
 
+Cp932Encoded encode_iso2022jp(std::string_view utf8) {
+  Cp932Encoded out;
+  if (is_ascii(utf8)) {
+    out.bytes.assign(utf8);
+    return out;
+  }
+  Converter jis = open_converter("ISO-2022-JP");
+  UErrorCode err = U_ZERO_ERROR;
+  ucnv_setFromUCallBack(jis.get(), record_unmappable, &out.unmappable, nullptr, nullptr, &err);
+  check(err, "ucnv_setFromUCallBack");
+  const std::u16string units = to_utf16(utf8);
+  // Escape sequences add at most 8 bytes per switch; 4 per unit is ample.
+  out.bytes.resize(units.size() * 4 + 16);
+  const int32_t length = ucnv_fromUChars(
+      jis.get(), out.bytes.data(), static_cast<int32_t>(out.bytes.size()),
+      reinterpret_cast<const UChar*>(units.data()), static_cast<int32_t>(units.size()), &err);
+  check(err, "UTF-16 to ISO-2022-JP");
+  out.bytes.resize(static_cast<size_t>(length));
+  return out;
+}
+
 Cp932Encoded encode_cp932(std::string_view utf8) {
   Cp932Encoded out;
   if (is_ascii(utf8)) {

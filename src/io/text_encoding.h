@@ -61,6 +61,11 @@ struct Cp932Encoded {
 // and written as '?' so the caller can refuse the result.
 Cp932Encoded encode_cp932(std::string_view utf8);
 
+// UTF-8 to ISO-2022-JP (the JIS encoding Japanese mail has long used):
+// 7-bit, with escape sequences; characters it cannot hold (髙, 﨑 …) are
+// listed in `unmappable` and written as '?'.
+Cp932Encoded encode_iso2022jp(std::string_view utf8);
+
 // The code points of `utf8` that CP932 cannot hold (empty when encodable).
 std::vector<char32_t> cp932_unmappable(std::string_view utf8);
 

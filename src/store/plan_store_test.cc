@@ -75,7 +75,8 @@ TEST_F(TempDb, Migration8NumbersTheDevicesStoredWithoutANumber) {
       "ALTER TABLE sessions DROP COLUMN two_factor_setup_required;"
       "DROP TABLE checklist_answers; DROP TABLE vendor_checklist_answers;"
       "DROP TABLE drills; ALTER TABLE follow_up_tasks DROP COLUMN plan_section;"
-      "DROP TABLE database_backups; DROP TABLE api_tokens;";
+      "DROP TABLE database_backups; DROP TABLE api_tokens;"
+      "DROP TABLE mail_settings; DROP TABLE mail_queue;";
   if (db->dialect() == "postgres") {
     back_to_7.append(
         "DROP FUNCTION audit_chain_seal, audit_chain_hash, audit_chain_field,"

@@ -127,6 +127,7 @@ WebServer::WebServer(app::FacilityDirectory& directory, ServerConfig config, int
       [tls](int status, bool api) { return refusal_response(status, tls, api); },
       std::move(tls_context));
   readiness_keeper_ = std::make_unique<app::ReadinessKeeper>(directory);
+  mail_worker_ = std::make_unique<app::MailWorker>(directory);
 }
 
 WebServer::~WebServer() = default;

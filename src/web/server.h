@@ -7,6 +7,7 @@
 
 #include <memory>
 
+#include "app/mail_worker.h"
 #include "app/readiness_keeper.h"
 #include "app/workspace.h"
 #include "web/router.h"
@@ -50,6 +51,7 @@ class WebServer {
   // An association's overview counted in the background (after the
   // directory, so it stops first).
   std::unique_ptr<app::ReadinessKeeper> readiness_keeper_;
+  std::unique_ptr<app::MailWorker> mail_worker_;  // queued mail out, with retries
 };
 
 }  // namespace medbcp::web
