@@ -13,6 +13,7 @@
 #include "web/history_pages.h"
 #include "web/incident_pages.h"
 #include "web/kit_pages.h"
+#include "web/mail_pages.h"
 #include "web/plan_page.h"
 #include "web/two_factor_pages.h"
 #include "web/upkeep_backup_pages.h"
@@ -44,6 +45,7 @@ void register_all_routes(Router& router) {
   register_association_routes(router);
   register_api_routes(router);
   register_api_token_routes(router);
+  register_mail_routes(router);
   // Add new features here, one line each: register_<feature>_routes(router);
 }
 

@@ -8,6 +8,7 @@
 #include "core/wareki.h"
 #include "web/form.h"
 #include "web/layout.h"
+#include "web/mail_pages.h"
 #include "web/plan_links.h"
 #include "web/section_pages.h"
 #include "web/upkeep_widgets.h"
@@ -255,6 +256,7 @@ void checks_page(RequestContext& ctx, const FormState* review_state,
     return;
   }
   reminders_section(h, plan, reminders);
+  mail_problems_section(h, ctx);
   contacts_section(h, ctx, plan, today, settings.contact_verify_months);
   review_section(h, ctx, plan, review_state ? *review_state : FormState{});
   settings_section(h, ctx, settings, settings_state);

@@ -6,6 +6,8 @@
 #include <regex>
 
 #include "app/database_backup_schedule.h"
+#include "app/incident_service.h"
+#include "app/mail.h"
 #include "app/plan_service.h"
 #include "app/stocktake.h"
 #include "web_test_browser.h"
@@ -175,6 +177,58 @@ TEST_F(WebServerTest, TheBackupPageRecordsACopyOfMedbcpsOwnBackupOffTheMachine) 
   ASSERT_EQ(copied->status, 303) << copied->body;
   EXPECT_TRUE(contains(admin.get("/backups")->body, "（USBディスク（金庫））"));
   EXPECT_FALSE(contains(admin.get("/")->body, "medbcp のバックアップの複製"));
+}
+
+// The administrator's メール設定: saved with each mistake named, a test
+// message that cannot be sent says why, and a queued message the server
+// could not send shows on the 点検 page.
+TEST_F(WebServerTest, MailSettingsAreSavedTestedAndFailuresShownOnTheChecksPage) {
+  TestBrowser editor = signed_in("editor");
+  EXPECT_EQ(editor.get("/settings/mail")->status, 403);
+  TestBrowser admin = signed_in("admin");
+  auto page = admin.get("/settings/mail");
+  ASSERT_EQ(page->status, 200);
+  EXPECT_TRUE(contains(page->body, "送信の設定"));
+  auto bad = admin.post("/settings/mail", {{"enabled", "1"},
+                                           {"smtp_url", "http://mail.example"},
+                                           {"from_address", "medbcp"},
+                                           {"digest_to", "ok@clinic.example\nnot an address"}});
+  EXPECT_EQ(bad->status, 422);
+  EXPECT_TRUE(contains(bad->body, "smtp://ホスト名:587"));
+  EXPECT_TRUE(contains(bad->body, "2件目のアドレス"));
+  admin.get("/settings/mail");
+  // Port 1 on loopback: nobody listens, the connection is refused at once.
+  auto saved = admin.post("/settings/mail", {{"enabled", "1"},
+                                             {"smtp_url", "smtp://127.0.0.1:1"},
+                                             {"starttls", "0"},
+                                             {"from_address", "medbcp@clinic.example"},
+                                             {"charset", "iso-2022-jp"}});
+  ASSERT_EQ(saved->status, 303) << saved->body;
+  const app::Actor cli{core::UserId(), "cli", app::Role::Admin};
+  EXPECT_EQ(app::mail_settings(*ws_, cli).charset, io::MailCharset::Iso2022Jp);
+  page = admin.get("/settings/mail");
+  EXPECT_TRUE(contains(page->body, "smtp://127.0.0.1:1"));
+  auto test = admin.post("/settings/mail/test", {{"to", "incho@clinic.example"}});
+  EXPECT_EQ(test->status, 422);
+  EXPECT_TRUE(contains(test->body, "接続できません"));
+
+  // A report queues its notice; the server cannot send it: the 点検 page says so.
+  ASSERT_TRUE(app::update_plan(*ws_, cli, [](core::Plan& p) {
+                p.officer.email = "incho@clinic.example";
+              }).empty());
+  app::StartIncidentRequest r;
+  r.threat = core::ThreatKind::Malware;
+  r.discovery.discoverer = "受付";
+  r.discovery.discovered_at = core::Instant::now();
+  r.discovery.situation = "受付PCに脅迫文";
+  r.separate_from_open = true;
+  const auto started = app::start_incident(*ws_, cli, r, core::Instant::now());
+  ASSERT_TRUE(started.problems.empty()) << started.problems[0].message;
+  // (The server's own worker may have tried first: either way it failed.)
+  app::deliver_mail(*ws_, core::Instant::now());
+  auto checks = admin.get("/checks");
+  EXPECT_TRUE(contains(checks->body, "送れていないメール"));
+  EXPECT_TRUE(contains(checks->body, "インシデントが報告されました"));
 }
 
 // Those who keep the plan see every reminder in groups, the most urgent
