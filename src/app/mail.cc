@@ -92,6 +92,8 @@ bool enqueue(store::Database& db, const std::string& kind, const std::string& ke
   return store::enqueue_mail(db, m);
 }
 
+constexpr std::int64_t kWeekSeconds = std::int64_t{7} * 86400;
+
 const char* kFooter =
     "\n--\nこのメールは medbcp（サイバーインシデント BCP）が送りました。"
     "配信の設定は medbcp の管理者にお問い合わせください。\n";
@@ -99,9 +101,10 @@ const char* kFooter =
 }  // namespace
 
 std::int64_t mail_retry_delay_seconds(int attempts) {
+  constexpr std::int64_t kLongest = std::int64_t{6} * 3600;
   std::int64_t delay = 60;
-  for (int i = 1; i < attempts && delay < 6 * 3600; ++i) delay *= 2;
-  return std::min<std::int64_t>(delay, 6 * 3600);
+  for (int i = 1; i < attempts && delay < kLongest; ++i) delay *= 2;
+  return std::min(delay, kLongest);
 }
 
 MailSettings mail_settings(Workspace& ws, const Actor& actor) {
@@ -213,7 +216,7 @@ int queue_scheduled_mail(Workspace& ws, const core::Date& today, core::Instant n
     lines += "・[" + std::string(core::label(r.kind)) + "] " + r.subject + ": " + r.message + "\n";
   }
   if (overdue > 0 &&
-      !store::mail_queued_since(db, "digest", core::Instant{now.seconds - 7 * 86400 + 3600})) {
+      !store::mail_queued_since(db, "digest", core::Instant{now.seconds - kWeekSeconds + 3600})) {
     std::vector<std::string> to;
     if (io::looks_like_mail_address(plan->officer.email)) to.push_back(plan->officer.email);
     for (const auto& a : settings.digest_to) to.push_back(a);
@@ -296,7 +299,7 @@ MailQueueView mail_queue_view(Workspace& ws, const Actor& actor) {
   const core::Instant now = core::Instant::now();
   for (const auto& m : store::recent_mail(ws.db(), 50)) {
     if (m.sent_at) {
-      if (m.sent_at->seconds > now.seconds - 7 * 86400) ++view.sent_recently;
+      if (m.sent_at->seconds > now.seconds - kWeekSeconds) ++view.sent_recently;
       continue;
     }
     if (m.failed_at) {
