@@ -64,7 +64,7 @@ TEST_F(ScheduledBackup, WritesANamedBackupAndRotatesOnlyItsOwnOldFiles) {
   const core::Instant now = core::Instant::from_tokyo(core::Date{2026, 12, 7}, 3, 0);
   for (int i = 1; i <= 20; ++i) {
     std::ofstream(fs::path(folder()) /
-                  core::backup_file_name(core::Instant{now.seconds - i * 86400}))
+                  core::backup_file_name(core::Instant{now.seconds - std::int64_t{i} * 86400}))
         << "old";
   }
   std::ofstream(fs::path(folder()) / "before-upgrade.db") << "mine";

@@ -34,6 +34,7 @@ TEST(BackupRotation, KeepsFourteenDaysAndEightWeeksAndNothingElseOfItsOwn) {
   // A backup every day for 120 days, twice on the last day.
   std::vector<std::string> names;
   const Date first{2026, 8, 10};
+  names.reserve(123);
   for (int i = 0; i < 120; ++i) {
     names.push_back(backup_file_name(Instant::from_tokyo(first.plus_days(i), 3, 0)));
   }
@@ -67,7 +68,7 @@ TEST(BackupRotation, KeepsFourteenDaysAndEightWeeksAndNothingElseOfItsOwn) {
   EXPECT_EQ(weeks.size(), 8u);
   for (int i = 0; i < 14; ++i) EXPECT_TRUE(days.contains(last.plus_days(-i))) << i;
   // Nothing older than the eighth week back.
-  const Date oldest_week = week_start(last).plus_days(-7 * 7);
+  const Date oldest_week = week_start(last).plus_days(std::int64_t{-7} * 7);
   for (const auto& d : days) EXPECT_GE(d, oldest_week);
   // Removed oldest first.
   EXPECT_EQ(removed.front(), names.front());

@@ -32,12 +32,12 @@ TEST(DrillDocuments, TheReportCarriesMeasuresBesideThePreviousFindingsAndASignat
   const auto s = scenario();
   core::DrillProgress progress;
   progress.started_at = core::Instant{0};
-  progress.ended_at = core::Instant{40 * 60};
+  progress.ended_at = core::Instant{std::int64_t{40} * 60};
   progress.participants = {{"中村 さくら", "発見者（受付）"}};
   core::DrillMeasures now;
   now.contacts = {{"officer", "責任者へ報告", 180}};
   now.care_decision = {"care_decision", "診療可否・診療形態の判断", std::nullopt};
-  now.duration_seconds = 40 * 60;
+  now.duration_seconds = std::int64_t{40} * 60;
   now.missed_steps = {"（３）証拠保全"};
   std::optional<core::DrillMeasures> before = core::DrillMeasures{};
   before->contacts = {{"officer", "責任者へ報告", 360}};

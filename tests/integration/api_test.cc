@@ -151,7 +151,8 @@ TEST_F(ApiTest, EveryOperationOfTheDocumentIsCalledAndAnswers) {
     for (const auto& [method, op] : item.items()) {
       std::string upper = method;
       for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      EXPECT_TRUE(called_.contains(upper + " " + path)) << "no test calls " << upper << " " << path;
+      EXPECT_TRUE(called_.contains(std::string(upper).append(" ").append(path)))
+          << "no test calls " << upper << " " << path;
     }
   }
 
@@ -174,8 +175,9 @@ TEST_F(ApiTest, TokensAreCheckedAndRefusalsAreProblemDocuments) {
   EXPECT_EQ(call("GET", "/api/v1/status", "", "mbt_" + std::string(64, '0'))->status, 401);
   EXPECT_EQ(call("GET", "/api/v1/status", "", "sakura." + read_)->status, 401);  // a code here
   // expired
-  const std::string old = token("viewer", app::TokenScope::Read, 1,
-                                core::Instant{core::Instant::now().seconds - 3 * 86400});
+  const std::string old =
+      token("viewer", app::TokenScope::Read, 1,
+            core::Instant{core::Instant::now().seconds - std::int64_t{3} * 86400});
   auto expired = call("GET", "/api/v1/status", "", old);
   EXPECT_EQ(expired->status, 401);
   EXPECT_NE(problem_of(expired)["detail"].get<std::string>().find("有効期限"), std::string::npos);
@@ -224,7 +226,7 @@ TEST_F(ApiTest, TokensAreCheckedAndRefusalsAreProblemDocuments) {
                           R"([{"asset_number":"PC-900","name":"x","ip_address":"999.1.1.1"}])");
   EXPECT_EQ(bad_devices->status, 422);
   EXPECT_NE(bad_devices->body.find("devices[0]"), std::string::npos) << bad_devices->body;
-  auto big = call("PUT", "/api/v1/devices", "", write_, std::string(100 * 1024, ' '));
+  auto big = call("PUT", "/api/v1/devices", "", write_, std::string(std::size_t{100} * 1024, ' '));
   EXPECT_EQ(big->status, 413);
   EXPECT_EQ(problem_of(big)["status"], 413);
   auto no_incident = call("GET", "/api/v1/incidents/999", "", read_);
