@@ -100,31 +100,39 @@ void api_token_account_section(Html& h, RequestContext& ctx) {
        "使うための鍵です。あなたの役割でできることに限られます。");
   const auto tokens = app::list_api_tokens(ctx.ws, ctx.actor());
   if (tokens.empty()) h.el("p", {{"class", "empty"}}, "トークンはありません。");
+  // One item a token (a table would break dates and names on a phone).
   if (!tokens.empty()) {
-    h.open("table", {{"class", "table"}});
-    h.open("thead").open("tr");
-    for (const char* head : {"名前", "利用者", "できること", "有効期限", "最終利用", ""}) {
-      h.el("th", {{"scope", "col"}}, head);
-    }
-    h.close("tr").close("thead").open("tbody");
+    h.open("ul", {{"class", "check-list"}});
     for (const auto& t : tokens) {
-      h.open("tr");
-      h.el("td", t.name).el("td", t.user_name).el("td", app::label(t.scope));
-      h.el("td", t.revoked_at ? std::string("取り消し済み")
-                              : t.expires_at.tokyo_text() + (t.usable(now) ? "" : "（期限切れ）"));
-      h.el("td", t.last_used_at ? t.last_used_at->tokyo_text() : std::string("—"));
-      h.open("td");
+      h.open("li", {{"class", "check-item"}});
+      h.el("p", {{"class", "check-item__head"}}, t.name);
+      h.open("p", {{"class", "check-item__state"}});
+      h.el("span", {{"class", t.scope == app::TokenScope::Write ? "tag tag--warn" : "tag tag--ok"}},
+           app::label(t.scope));
+      if (t.revoked_at) {
+        h.el("span", {{"class", "tag tag--bad"}}, "取り消し済み");
+      } else if (!t.usable(now)) {
+        h.el("span", {{"class", "tag tag--bad"}}, "期限切れ");
+      }
+      h.el("span", {{"class", "hint nowrap"}}, t.user_name + " として");
+      h.el("span", {{"class", "hint nowrap"}}, t.expires_at.tokyo_text() + " まで");
+      h.el("span", {{"class", "hint nowrap"}},
+           "最終利用 " + (t.last_used_at ? t.last_used_at->tokyo_text() : std::string("なし")));
+      h.close("p");
       if (!t.revoked_at) {
         h.open("form", {{"method", "post"},
                         {"action", "/account/tokens/" + std::to_string(t.id) + "/revoke"}});
         csrf_field(h, ctx);
-        h.el("button", {{"type", "submit"}, {"class", "button button--small button--danger"}},
+        h.el("button",
+             {{"type", "submit"},
+              {"class", "button button--small button--danger"},
+              {"aria-label", "トークン「" + t.name + "」を取り消す"}},
              "取り消す");
         h.close("form");
       }
-      h.close("td").close("tr");
+      h.close("li");
     }
-    h.close("tbody").close("table");
+    h.close("ul");
   }
   create_form(h, ctx, "", "read", "90");
   h.close("section");

@@ -184,7 +184,11 @@ void own_backups_section(Html& h, RequestContext& ctx, const Refused& refused) {
     compact_input(h, "own-to", "to", "複製した先", "text",
                   mine ? refused.values.at("to") : std::string(), true,
                   {{"placeholder", "例：USBディスク（金庫）"}});
-    at_input(h, "own-at", mine ? refused.values.at("at") : std::string());
+    compact_input(h, "own-at", "at", "複製した日時", "text",
+                  mine ? refused.values.at("at") : std::string(), false,
+                  {{"class", "input--datetime"},
+                   {"placeholder", "例：2025-04-01 18:00（空欄なら今）"},
+                   {"autocomplete", "off"}});
     h.el("button", {{"type", "submit"}, {"class", "button button--small"}}, "複製を記録");
     h.close("form");
   }
