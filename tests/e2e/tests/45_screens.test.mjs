@@ -1,6 +1,7 @@
 // The screens people use under stress, on a phone (390 px) and a desktop
 // (1280 px): the dashboard, the page of an open incident and the offline
-// kit, the checklist and the drills. Each is saved as a screenshot for people to look at, and must have
+// kit, the checklist and the drills; the account (API tokens), the mail
+// settings and the backups (medbcp's own). Each is saved as a screenshot for people to look at, and must have
 // no sideways scroll, every control visible and big enough to tap, and no
 // serious or critical axe-core violation. The incident page puts what to do
 // next and whom to call first, and folds its forms away.
@@ -36,6 +37,9 @@ before(async () => {
   ]);
   medbcp(server.db, ["drill", "inject", "2"]);
   medbcp(server.db, ["incident", "contact", "2", "--to", "1", "--not-reached", "--channel", "電話"]);
+  // medbcp's own backup taken, and a token for a script.
+  medbcp(server.db, ["db", "backup", "--out", server.db + ".backup"]);
+  medbcp(server.db, ["token", "add", "夜間バックアップ", "--scope", "write"]);
 });
 
 after(async () => {
@@ -55,6 +59,9 @@ for (const width of [390, 1280]) {
         ["/checklist", "checklist"],
         ["/drills", "drills"],
         ["/incidents/2", "drill"],
+        ["/account", "account"],
+        ["/settings/mail", "mail-settings"],
+        ["/backups", "backups"],
       ]) {
         await page.goto(server.url + path);
         await screenshot(page, `screen-${name}-${width}`);
