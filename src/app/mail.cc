@@ -20,20 +20,6 @@ std::string env(const char* name) {
   return v == nullptr ? "" : v;
 }
 
-std::vector<std::string> split_addresses(const std::string& text) {
-  std::vector<std::string> out;
-  std::string current;
-  for (char c : text + ",") {
-    if (c == ',' || c == '\n' || c == ';') {
-      if (auto t = core::trim(current); !t.empty()) out.push_back(t);
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
-  return out;
-}
-
 std::string joined(const std::vector<std::string>& list) {
   std::string out;
   for (const auto& a : list) out += (out.empty() ? "" : ",") + a;
@@ -50,7 +36,7 @@ MailSettings read_settings(store::Database& db) {
     s.password = row->password;
     s.from_address = row->from_address;
     s.charset = row->charset == "iso-2022-jp" ? io::MailCharset::Iso2022Jp : io::MailCharset::Utf8;
-    s.digest_to = split_addresses(row->digest_to);
+    s.digest_to = split_mail_addresses(row->digest_to);
   }
   // The service's environment (/etc/default/medbcp) wins.
   if (const std::string url = env("MEDBCP_SMTP_URL"); !url.empty()) {
@@ -99,6 +85,20 @@ const char* kFooter =
     "配信の設定は medbcp の管理者にお問い合わせください。\n";
 
 }  // namespace
+
+std::vector<std::string> split_mail_addresses(const std::string& text) {
+  std::vector<std::string> out;
+  std::string current;
+  for (char c : text + ",") {
+    if (c == ',' || c == '\n' || c == ';') {
+      if (auto t = core::trim(current); !t.empty()) out.push_back(t);
+      current.clear();
+    } else if (c != '\r') {
+      current += c;
+    }
+  }
+  return out;
+}
 
 std::int64_t mail_retry_delay_seconds(int attempts) {
   constexpr std::int64_t kLongest = std::int64_t{6} * 3600;
@@ -242,7 +242,7 @@ DeliveryReport deliver_mail(Workspace& ws, core::Instant now) {
   for (const auto& m : store::due_mail(db, now, 20)) {
     io::MailMessage message;
     message.from = settings.from_address;
-    message.to = split_addresses(m.recipients);
+    message.to = split_mail_addresses(m.recipients);
     message.subject = m.subject;
     message.body = m.body;
     message.date = m.created_at;

@@ -46,6 +46,10 @@ struct MailSettings {
   bool from_environment = false;  // set by the environment, not editable on the page
 };
 
+// Addresses typed one a line or separated by commas or semicolons,
+// trimmed, blanks dropped (the digest's further addresses).
+std::vector<std::string> split_mail_addresses(const std::string& text);
+
 // ManageUsers (it holds the SMTP password).
 MailSettings mail_settings(Workspace& ws, const Actor& actor);
 // ManageUsers. Problems name the field: "smtp_url", "from_address",

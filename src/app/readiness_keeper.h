@@ -6,11 +6,10 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
+#include <memory>
 
 #include "app/facility_directory.h"
+#include "app/periodic_thread.h"
 
 namespace medbcp::app {
 
@@ -20,18 +19,10 @@ class ReadinessKeeper {
   // file) it does nothing and starts no thread.
   explicit ReadinessKeeper(FacilityDirectory& directory,
                            std::chrono::milliseconds interval = std::chrono::seconds(2));
-  ~ReadinessKeeper();  // stops the thread, after the facility it is counting
-  ReadinessKeeper(const ReadinessKeeper&) = delete;
-  ReadinessKeeper& operator=(const ReadinessKeeper&) = delete;
 
  private:
-  void run(const std::stop_token& stop);
-
   FacilityDirectory& directory_;
-  std::chrono::milliseconds interval_;
-  std::mutex mutex_;
-  std::condition_variable_any wake_;
-  std::jthread thread_;  // last: started after the members it uses
+  std::unique_ptr<PeriodicThread> thread_;  // last: started after the members it uses
 };
 
 }  // namespace medbcp::app

@@ -7,7 +7,6 @@
 #include "cli/open_workspace.h"
 #include "cli/output.h"
 #include "cli/upkeep_options.h"
-#include "core/text.h"
 
 namespace medbcp::cli {
 
@@ -44,15 +43,7 @@ void add_mail_command(CLI::App& root, GlobalOptions& options) {
     if (sf->password_stdin) std::getline(std::cin, s.password);
     s.from_address = sf->from;
     s.charset = sf->charset == "iso-2022-jp" ? io::MailCharset::Iso2022Jp : io::MailCharset::Utf8;
-    std::string current;
-    for (char c : sf->digest_to + ",") {
-      if (c == ',') {
-        if (auto t = core::trim(current); !t.empty()) s.digest_to.push_back(t);
-        current.clear();
-      } else {
-        current += c;
-      }
-    }
+    s.digest_to = app::split_mail_addresses(sf->digest_to);
     const auto problems = app::save_mail_settings(*ws, app::cli_actor(), s);
     if (!problems.empty()) refuse("保存しませんでした。", problems);
     std::cout << (s.enabled

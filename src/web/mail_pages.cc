@@ -9,20 +9,6 @@
 namespace medbcp::web {
 namespace {
 
-std::vector<std::string> addresses(const std::string& text) {
-  std::vector<std::string> out;
-  std::string current;
-  for (char c : text + "\n") {
-    if (c == ',' || c == '\n' || c == ';') {
-      if (auto t = core::trim(current); !t.empty()) out.push_back(t);
-      current.clear();
-    } else if (c != '\r') {
-      current += c;
-    }
-  }
-  return out;
-}
-
 void mail_page(RequestContext& ctx, const core::Problems& problems, const std::string& notice) {
   const app::MailSettings s = app::mail_settings(ctx.ws, ctx.actor());
   Page page;
@@ -95,7 +81,7 @@ void post_settings(RequestContext& ctx) {
   s.from_address = ctx.param("from_address");
   s.charset =
       ctx.param("charset") == "iso-2022-jp" ? io::MailCharset::Iso2022Jp : io::MailCharset::Utf8;
-  s.digest_to = addresses(ctx.param("digest_to"));
+  s.digest_to = app::split_mail_addresses(ctx.param("digest_to"));
   const auto problems = app::save_mail_settings(ctx.ws, ctx.actor(), s);
   if (!problems.empty()) {
     mail_page(ctx, problems, "");

@@ -16,8 +16,10 @@
 #include "app/checklist_service.h"
 #include "app/drill_scenarios.h"
 #include "app/drills.h"
+#include "app/facility_directory.h"
 #include "app/incident_service.h"
 #include "app/mail.h"
+#include "app/mail_worker.h"
 #include "app/plan_service.h"
 #include "app/workspace.h"
 #include "free_port.h"
@@ -212,6 +214,27 @@ TEST_F(Mail, AMailServerThatIsDownLosesNothingAndIsShownUntilItIsBack) {
   EXPECT_EQ(mail_retry_delay_seconds(1), 60);
   EXPECT_EQ(mail_retry_delay_seconds(3), 240);
   EXPECT_EQ(mail_retry_delay_seconds(30), 6 * 3600);
+}
+
+TEST_F(Mail, TheServersWorkerSendsWithoutBeingAsked) {
+  configure(io::MailCharset::Utf8);
+  SmtpSink sink(port_, dir_ / "maildir");
+  FacilityDirectory directory(*ws_);
+  const MailWorker worker(directory, std::chrono::milliseconds(20));
+  ASSERT_TRUE(report().problems.empty());
+  // The incident's notice (and the week's digest: the demo has overdue items).
+  auto arrived = [&] {
+    std::string all;
+    for (const auto& m : sink.messages()) all += read_as_mail_program(m);
+    return all;
+  };
+  for (int i = 0; i < 100 && arrived().find("インシデントが報告されました") == std::string::npos;
+       ++i) {  // at most about 10 s
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  const std::string all = arrived();
+  EXPECT_NE(all.find("Subject: 【medbcp】インシデントが報告されました"), std::string::npos) << all;
+  EXPECT_NE(all.find("Subject: 【medbcp】要対応の点検項目が"), std::string::npos) << all;
 }
 
 TEST_F(Mail, BadSettingsAreNamedAndNothingIsQueuedWhileMailIsOff) {
