@@ -7,6 +7,7 @@
 #include "app/reminders.h"
 #include "core/text.h"
 #include "core/wareki.h"
+#include "io/mail_message.h"
 #include "io/smtp_client.h"
 #include "store/database.h"
 #include "store/mail_store.h"
@@ -35,7 +36,7 @@ MailSettings read_settings(store::Database& db) {
     s.username = row->username;
     s.password = row->password;
     s.from_address = row->from_address;
-    s.charset = row->charset == "iso-2022-jp" ? io::MailCharset::Iso2022Jp : io::MailCharset::Utf8;
+    s.charset = row->charset == "iso-2022-jp" ? MailCharset::Iso2022Jp : MailCharset::Utf8;
     s.digest_to = split_mail_addresses(row->digest_to);
   }
   // The service's environment (/etc/default/medbcp) wins.
@@ -47,7 +48,7 @@ MailSettings read_settings(store::Database& db) {
     s.password = env("MEDBCP_SMTP_PASSWORD");
     s.starttls = env("MEDBCP_SMTP_STARTTLS") != "no";
     if (const std::string from = env("MEDBCP_MAIL_FROM"); !from.empty()) s.from_address = from;
-    if (env("MEDBCP_MAIL_CHARSET") == "iso-2022-jp") s.charset = io::MailCharset::Iso2022Jp;
+    if (env("MEDBCP_MAIL_CHARSET") == "iso-2022-jp") s.charset = MailCharset::Iso2022Jp;
   }
   return s;
 }
@@ -79,6 +80,10 @@ bool enqueue(store::Database& db, const std::string& kind, const std::string& ke
 }
 
 constexpr std::int64_t kWeekSeconds = std::int64_t{7} * 86400;
+
+io::MailCharset wire_charset(MailCharset c) {
+  return c == MailCharset::Iso2022Jp ? io::MailCharset::Iso2022Jp : io::MailCharset::Utf8;
+}
 
 const char* kFooter =
     "\n--\nこのメールは medbcp（サイバーインシデント BCP）が送りました。"
@@ -143,7 +148,7 @@ core::Problems save_mail_settings(Workspace& ws, const Actor& actor, const MailS
   const auto before = store::load_mail_settings(db);
   row.password = s.password.empty() && before ? before->password : s.password;
   row.from_address = core::trim(s.from_address);
-  row.charset = s.charset == io::MailCharset::Iso2022Jp ? "iso-2022-jp" : "utf-8";
+  row.charset = s.charset == MailCharset::Iso2022Jp ? "iso-2022-jp" : "utf-8";
   row.digest_to = joined(s.digest_to);
   store::Transaction tx(db);
   store::save_mail_settings(db, row);
@@ -250,7 +255,7 @@ DeliveryReport deliver_mail(Workspace& ws, core::Instant now) {
                          ".medbcp@" +
                          settings.from_address.substr(settings.from_address.find('@') + 1);
     const auto sent = io::send_mail(server, settings.from_address, message.to,
-                                    io::mail_bytes(message, settings.charset));
+                                    io::mail_bytes(message, wire_charset(settings.charset)));
     const int attempts = m.attempts + 1;
     if (sent.sent) {
       store::mark_mail_sent(db, m.id, core::Instant::now(), attempts);
@@ -287,7 +292,7 @@ std::string send_test_mail(Workspace& ws, const Actor& actor, const std::string&
   message.date = now;
   const auto sent = io::send_mail(
       io::SmtpServer{settings.smtp_url, settings.starttls, settings.username, settings.password},
-      settings.from_address, message.to, io::mail_bytes(message, settings.charset));
+      settings.from_address, message.to, io::mail_bytes(message, wire_charset(settings.charset)));
   audit(ws, actor, audit_action::kSettings, "メールのテスト送信",
         message.to.front() + (sent.sent ? "（送信）" : "（失敗: " + sent.error + "）"));
   return sent.sent ? "" : sent.error;

@@ -26,13 +26,15 @@
 #include "core/plan.h"
 #include "core/problem.h"
 #include "core/time.h"
-#include "io/mail_message.h"
 
 namespace medbcp::store {
 class Database;
 }  // namespace medbcp::store
 
 namespace medbcp::app {
+
+// The body's character set (ISO-2022-JP for old Japanese mail programs).
+enum class MailCharset { Utf8, Iso2022Jp };
 
 struct MailSettings {
   bool enabled = false;
@@ -41,7 +43,7 @@ struct MailSettings {
   std::string username;
   std::string password;
   std::string from_address;
-  io::MailCharset charset = io::MailCharset::Utf8;
+  MailCharset charset = MailCharset::Utf8;
   std::vector<std::string> digest_to;
   bool from_environment = false;  // set by the environment, not editable on the page
 };

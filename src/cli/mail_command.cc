@@ -42,7 +42,7 @@ void add_mail_command(CLI::App& root, GlobalOptions& options) {
     s.username = sf->user;
     if (sf->password_stdin) std::getline(std::cin, s.password);
     s.from_address = sf->from;
-    s.charset = sf->charset == "iso-2022-jp" ? io::MailCharset::Iso2022Jp : io::MailCharset::Utf8;
+    s.charset = sf->charset == "iso-2022-jp" ? app::MailCharset::Iso2022Jp : app::MailCharset::Utf8;
     s.digest_to = app::split_mail_addresses(sf->digest_to);
     const auto problems = app::save_mail_settings(*ws, app::cli_actor(), s);
     if (!problems.empty()) refuse("保存しませんでした。", problems);

@@ -47,7 +47,7 @@ void mail_page(RequestContext& ctx, const core::Problems& problems, const std::s
   compact_input(h, "mail-from", "from_address", "送信元のアドレス", "email", s.from_address);
   compact_select(h, "mail-charset", "charset", "本文の文字コード",
                  {{"utf-8", "UTF-8"}, {"iso-2022-jp", "ISO-2022-JP（古いメールソフト向け）"}},
-                 s.charset == io::MailCharset::Iso2022Jp ? "iso-2022-jp" : "utf-8");
+                 s.charset == app::MailCharset::Iso2022Jp ? "iso-2022-jp" : "utf-8");
   std::string digest;
   for (const auto& a : s.digest_to) digest += (digest.empty() ? "" : "\n") + a;
   h.open("div", {{"class", "field"}});
@@ -80,7 +80,7 @@ void post_settings(RequestContext& ctx) {
   s.password = ctx.param("password");
   s.from_address = ctx.param("from_address");
   s.charset =
-      ctx.param("charset") == "iso-2022-jp" ? io::MailCharset::Iso2022Jp : io::MailCharset::Utf8;
+      ctx.param("charset") == "iso-2022-jp" ? app::MailCharset::Iso2022Jp : app::MailCharset::Utf8;
   s.digest_to = app::split_mail_addresses(ctx.param("digest_to"));
   const auto problems = app::save_mail_settings(ctx.ws, ctx.actor(), s);
   if (!problems.empty()) {

@@ -117,7 +117,7 @@ class Mail : public ::testing::Test {
     ws_.reset();
     fs::remove_all(dir_);
   }
-  void configure(io::MailCharset charset) {
+  void configure(MailCharset charset) {
     MailSettings s;
     s.enabled = true;
     s.smtp_url = "smtp://127.0.0.1:" + std::to_string(port_);
@@ -143,7 +143,7 @@ class Mail : public ::testing::Test {
 };
 
 TEST_F(Mail, AnIncidentsNoticeReachesTheOfficerAndTheFirstToBeToldInIso2022Jp) {
-  configure(io::MailCharset::Iso2022Jp);
+  configure(MailCharset::Iso2022Jp);
   ASSERT_TRUE(report().problems.empty());
   SmtpSink sink(port_, dir_ / "maildir");
   const auto delivered = deliver_mail(*ws_, core::Instant::now());
@@ -162,7 +162,7 @@ TEST_F(Mail, AnIncidentsNoticeReachesTheOfficerAndTheFirstToBeToldInIso2022Jp) {
 }
 
 TEST_F(Mail, ADrillsNoticeIsMarkedAndTheDigestAndTargetDatesAreSentOnceInUtf8) {
-  configure(io::MailCharset::Utf8);
+  configure(MailCharset::Utf8);
   StartDrillRequest drill;
   drill.scenario_code = "warning-sign";
   drill.participants = {{"佐藤", "発見者"}};
@@ -195,7 +195,7 @@ TEST_F(Mail, ADrillsNoticeIsMarkedAndTheDigestAndTargetDatesAreSentOnceInUtf8) {
 }
 
 TEST_F(Mail, AMailServerThatIsDownLosesNothingAndIsShownUntilItIsBack) {
-  configure(io::MailCharset::Utf8);
+  configure(MailCharset::Utf8);
   ASSERT_TRUE(report().problems.empty());  // the report itself never waits for mail
   const core::Instant now = core::Instant::now();
   const auto first = deliver_mail(*ws_, now);  // nobody listens on the port
@@ -217,7 +217,7 @@ TEST_F(Mail, AMailServerThatIsDownLosesNothingAndIsShownUntilItIsBack) {
 }
 
 TEST_F(Mail, TheServersWorkerSendsWithoutBeingAsked) {
-  configure(io::MailCharset::Utf8);
+  configure(MailCharset::Utf8);
   SmtpSink sink(port_, dir_ / "maildir");
   FacilityDirectory directory(*ws_);
   const MailWorker worker(directory, std::chrono::milliseconds(20));

@@ -205,7 +205,7 @@ TEST_F(WebServerTest, MailSettingsAreSavedTestedAndFailuresShownOnTheChecksPage)
                                              {"charset", "iso-2022-jp"}});
   ASSERT_EQ(saved->status, 303) << saved->body;
   const app::Actor cli{core::UserId(), "cli", app::Role::Admin};
-  EXPECT_EQ(app::mail_settings(*ws_, cli).charset, io::MailCharset::Iso2022Jp);
+  EXPECT_EQ(app::mail_settings(*ws_, cli).charset, app::MailCharset::Iso2022Jp);
   page = admin.get("/settings/mail");
   EXPECT_TRUE(contains(page->body, "smtp://127.0.0.1:1"));
   auto test = admin.post("/settings/mail/test", {{"to", "incho@clinic.example"}});
