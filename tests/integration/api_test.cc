@@ -14,6 +14,7 @@
 
 #include "app/api_tokens.h"
 #include "app/audit.h"
+#include "app/device_import.h"
 #include "app/incident_service.h"
 #include "app/plan_service.h"
 #include "app/users.h"
@@ -111,6 +112,14 @@ TEST_F(ApiTest, EveryOperationOfTheDocumentIsCalledAndAnswers) {
   auto applied = call("PUT", "/api/v1/devices", "/api/v1/devices", write_, list.dump());
   ASSERT_EQ(applied->status, 200) << applied->body;
   EXPECT_EQ(app::load_plan(*ws_).devices[0].location, "API で移動");
+  // The same ledger as a spreadsheet's CSV: nothing changes.
+  const app::Actor exporter{core::UserId(), "cli", app::Role::Admin};
+  const auto csv = app::export_devices(*ws_, exporter, app::DeviceExportFormat::CsvUtf8);
+  auto as_csv =
+      call("PUT", "/api/v1/devices?dry_run=true", "/api/v1/devices", write_, csv.bytes, "text/csv");
+  ASSERT_EQ(as_csv->status, 200) << as_csv->body;
+  EXPECT_EQ(json::parse(as_csv->body)["updated"], 0);
+  EXPECT_EQ(json::parse(as_csv->body)["added"], 0);
 
   // backups: what a backup job calls
   auto run = call("POST", "/api/v1/backups/1/runs", "/api/v1/backups/{plan}/runs", write_,
