@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "app/default_db.h"
 #include "store/facility_registry.h"
 #include "store/open_database.h"
 
@@ -95,12 +96,6 @@ std::string resolve_db_path(const std::string& flag_value) {
   return default_db_path();
 }
 
-std::string default_db_path() {
-#ifdef MEDBCP_DEFAULT_DB
-  return MEDBCP_DEFAULT_DB;
-#else
-  return "medbcp.db";
-#endif
-}
+std::string default_db_path() { return MEDBCP_DEFAULT_DB; }
 
 }  // namespace medbcp::app
