@@ -97,7 +97,7 @@ AuditEntry entry_for(const store::AuditRecord& r) {
 // "2024-04-01 12:00:05" in Japan time: an audit row needs its seconds.
 std::string tokyo_seconds(core::Instant at) {
   core::Date d = at.tokyo_date();
-  std::int64_t s = ((at.seconds + core::kTokyoOffsetSeconds) % 86400 + 86400) % 86400;
+  const std::int64_t s = at.tokyo_seconds_of_day();
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", d.year, d.month, d.day,
                 static_cast<int>(s / 3600), static_cast<int>(s / 60 % 60),

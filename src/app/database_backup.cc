@@ -222,7 +222,7 @@ BackupReport backup_database(Workspace& ws, const Actor& actor, const std::strin
 
 std::string replaced_database_path(const std::string& live_path, core::Instant now) {
   core::Date date = now.tokyo_date();
-  std::int64_t seconds_of_day = ((now.seconds + core::kTokyoOffsetSeconds) % 86400 + 86400) % 86400;
+  const std::int64_t seconds_of_day = now.tokyo_seconds_of_day();
   std::string stamp = std::to_string(date.year) + two_digits(date.month) + two_digits(date.day) +
                       "T" + two_digits(static_cast<int>(seconds_of_day / 3600)) +
                       two_digits(static_cast<int>(seconds_of_day / 60 % 60)) +

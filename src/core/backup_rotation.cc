@@ -29,8 +29,7 @@ struct Taken {
 
 std::string backup_file_name(const Instant& taken) {
   const Date day = taken.tokyo_date();
-  const std::int64_t in_day =
-      ((taken.seconds + kTokyoOffsetSeconds) % 86400 + 86400) % 86400;  // Japan time of day
+  const std::int64_t in_day = taken.tokyo_seconds_of_day();
   char buf[40];
   std::snprintf(buf, sizeof buf, "medbcp-%04d%02d%02d-%02d%02d%02d.db", day.year, day.month,
                 day.day, static_cast<int>(in_day / 3600), static_cast<int>(in_day / 60 % 60),

@@ -203,11 +203,14 @@ Date Instant::tokyo_date() const {
   return Date::from_days_since_epoch(floor_div(seconds + kTokyoOffsetSeconds, kSecondsPerDay));
 }
 
-std::string Instant::tokyo_text() const {
+std::int64_t Instant::tokyo_seconds_of_day() const {
   const std::int64_t local = seconds + kTokyoOffsetSeconds;
-  const std::int64_t days = floor_div(local, kSecondsPerDay);
-  const std::int64_t rest = local - days * kSecondsPerDay;
-  const Date d = Date::from_days_since_epoch(days);
+  return local - floor_div(local, kSecondsPerDay) * kSecondsPerDay;
+}
+
+std::string Instant::tokyo_text() const {
+  const std::int64_t rest = tokyo_seconds_of_day();
+  const Date d = tokyo_date();
   char buf[48];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", d.year, d.month, d.day,
                 static_cast<int>(rest / 3600), static_cast<int>(rest / 60 % 60));

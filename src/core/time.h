@@ -51,6 +51,8 @@ struct Instant {
   Date tokyo_date() const;
   // "2024-04-01 12:00" in Asia/Tokyo.
   std::string tokyo_text() const;
+  // Seconds since midnight in Asia/Tokyo, 0 to 86399.
+  std::int64_t tokyo_seconds_of_day() const;
   static Instant from_tokyo(const Date& date, int hour, int minute, int second = 0);
 };
 

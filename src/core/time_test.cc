@@ -157,6 +157,13 @@ TEST(InstantTest, FromTokyo) {
             Instant::from_tokyo(Date{2024, 4, 1}, 8, 30));
 }
 
+TEST(InstantTest, SecondsOfTheJapanDay) {
+  EXPECT_EQ(Instant::from_tokyo(Date{2026, 12, 7}, 3, 15, 9).tokyo_seconds_of_day(),
+            3 * 3600 + 15 * 60 + 9);
+  EXPECT_EQ(Instant{0}.tokyo_seconds_of_day(), 9 * 3600);           // 09:00 in Tokyo at the epoch
+  EXPECT_EQ(Instant{-1 - 9 * 3600}.tokyo_seconds_of_day(), 86399);  // before 1970: still 0–86399
+}
+
 TEST(InstantTest, NowIsAfterTheProjectStarted) {
   EXPECT_GT(Instant::now(), Instant{1704067200});  // 2024-01-01
 }

@@ -65,8 +65,7 @@ std::string date_header(const core::Instant& t) {
   static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   const core::Date d = t.tokyo_date();
-  const std::int64_t local = t.seconds + core::kTokyoOffsetSeconds;
-  const std::int64_t in_day = (local % 86400 + 86400) % 86400;
+  const std::int64_t in_day = t.tokyo_seconds_of_day();
   const std::int64_t days = d.days_since_epoch();
   char buf[64];
   std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d +0900",
