@@ -185,6 +185,8 @@ void queue_incident_started_mail(store::Database& db, const core::Plan& plan,
           first_to_tell(plan), subject, body, now);
 }
 
+bool mail_enabled(Workspace& ws) { return read_settings(ws.db()).enabled; }
+
 int queue_scheduled_mail(Workspace& ws, const core::Date& today, core::Instant now) {
   store::Database& db = ws.db();
   const MailSettings settings = read_settings(db);

@@ -63,6 +63,9 @@ core::Problems save_mail_settings(Workspace& ws, const Actor& actor, const MailS
 void queue_incident_started_mail(store::Database& db, const core::Plan& plan,
                                  const core::Incident& incident, bool drill, core::Instant now);
 
+// Whether mail is turned on (the page's setting or the environment's).
+bool mail_enabled(Workspace& ws);
+
 // Queues the week's digest (when the last was 7 days ago or more and
 // something is overdue) and the checklist target-date reminders due within
 // a week. Returns how many were queued.

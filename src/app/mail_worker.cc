@@ -13,16 +13,21 @@ MailWorker::MailWorker(FacilityDirectory& directory, std::chrono::milliseconds i
 
 void MailWorker::round() {
   const core::Instant now = core::Instant::now();
-  auto one = [&](Workspace& ws) {
-    queue_scheduled_mail(ws, now.tokyo_date(), now);
+  const core::Date today = now.tokyo_date();
+  auto one = [&](const std::string& code, Workspace& ws) {
+    // Reckoned once mail is on: turned on at noon, today's digest still goes.
+    if (auto& day = scheduled_on_[code]; day != today && mail_enabled(ws)) {
+      queue_scheduled_mail(ws, today, now);
+      day = today;
+    }
     deliver_mail(ws, now);
   };
   if (!directory_.many()) {
-    one(directory_.home());
+    one("", directory_.home());
     return;
   }
   for (const auto& f : list_facilities(directory_.db_location())) {
-    if (Workspace* ws = directory_.facility(f.code)) one(*ws);
+    if (Workspace* ws = directory_.facility(f.code)) one(f.code, *ws);
   }
 }
 
