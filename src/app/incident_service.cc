@@ -134,7 +134,11 @@ StartResult start_incident(Workspace& ws, const Actor& actor, const StartInciden
   for (auto s : request.systems) incident.systems.push_back({s, ""});
   for (auto d : request.devices) incident.devices.push_back({d, "", ""});
   incident.personal_data_leak = request.personal_data_leak;
-  incident.aware_at = request.aware_at.value_or(now);
+  // 認知 is when anyone of the clinic knew (PPC's Q&A: any part of the
+  // organisation); the discoverer is one of us, so an unset 認知 starts the
+  // deadlines at the discovery, not at the moment the report was typed.
+  const bool discovered = request.discovery.discovered_at.seconds != 0;
+  incident.aware_at = request.aware_at.value_or(discovered ? request.discovery.discovered_at : now);
   incident.opened_at = now;
   incident.opened_by = actor.name;
   incident.title = core::trim(request.title);

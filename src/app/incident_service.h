@@ -40,7 +40,7 @@ struct StartIncidentRequest {
   std::vector<core::SystemId> systems;
   std::vector<core::DeviceId> devices;
   bool personal_data_leak = false;
-  std::optional<core::Instant> aware_at;  // default: now
+  std::optional<core::Instant> aware_at;  // default: the discovery (else now)
   // The reporter has seen the incidents still open and this is another
   // event. Without it, an open incident refuses the start (problem field
   // "separate_event"): the same event is added to its record instead.

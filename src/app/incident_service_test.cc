@@ -144,6 +144,16 @@ TEST_F(IncidentServiceTest, ClosingWithReportsOrContactsUndoneListsThemAndWrites
             core::IncidentStatus::Closed);
 }
 
+TEST_F(IncidentServiceTest, AwarenessDefaultsToTheDiscoveryNotToTheTyping) {
+  // Found at 08:40 by the receptionist, typed in at 15:21: the clinic knew
+  // at 08:40, and the deadlines count from then.
+  StartIncidentRequest r;
+  r.discovery = {"受付 山田", kFound, "", "受付端末に身代金要求", ""};
+  auto started = start_incident(*ws_, staff_, r, at(401));
+  ASSERT_TRUE(started.problems.empty());
+  EXPECT_EQ(load_incident_view(*ws_, admin_, started.id, at(402)).incident.aware_at, kFound);
+}
+
 TEST_F(IncidentServiceTest, TitleDefaultsToTheSituationsFirstLine) {
   StartIncidentRequest r;
   r.discovery = {"渡辺", kFound, "", "予約システムに見覚えのないログイン\n詳細は後で", ""};

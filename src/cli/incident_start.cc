@@ -78,7 +78,7 @@ void add_incident_start(CLI::App& parent, GlobalOptions& options) {
       "--separate", f->separate,
       "対応中のインシデントとは別の出来事として記録する（同じ出来事なら incident log で追記）");
   cmd->add_option("--aware-at", f->aware_at,
-                  "当院が事態を知った日時（報告期限の起算点、省略時は今）");
+                  "当院が事態を知った日時（報告期限の起算点、省略時は発見日時）");
   cmd->callback([&options, f] {
     guarded([&] {
       Session s = open_session(options);

@@ -56,7 +56,7 @@ std::vector<FieldSpec> start_fields(const core::Plan& plan) {
                FieldKind::Checkbox, false,
                "少しでも可能性があれば選びます（個人情報保護委員会への報告期限が表示されます）"});
   f.push_back({"aware_at", "当院が事態を知った日時", FieldKind::Text, false,
-               "報告期限の起算点。空欄なら今"});
+               "報告期限の起算点。空欄なら発見日時（職員が見つけた時が当院の知った時です）"});
   return f;
 }
 
