@@ -85,9 +85,10 @@ bool allows(Role role, Permission permission) {
   return false;
 }
 
-Actor cli_actor() {
+Actor cli_actor(std::string_view named) {
   // A person's name on the record, never the program's: a job started by
   // cron or systemd has no $USER, but it runs as an account.
+  if (!named.empty()) return Actor{core::UserId(), std::string(named), Role::Admin};
   const char* name = std::getenv("MEDBCP_USER");
   if (name == nullptr || *name == '\0') name = std::getenv("USER");
   if (name == nullptr || *name == '\0') {

@@ -53,9 +53,9 @@ struct Actor {
 
 // The person at the keyboard of the CLI: whoever can open the database file
 // already holds all of it, so the CLI acts as an administrator named after
-// the person ($MEDBCP_USER, else $USER, else the OS account the process
-// runs as).
-Actor cli_actor();
+// the person: `named` (the CLI's --by), else $MEDBCP_USER, else $USER, else
+// the OS account the process runs as.
+Actor cli_actor(std::string_view named = {});
 
 class PermissionDenied : public std::runtime_error {
  public:

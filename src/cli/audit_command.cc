@@ -67,10 +67,11 @@ void add_audit_command(CLI::App& root, GlobalOptions& options) {
     filter.actor_name = f->user;
     auto ws = open_workspace(options);
     if (f->csv) {
-      write_output_atomically(f->out, app::export_audit_csv(*ws, app::cli_actor(), filter));
+      write_output_atomically(f->out, app::export_audit_csv(*ws, terminal_actor(options), filter));
       return;
     }
-    const app::AuditPage page = app::list_audit_log(*ws, app::cli_actor(), filter, 1, f->limit);
+    const app::AuditPage page =
+        app::list_audit_log(*ws, terminal_actor(options), filter, 1, f->limit);
     if (f->json) {
       std::cout << app::audit_json(page);
       return;

@@ -21,7 +21,7 @@ void add_backup_list(CLI::App& backup, GlobalOptions& options) {
   cmd->add_flag("--json", *json, "JSON で出力する");
   cmd->callback([&options, json] {
     auto ws = open_workspace(options);
-    auto plans = app::backup_overview(*ws, app::cli_actor(), 1);
+    auto plans = app::backup_overview(*ws, terminal_actor(options), 1);
     if (*json) {
       std::cout << app::backups_json(plans);
       return;
@@ -62,8 +62,8 @@ void add_backup_record(CLI::App& backup, GlobalOptions& options) {
     const core::Outcome outcome = parse_outcome(flags->result);
     const auto at = parse_at(flags->at);
     auto ws = open_workspace(options);
-    auto recorded = app::record_backup_run(*ws, app::cli_actor(), core::BackupPlanId(flags->plan),
-                                           outcome, at, flags->note);
+    auto recorded = app::record_backup_run(
+        *ws, terminal_actor(options), core::BackupPlanId(flags->plan), outcome, at, flags->note);
     if (!recorded.run) refuse("記録できませんでした。", recorded.problems);
     std::cout << "バックアップの" << core::label(outcome)
               << "を記録しました: " << recorded.run->plan_label << "  "
@@ -91,8 +91,9 @@ void add_backup_restore_test(CLI::App& backup, GlobalOptions& options) {
     const core::Outcome outcome = parse_outcome(flags->result);
     const auto at = parse_at(flags->at);
     auto ws = open_workspace(options);
-    auto recorded = app::record_restore_test(*ws, app::cli_actor(), core::BackupPlanId(flags->plan),
-                                             outcome, flags->minutes, at, flags->note);
+    auto recorded =
+        app::record_restore_test(*ws, terminal_actor(options), core::BackupPlanId(flags->plan),
+                                 outcome, flags->minutes, at, flags->note);
     if (!recorded.test) refuse("記録できませんでした。", recorded.problems);
     std::cout << "復旧テストの" << core::label(outcome)
               << "を記録しました: " << recorded.test->plan_label << "  " << recorded.test->minutes

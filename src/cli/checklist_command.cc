@@ -97,7 +97,7 @@ void add_checklist_command(CLI::App& root, GlobalOptions& options) {
     const core::Date today = parse_date_or_today(flags->today, "--today");
     const auto checklist = load_checklist(*flags);
     auto ws = open_workspace(options);
-    const auto a = app::assess_checklist(*ws, app::cli_actor(), checklist, today,
+    const auto a = app::assess_checklist(*ws, terminal_actor(options), checklist, today,
                                          *year > 0 ? std::optional<int>(*year) : std::nullopt);
     if (*json) {
       std::cout << app::checklist_json(a) << "\n";
@@ -131,8 +131,8 @@ void add_checklist_command(CLI::App& root, GlobalOptions& options) {
     r.target_on = optional_date(af->target, "--target");
     r.note = af->note;
     r.evidence = af->evidence;
-    const auto problems = app::answer_checklist_item(*ws, app::cli_actor(), checklist, r, today,
-                                                     core::Instant::now());
+    const auto problems = app::answer_checklist_item(*ws, terminal_actor(options), checklist, r,
+                                                     today, core::Instant::now());
     if (!problems.empty()) refuse("記録しませんでした。", problems);
     std::cout << "記録しました: " << core::trim(core::nfkc(af->id)) << " "
               << (af->yes ? "はい" : "いいえ") << "（確認日 " << r.checked_on.value_or(today).iso();
@@ -156,8 +156,8 @@ void add_checklist_command(CLI::App& root, GlobalOptions& options) {
     const core::Date today = parse_date_or_today(flags->today, "--today");
     const auto checklist = load_checklist(*flags);
     auto ws = open_workspace(options);
-    const auto r = app::import_vendor_sheet(*ws, app::cli_actor(), checklist, read_input(vf->file),
-                                            today, core::Instant::now());
+    const auto r = app::import_vendor_sheet(*ws, terminal_actor(options), checklist,
+                                            read_input(vf->file), today, core::Instant::now());
     if (!r.problems.empty()) refuse("取り込みませんでした（何も保存していません）。", r.problems);
     std::cout << r.vendor_name << " の回答 " << r.answered << " 件を取り込みました。\n";
   });
@@ -168,7 +168,7 @@ void add_checklist_command(CLI::App& root, GlobalOptions& options) {
     const auto checklist = load_checklist(*flags);
     auto ws = open_workspace(options);
     std::filesystem::create_directories(vf->out);
-    const auto sheets = app::vendor_sheets(*ws, app::cli_actor(), checklist, today);
+    const auto sheets = app::vendor_sheets(*ws, terminal_actor(options), checklist, today);
     if (sheets.empty()) usage_error("別紙１に事業者（システム事業者・保守業者）がありません。");
     for (const auto& sheet : sheets) {
       const auto path = (std::filesystem::path(vf->out) / sheet.file_name).string();
@@ -191,9 +191,9 @@ void add_checklist_command(CLI::App& root, GlobalOptions& options) {
     const core::Date today = parse_date_or_today(flags->today, "--today");
     const auto checklist = load_checklist(*flags);
     auto ws = open_workspace(options);
-    const auto a = app::assess_checklist(*ws, app::cli_actor(), checklist, today);
+    const auto a = app::assess_checklist(*ws, terminal_actor(options), checklist, today);
     write_output_atomically(
-        rf->out, app::render_checklist(app::cli_actor(), a,
+        rf->out, app::render_checklist(terminal_actor(options), a,
                                        rf->format == "xlsx" ? app::ChecklistFormat::Xlsx
                                                             : app::ChecklistFormat::Pdf));
     std::cout << "書き出しました: " << rf->out << "（" << core::fiscal_year_label(a.fiscal_year)

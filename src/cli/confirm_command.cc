@@ -29,7 +29,7 @@ void add_confirm_command(CLI::App& root, GlobalOptions& options) {
     const core::Date on = parse_date_or_today(flags->on, "--on");
     auto ws = open_workspace(options);
     auto problems = app::record_contact_verification(
-        *ws, app::cli_actor(), core::ExternalContactId(flags->contact), on,
+        *ws, terminal_actor(options), core::ExternalContactId(flags->contact), on,
         core::Instant::now().tokyo_date(), flags->note);
     if (!problems.empty()) refuse("記録できませんでした。", problems);
     std::cout << "連絡先の確認を記録しました（" << core::format_wareki(on) << "）。\n";
@@ -41,7 +41,7 @@ void add_confirm_command(CLI::App& root, GlobalOptions& options) {
   plan->callback([&options, flags] {
     const core::Date on = parse_date_or_today(flags->on, "--on");
     auto ws = open_workspace(options);
-    auto problems = app::record_plan_review(*ws, app::cli_actor(), on,
+    auto problems = app::record_plan_review(*ws, terminal_actor(options), on,
                                             core::Instant::now().tokyo_date(), flags->note);
     if (!problems.empty()) refuse("記録できませんでした。", problems);
     std::cout << "計画の見直しを記録しました（" << core::format_wareki(on) << "）。\n";

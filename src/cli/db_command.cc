@@ -67,7 +67,7 @@ void add_backup(CLI::App& db, GlobalOptions& options) {
       at = *parsed;
     }
     auto ws = open_workspace(options);
-    const auto r = app::record_backups_copied_off(*ws, app::cli_actor(), flags->to, at, now);
+    const auto r = app::record_backups_copied_off(*ws, terminal_actor(options), flags->to, at, now);
     if (!r.problems.empty()) refuse("記録しませんでした。", r.problems);
     std::cout << "バックアップ " << r.marked << " 件を「" << core::trim(flags->to)
               << "」へ複製したと記録しました（" << at.tokyo_text() << " まで）。\n";
@@ -81,7 +81,7 @@ void add_backup(CLI::App& db, GlobalOptions& options) {
     auto ws = open_workspace(options);
     app::BackupReport report;
     if (!flags->dir.empty()) {
-      const auto r = app::backup_into_folder(*ws, app::cli_actor(), flags->dir, flags->keep,
+      const auto r = app::backup_into_folder(*ws, terminal_actor(options), flags->dir, flags->keep,
                                              core::Instant::now());
       report = r.backup;
       for (const auto& name : r.removed)
@@ -90,7 +90,7 @@ void add_backup(CLI::App& db, GlobalOptions& options) {
         std::cerr << "古いバックアップを削除できませんでした: " << name << "\n";
       }
     } else {
-      report = app::backup_database(*ws, app::cli_actor(), flags->out);
+      report = app::backup_database(*ws, terminal_actor(options), flags->out);
     }
     std::cout << "バックアップを作成しました: " << report.path << "（" << report.bytes
               << " バイト）\n";
@@ -115,7 +115,7 @@ void add_restore(CLI::App& db, GlobalOptions& options) {
   cmd->add_flag("--force", flags->force, "対応中のインシデントがあっても復元する");
   cmd->callback([&options, flags] {
     auto ws = open_workspace(options);
-    app::RestoreReport report = app::restore_database(*ws, app::cli_actor(), flags->file,
+    app::RestoreReport report = app::restore_database(*ws, terminal_actor(options), flags->file,
                                                       core::Instant::now(), {flags->force});
     print_verification(report.restored ? std::cout : std::cerr, report.verification);
     if (!report.verification.ok()) {

@@ -128,7 +128,7 @@ void add_import(CLI::App& devices, GlobalOptions& options) {
     const InputFile input(flags->file);
     auto ws = open_workspace(options);
     const app::DeviceImportResult result =
-        app::import_devices(*ws, app::cli_actor(), input.bytes(), flags->dry_run);
+        app::import_devices(*ws, terminal_actor(options), input.bytes(), flags->dry_run);
     std::cout << "読み込んだファイル: " << flags->file << "（" << result.file.format << "）\n";
     if (!result.file.warnings.empty()) {
       std::cout << "注意 " << result.file.warnings.size() << " 件:\n";
@@ -173,7 +173,7 @@ void add_export(CLI::App& devices, GlobalOptions& options) {
                                                ? app::DeviceExportFormat::CsvCp932
                                                : app::DeviceExportFormat::CsvUtf8;
     auto ws = open_workspace(options);
-    const app::DeviceExport result = app::export_devices(*ws, app::cli_actor(), format);
+    const app::DeviceExport result = app::export_devices(*ws, terminal_actor(options), format);
     if (!result.problems.empty()) {
       std::cerr << "書き出しを中止しました。Shift_JIS (CP932) にない文字があります（"
                 << result.problems.size()

@@ -78,7 +78,7 @@ void add_facility_command(CLI::App& root, GlobalOptions& options) {
   add_cmd->add_option("--name", add->name, "施設名（例: あおば内科クリニック）")->required();
   add_cmd->callback([&options, add] {
     const std::string db = app::resolve_db_path(options.db_flag);
-    app::add_facility(db, app::cli_actor(), add->code, add->name, core::Instant::now());
+    app::add_facility(db, terminal_actor(options), add->code, add->name, core::Instant::now());
     std::cout << "施設「" << add->name << "」（施設コード " << add->code
               << "）を追加し、ひな形から計画を作りました。\n"
               << "最初の管理者を作るには: medbcp --facility-code " << add->code

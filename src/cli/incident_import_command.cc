@@ -28,7 +28,7 @@ void add_incident_import_command(CLI::App& incident, GlobalOptions& options) {
     std::optional<core::IncidentId> into;
     if (flags->incident > 0) into = core::IncidentId(flags->incident);
     const app::OfflineImportResult r =
-        app::import_offline_log(*ws, app::cli_actor(), text, into, core::Instant::now());
+        app::import_offline_log(*ws, terminal_actor(options), text, into, core::Instant::now());
     if (!r.problems.empty()) {
       std::cerr << "取り込めません（何も変更していません）:\n";
       print_problems(std::cerr, r.problems);

@@ -14,7 +14,7 @@
 namespace medbcp::cli::incident {
 
 Session open_session(const GlobalOptions& options) {
-  return Session{open_workspace(options), app::cli_actor(), Instant::now()};
+  return Session{open_workspace(options), terminal_actor(options), Instant::now()};
 }
 
 bool interactive() { return ::isatty(STDIN_FILENO) != 0; }

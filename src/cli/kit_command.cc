@@ -41,7 +41,7 @@ void add_kit_command(CLI::App& root, GlobalOptions& options) {
   cmd->add_flag("--status", flags->status, "キットが現在の計画と一致しているかを表示する");
   cmd->callback([&options, flags] {
     auto ws = open_workspace(options);
-    const app::Actor actor = app::cli_actor();
+    const app::Actor actor = terminal_actor(options);
     const core::Instant now = core::Instant::now();
     if (flags->status) {
       print_status(app::kit_freshness(*ws));

@@ -44,7 +44,7 @@ void add_mail_command(CLI::App& root, GlobalOptions& options) {
     s.from_address = sf->from;
     s.charset = sf->charset == "iso-2022-jp" ? app::MailCharset::Iso2022Jp : app::MailCharset::Utf8;
     s.digest_to = app::split_mail_addresses(sf->digest_to);
-    const auto problems = app::save_mail_settings(*ws, app::cli_actor(), s);
+    const auto problems = app::save_mail_settings(*ws, terminal_actor(options), s);
     if (!problems.empty()) refuse("保存しませんでした。", problems);
     std::cout << (s.enabled
                       ? "メールの設定を保存しました（" + s.smtp_url + "、送信元 " + s.from_address +
@@ -57,7 +57,8 @@ void add_mail_command(CLI::App& root, GlobalOptions& options) {
   test->add_option("--to", *to, "宛先")->required();
   test->callback([&options, to] {
     auto ws = open_workspace(options);
-    const std::string error = app::send_test_mail(*ws, app::cli_actor(), *to, core::Instant::now());
+    const std::string error =
+        app::send_test_mail(*ws, terminal_actor(options), *to, core::Instant::now());
     if (!error.empty()) {
       std::cerr << "送れませんでした: " << error << "\n";
       throw ExitCode{1};

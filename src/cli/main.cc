@@ -47,6 +47,9 @@ int run(int argc, char** argv) {
   root.add_flag("--association", options.association,
                 "医師会・協会のアカウント（協会管理者・協会閲覧）を扱う（user コマンドと）")
       ->excludes("--facility-code");
+  root.add_option("--by", options.by_flag,
+                  "記録する人の名前（時系列・履歴・監査ログに載る。既定: $MEDBCP_USER、"
+                  "なければ OS のユーザー名）");
 
   cli::add_init_command(root, options);
   cli::add_check_command(root, options);

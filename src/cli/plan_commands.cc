@@ -24,7 +24,7 @@ void add_init_command(CLI::App& root, GlobalOptions& options) {
                 "計画がなければ架空の診療所のデモ計画を作成する（あれば何もしない）");
   cmd->callback([&options, flags] {
     auto ws = open_workspace(options);
-    app::Actor actor = app::cli_actor();
+    app::Actor actor = terminal_actor(options);
     if (flags->demo) {
       bool created = app::ensure_demo_plan(*ws, actor, core::Instant::now());
       std::cout << (created ? "デモ計画を作成しました: " : "計画はすでにあります: ")
@@ -51,7 +51,7 @@ void add_check_command(CLI::App& root, GlobalOptions& options) {
     // はい whose evidence lapsed, an いいえ past its target date.
     const core::Date today = core::Instant::now().tokyo_date();
     const auto assessment =
-        app::assess_checklist(*ws, app::cli_actor(), app::default_checklist(), today);
+        app::assess_checklist(*ws, terminal_actor(options), app::default_checklist(), today);
     std::vector<core::Reminder> checklist = app::bcp_gaps(assessment);
     for (auto& r : app::checklist_reminders(assessment, today, 0)) {
       if (r.urgency == core::Urgency::Overdue) checklist.push_back(std::move(r));
@@ -84,7 +84,7 @@ void add_export_command(CLI::App& root, GlobalOptions& options) {
   cmd->add_option("--out", flags->out, "出力ファイル（既定: 標準出力）");
   cmd->callback([&options, flags] {
     auto ws = open_workspace(options);
-    write_output_atomically(flags->out, app::export_plan_json(*ws, app::cli_actor()));
+    write_output_atomically(flags->out, app::export_plan_json(*ws, terminal_actor(options)));
   });
 }
 
@@ -96,7 +96,7 @@ void add_import_command(CLI::App& root, GlobalOptions& options) {
   cmd->callback([&options, file] {
     std::string json = read_input(*file);
     auto ws = open_workspace(options);
-    core::Problems problems = app::import_plan_json(*ws, app::cli_actor(), json);
+    core::Problems problems = app::import_plan_json(*ws, terminal_actor(options), json);
     if (!problems.empty()) {
       std::cerr << "読み込みを中止しました（計画は変更されていません）。問題: " << problems.size()
                 << " 件\n";

@@ -59,7 +59,7 @@ void add_render_command(CLI::App& root, GlobalOptions& options) {
     auto ws = open_workspace(options);
     std::string bytes;
     try {
-      bytes = app::render_stored_plan(*ws, app::cli_actor(), *format, render_options);
+      bytes = app::render_stored_plan(*ws, terminal_actor(options), *format, render_options);
     } catch (const app::TemplateInvalid& e) {
       std::cerr << "ひな形に誤りがあるため書き出せません（" << e.problems.size() << " 件）\n";
       print_problems(std::cerr, e.problems);

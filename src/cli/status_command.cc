@@ -23,7 +23,7 @@ void add_status_command(CLI::App& root, GlobalOptions& options) {
   cmd->callback([&options, today, json] {
     const core::Date date = parse_date_or_today(*today, "--today");
     auto ws = open_workspace(options);
-    auto list = app::current_reminders(*ws, app::cli_actor(), date);
+    auto list = app::current_reminders(*ws, terminal_actor(options), date);
     int overdue = 0;
     for (const auto& r : list) overdue += r.urgency == core::Urgency::Overdue ? 1 : 0;
     if (*json) {

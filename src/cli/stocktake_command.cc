@@ -39,9 +39,9 @@ void add_stocktake_start(CLI::App& parent, GlobalOptions& options) {
   cmd->add_option("--note", flags->note, "備考（範囲、担当など）");
   cmd->callback([&options, flags] {
     auto ws = open_workspace(options);
-    auto started = app::start_stocktake(*ws, app::cli_actor(), flags->title, flags->note);
+    auto started = app::start_stocktake(*ws, terminal_actor(options), flags->title, flags->note);
     if (!started.round) refuse("棚卸しを開始できませんでした。", started.problems);
-    auto view = app::stocktake_view(*ws, app::cli_actor(), started.round->id);
+    auto view = app::stocktake_view(*ws, terminal_actor(options), started.round->id);
     std::cout << "棚卸し「" << started.round->title << "」を開始しました（ID "
               << started.round->id.value.substr(0, 8) << "、対象 " << view->items.size()
               << " 台）。\n"
@@ -89,7 +89,7 @@ void add_stocktake_record(CLI::App& parent, GlobalOptions& options) {
     }
     auto ws = open_workspace(options);
     const core::StocktakeRoundId round = resolve_round(*ws, flags->round);
-    auto view = app::stocktake_view(*ws, app::cli_actor(), round);
+    auto view = app::stocktake_view(*ws, terminal_actor(options), round);
     if (*finding == core::Finding::Unlisted) {
       draft.found_name = flags->name;
       draft.found_asset_number = flags->asset;
@@ -110,9 +110,9 @@ void add_stocktake_record(CLI::App& parent, GlobalOptions& options) {
       draft.device = item->device;
       draft.new_location = flags->location;
     }
-    auto recorded = app::record_stocktake_result(*ws, app::cli_actor(), round, draft);
+    auto recorded = app::record_stocktake_result(*ws, terminal_actor(options), round, draft);
     if (!recorded.result) refuse("記録できませんでした。", recorded.problems);
-    auto after = app::stocktake_view(*ws, app::cli_actor(), round);
+    auto after = app::stocktake_view(*ws, terminal_actor(options), round);
     std::cout << "記録しました: " << core::label(*finding) << "（記録済み " << after->report.checked
               << " / " << after->report.total << " 台）\n";
   });
@@ -131,7 +131,7 @@ void add_stocktake_close(CLI::App& parent, GlobalOptions& options) {
   cmd->callback([&options, flags] {
     auto ws = open_workspace(options);
     const core::StocktakeRoundId round = resolve_round(*ws, flags->round);
-    auto closed = app::close_stocktake(*ws, app::cli_actor(), round, flags->allow_unchecked);
+    auto closed = app::close_stocktake(*ws, terminal_actor(options), round, flags->allow_unchecked);
     if (!closed.problems.empty()) refuse("棚卸しを終了できませんでした。", closed.problems);
     std::cout << "棚卸しを終了し、台帳を更新しました（変更 " << closed.changes.size() << " 件）。\n"
               << "`medbcp stocktake report` で差異報告を確認できます。\n";
@@ -144,7 +144,7 @@ void add_stocktake_list(CLI::App& parent, GlobalOptions& options) {
   cmd->add_flag("--json", *json, "JSON で出力する");
   cmd->callback([&options, json] {
     auto ws = open_workspace(options);
-    auto rounds = app::list_stocktakes(*ws, app::cli_actor());
+    auto rounds = app::list_stocktakes(*ws, terminal_actor(options));
     if (*json) {
       std::cout << app::stocktakes_json(rounds);
       return;
@@ -221,11 +221,11 @@ void add_stocktake_printout(CLI::App& parent, GlobalOptions& options, bool sheet
     auto ws = open_workspace(options);
     const core::StocktakeRoundId round = resolve_round(*ws, flags->round);
     if (flags->format == "text") {
-      print_report_text(*app::stocktake_view(*ws, app::cli_actor(), round));
+      print_report_text(*app::stocktake_view(*ws, terminal_actor(options), round));
       return;
     }
     auto file = app::stocktake_printout(
-        *ws, app::cli_actor(), round,
+        *ws, terminal_actor(options), round,
         sheet ? app::StocktakePrintout::Sheet : app::StocktakePrintout::Report,
         flags->format == "pdf" ? app::PrintFormat::Pdf : app::PrintFormat::Html);
     write_output_atomically(flags->out, file->bytes);
@@ -238,13 +238,13 @@ void add_stocktake_cycle(CLI::App& parent, GlobalOptions& options) {
   cmd->add_option("DAYS", *days, "新しい周期（日）。省略すると現在の周期を表示");
   cmd->callback([&options, days] {
     auto ws = open_workspace(options);
-    core::ReminderSettings settings = app::reminder_settings(*ws, app::cli_actor());
+    core::ReminderSettings settings = app::reminder_settings(*ws, terminal_actor(options));
     if (*days == 0) {
       std::cout << "棚卸しの周期: " << settings.stocktake_cycle_days << " 日\n";
       return;
     }
     settings.stocktake_cycle_days = *days;
-    auto problems = app::update_reminder_settings(*ws, app::cli_actor(), settings);
+    auto problems = app::update_reminder_settings(*ws, terminal_actor(options), settings);
     if (!problems.empty()) refuse("変更できませんでした。", problems);
     std::cout << "棚卸しの周期を " << *days << " 日にしました。\n";
   });

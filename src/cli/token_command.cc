@@ -51,7 +51,7 @@ void add_token_command(CLI::App& root, GlobalOptions& options) {
   add->callback([&options, af] {
     auto ws = open_workspace(options);
     const app::User user = token_user(*ws, af->user);
-    const auto r = app::create_api_token(*ws, app::cli_actor(), user.id, af->name,
+    const auto r = app::create_api_token(*ws, terminal_actor(options), user.id, af->name,
                                          *app::token_scope_from_code(af->scope), af->days,
                                          core::Instant::now());
     if (!r.problems.empty()) refuse("トークンを作りませんでした。", r.problems);
@@ -68,7 +68,7 @@ void add_token_command(CLI::App& root, GlobalOptions& options) {
   list->callback([&options, json] {
     auto ws = open_workspace(options);
     const auto now = core::Instant::now();
-    const auto tokens = app::list_api_tokens(*ws, app::cli_actor());
+    const auto tokens = app::list_api_tokens(*ws, terminal_actor(options));
     if (*json) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& t : tokens) {
@@ -100,7 +100,8 @@ void add_token_command(CLI::App& root, GlobalOptions& options) {
   revoke->add_option("ID", *id, "token list の番号")->required();
   revoke->callback([&options, id] {
     auto ws = open_workspace(options);
-    const auto problems = app::revoke_api_token(*ws, app::cli_actor(), *id, core::Instant::now());
+    const auto problems =
+        app::revoke_api_token(*ws, terminal_actor(options), *id, core::Instant::now());
     if (!problems.empty()) refuse("取り消しませんでした。", problems);
     std::cout << "トークン " << *id << " を取り消しました。\n";
   });

@@ -83,8 +83,8 @@ void add_user_command(CLI::App& root, GlobalOptions& options) {
   add_cmd->callback([&options, add] {
     auto ws = open_workspace(options);
     std::string password = read_password(add->password_stdin);
-    core::Problems problems =
-        app::add_user(*ws, app::cli_actor(), add->name, *app::role_from_code(add->role), password);
+    core::Problems problems = app::add_user(*ws, terminal_actor(options), add->name,
+                                            *app::role_from_code(add->role), password);
     if (!problems.empty()) {
       print_messages(std::cerr, problems);
       throw ExitCode{1};
@@ -99,10 +99,10 @@ void add_user_command(CLI::App& root, GlobalOptions& options) {
   list_cmd->callback([&options, list_json] {
     auto ws = open_workspace(options);
     if (*list_json) {
-      std::cout << app::users_json(app::list_users(*ws, app::cli_actor()));
+      std::cout << app::users_json(app::list_users(*ws, terminal_actor(options)));
       return;
     }
-    for (const auto& u : app::list_users(*ws, app::cli_actor())) {
+    for (const auto& u : app::list_users(*ws, terminal_actor(options))) {
       std::cout << u.name << "\t" << app::code(u.role) << "\t" << (u.active ? "active" : "disabled")
                 << "\n";
     }
@@ -118,7 +118,7 @@ void add_user_command(CLI::App& root, GlobalOptions& options) {
   passwd_cmd->add_flag("--password-stdin", passwd->password_stdin, "パスワードを標準入力から読む");
   passwd_cmd->callback([&options, passwd] {
     auto ws = open_workspace(options);
-    app::Actor actor = app::cli_actor();
+    app::Actor actor = terminal_actor(options);
     std::string name = app::normalize_user_name(passwd->name);
     for (const auto& u : app::list_users(*ws, actor)) {
       if (u.name != name) continue;

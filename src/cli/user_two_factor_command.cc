@@ -36,7 +36,8 @@ void add_user_two_factor_command(CLI::App& user, GlobalOptions& options) {
   enable->callback([&options, name] {
     auto ws = open_workspace(options);
     const app::User u = find_named(*ws, *name);
-    const app::ConsoleEnrolment on = app::console_enable_two_factor(*ws, app::cli_actor(), u.id);
+    const app::ConsoleEnrolment on =
+        app::console_enable_two_factor(*ws, terminal_actor(options), u.id);
     std::cout << "二要素認証を設定しました: " << u.name << "\n"
               << "認証アプリに登録する URI（この表示は一度だけです）:\n"
               << on.enrolment.uri << "\n"
@@ -51,7 +52,7 @@ void add_user_two_factor_command(CLI::App& user, GlobalOptions& options) {
   disable->callback([&options, name] {
     auto ws = open_workspace(options);
     const app::User u = find_named(*ws, *name);
-    app::console_disable_two_factor(*ws, app::cli_actor(), u.id);
+    app::console_disable_two_factor(*ws, terminal_actor(options), u.id);
     std::cout << "二要素認証を解除しました: " << u.name << "\n";
     if (app::two_factor_status(*ws, u.id).required) {
       std::cout << "この利用者の役割では必須のため、次のログインで設定を求められます。\n";

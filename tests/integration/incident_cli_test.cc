@@ -384,6 +384,26 @@ TEST_F(IncidentCli, AnEntryWithoutAUserNamesTheAccountNotTheProgram) {
   EXPECT_EQ(line.find(" cli "), std::string::npos) << line;
 }
 
+// Several people share the clinic's one laptop: each entry names who typed
+// it (--by before the command), over $MEDBCP_USER; a contact's own --by
+// (who made the call) is still the contact's.
+TEST_F(IncidentCli, ThePersonAtTheTerminalIsNamedByBy) {
+  start();
+  Result r = run("--by '看護師 小林' incident log 1 待合の患者さんに説明した");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  r = run("--by '看護師 小林' incident contact 1 3 --reached --by '院長 桜井'");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string shown = run("incident show 1").output;
+  const std::size_t entry = shown.find("待合の患者さんに説明した");
+  ASSERT_NE(entry, std::string::npos) << shown;
+  const std::string line =
+      shown.substr(shown.rfind('\n', entry) + 1, entry - shown.rfind('\n', entry));
+  EXPECT_NE(line.find("看護師 小林"), std::string::npos) << line;
+  EXPECT_EQ(line.find("事務長"), std::string::npos) << line;
+  const std::string calls = run("incident contact 1").output;  // the calls made, with who made them
+  EXPECT_NE(calls.find("院長 桜井"), std::string::npos) << calls;
+}
+
 // The 責任者 records whether the leak may have had a wrongful purpose; the
 // 確報's deadline follows that finding, which is on the timeline with its reason.
 TEST_F(IncidentCli, TheOfficerSetsTheFinalReportsGroundsWithAReason) {
