@@ -83,7 +83,9 @@ printf 'kiku-sakura-ume-7\n' | m --facility-code aoba user add --name writer --r
   --password-stdin >/dev/null
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-m --facility-code aoba serve --port "$port" --threads 16 2>"$work/serve.log" &
+# The program itself in the background (not the function `m`, whose
+# subshell's pid would be killed and leave the server running).
+"$bin" --db "$url" --facility-code aoba serve --port "$port" --threads 16 2>"$work/serve.log" &
 server_pid=$!
 for _ in $(seq 100); do
   curl -fs "http://127.0.0.1:$port/login" >/dev/null && break
