@@ -3,7 +3,10 @@
 #include <cstdio>
 #include <utility>
 
+#include "core/clinic_backup_record.h"
 #include "core/plan_section.h"
+#include "core/stocktake.h"
+#include "core/timeline.h"
 #include "io/csv_writer.h"
 #include "store/audit_store.h"
 
@@ -80,6 +83,27 @@ std::string target_text(const store::AuditRecord& r) {
   return r.target;
 }
 
+// The triggers write codes (a timeline entry's kind and id, a backup's
+// outcome, a stock-take finding) so the stored log stays stable and its
+// chain verifies; people read them in Japanese. Unknown codes pass as stored.
+std::string detail_text(const store::AuditRecord& r) {
+  if (r.action == "timeline_entry") {
+    const std::string kind = r.detail.substr(0, r.detail.find(' '));
+    const auto k = core::entry_kind_from_code(kind);
+    if (!k) return r.detail;
+    std::string out = core::label(*k);
+    if (r.entry_number) out.append("（No.").append(std::to_string(*r.entry_number)).append("）");
+    return out;
+  }
+  if (r.action == "backup_run" || r.action == "restore_test") {
+    if (const auto o = core::outcome_from_code(r.detail)) return core::label(*o);
+  }
+  if (r.action == "stocktake_result") {
+    if (const auto f = core::finding_from_code(r.detail)) return core::label(*f);
+  }
+  return r.detail;
+}
+
 AuditEntry entry_for(const store::AuditRecord& r) {
   AuditEntry e;
   e.id = r.id;
@@ -90,7 +114,7 @@ AuditEntry entry_for(const store::AuditRecord& r) {
   e.action = r.action;
   e.action_label = audit_action_label(r.action);
   e.target = target_text(r);
-  e.detail = r.detail;
+  e.detail = detail_text(r);
   return e;
 }
 
@@ -199,7 +223,7 @@ std::string export_audit_csv(Workspace& ws, const Actor& actor, const AuditFilte
     csv.field(spreadsheet_safe(r.actor_name));
     csv.field(spreadsheet_safe(r.remote));
     csv.field(spreadsheet_safe(target_text(r)));
-    csv.field(spreadsheet_safe(r.detail));
+    csv.field(spreadsheet_safe(detail_text(r)));
     csv.end_record();
   });
   return "\xEF\xBB\xBF" + csv.take();

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "app/clinic_backup_runs.h"
 #include "app/database_backup.h"
 #include "app/device_import.h"
 #include "app/incident_export.h"
@@ -173,7 +174,34 @@ TEST_F(Audit, TimelineEntriesAreRecordedWithTheirAuthor) {
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0].actor_name, "鈴木");
   EXPECT_EQ(entries[0].at, 1711940660);
-  EXPECT_NE(entries[0].detail.find(e.id), std::string::npos);
+  EXPECT_NE(entries[0].detail.find(e.id), std::string::npos);  // stored as the trigger wrote it
+
+  // People read the entry's kind and its No. on the timeline, not the id.
+  const std::int64_t no = store::load_timeline(db, id).at(0).seq;
+  const std::string shown = std::string("対応（No.").append(std::to_string(no)).append("）");
+  AuditFilter only_entries;
+  only_entries.action = "timeline_entry";
+  const AuditPage page = list_audit_log(*ws_, admin(), only_entries, 1, 10);
+  ASSERT_EQ(page.entries.size(), 1u);
+  EXPECT_EQ(page.entries[0].detail, shown);
+  const std::string csv = export_audit_csv(*ws_, admin(), only_entries);
+  EXPECT_NE(csv.find(shown), std::string::npos) << csv;
+  EXPECT_EQ(csv.find(e.id), std::string::npos) << csv;
+}
+
+TEST_F(Audit, BackupOutcomesReadInJapanese) {
+  const Actor cli{core::UserId(), "事務長", Role::Admin};
+  ASSERT_TRUE(ensure_demo_plan(*ws_, cli));
+  const core::Plan plan = load_plan(*ws_);
+  ASSERT_FALSE(plan.backups.empty());
+  ASSERT_TRUE(record_backup_run(*ws_, cli, plan.backups[0].id, core::Outcome::Failed,
+                                core::Instant::now(), "")
+                  .problems.empty());
+  AuditFilter runs;
+  runs.action = "backup_run";
+  const AuditPage page = list_audit_log(*ws_, admin(), runs, 1, 100);
+  ASSERT_FALSE(page.entries.empty());
+  EXPECT_EQ(page.entries.front().detail, "失敗");  // stored as "fail"
 }
 
 TEST_F(Audit, EveryExportIsRecordedWithWhoTookWhat) {
@@ -228,9 +256,12 @@ TEST_F(Audit, ListsNewestFirstWithFiltersAndPages) {
   {
     store::Transaction tx(db);
     // 2024-04-01 23:30 and 2024-04-02 00:30 in Japan time.
-    store::append_audit(db, {0, 1711981800, std::nullopt, "a", "", "export", "one", ""});
-    store::append_audit(db, {0, 1711985400, std::nullopt, "b", "", "export", "two", ""});
-    store::append_audit(db, {0, 1711985401, std::nullopt, "b", "", "import", "three", ""});
+    store::append_audit(db,
+                        {0, 1711981800, std::nullopt, "a", "", "export", "one", "", std::nullopt});
+    store::append_audit(db,
+                        {0, 1711985400, std::nullopt, "b", "", "export", "two", "", std::nullopt});
+    store::append_audit(
+        db, {0, 1711985401, std::nullopt, "b", "", "import", "three", "", std::nullopt});
     tx.commit();
   }
   AuditFilter day2;

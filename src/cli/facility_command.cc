@@ -5,7 +5,9 @@
 
 #include "app/actor.h"
 #include "app/association_overview.h"
+#include "app/audit.h"
 #include "app/facilities.h"
+#include "app/facility_directory.h"
 #include "app/workspace.h"
 
 namespace medbcp::cli {
@@ -78,7 +80,11 @@ void add_facility_command(CLI::App& root, GlobalOptions& options) {
   add_cmd->add_option("--name", add->name, "施設名（例: あおば内科クリニック）")->required();
   add_cmd->callback([&options, add] {
     const std::string db = app::resolve_db_path(options.db_flag);
-    app::add_facility(db, terminal_actor(options), add->code, add->name, core::Instant::now());
+    const app::Actor actor = terminal_actor(options);
+    app::add_facility(db, actor, add->code, add->name, core::Instant::now());
+    // In the association's log as the web's 施設を追加 is: who made it, when.
+    app::audit(app::FacilityDirectory::for_association(db)->home(), actor,
+               app::audit_action::kFacilityAdd, add->code, add->name + "（コマンドから）");
     std::cout << "施設「" << add->name << "」（施設コード " << add->code
               << "）を追加し、ひな形から計画を作りました。\n"
               << "最初の管理者を作るには: medbcp --facility-code " << add->code

@@ -3,8 +3,13 @@
 namespace medbcp::store {
 namespace {
 
+// The timeline trigger (migration 006) writes "KIND ENTRY_ID", the id last
+// and 32 characters long; its No. is looked up by that id.
 constexpr const char* kColumns =
-    "SELECT id, at, actor_id, actor_name, remote, action, target, detail FROM audit_log ";
+    "SELECT id, at, actor_id, actor_name, remote, action, target, detail, "
+    "(SELECT t.seq FROM timeline_entries t WHERE audit_log.action = 'timeline_entry' "
+    "AND t.entry_id = substr(audit_log.detail, length(audit_log.detail) - 31)) "
+    "FROM audit_log ";
 // Each filter is bound twice: once to test whether it is set (typed by a
 // CAST, since a bare "? IS NULL" gives PostgreSQL no type to give it).
 constexpr const char* kWhere =
@@ -20,7 +25,7 @@ void bind_query(Statement& stmt, const AuditQuery& q) {
 
 AuditRecord read(const Statement& s) {
   return {s.integer(0), s.integer(1), s.optional_integer(2), s.text(3), s.text(4), s.text(5),
-          s.text(6),    s.text(7)};
+          s.text(6),    s.text(7),    s.optional_integer(8)};
 }
 
 }  // namespace

@@ -22,6 +22,9 @@ struct AuditRecord {
   std::string action;
   std::string target;
   std::string detail;
+  // A timeline entry's No. within its incident (read, never written): the
+  // trigger's detail holds the entry's id, which people cannot read.
+  std::optional<std::int64_t> entry_number;
 };
 
 // Returns the new id.

@@ -277,5 +277,16 @@ TEST_F(AssociationCli, AMissingOrUnknownCodeIsAClearMessageAndChangesNothing) {
   EXPECT_EQ(sakura_rows(), before);
 }
 
+// A facility added at the console is in the association's audit log, as one
+// added on the web page is: who added which, and when.
+TEST_F(AssociationCli, AFacilityAddedFromTheConsoleIsAudited) {
+  ASSERT_EQ(run("--by '協会 事務局 佐藤' facility add kaede --name かえで医院").exit_code, 0);
+  const Result log = run("--association audit");
+  ASSERT_EQ(log.exit_code, 0) << log.output;
+  EXPECT_NE(log.output.find("施設の追加"), std::string::npos) << log.output;
+  EXPECT_NE(log.output.find("協会 事務局 佐藤"), std::string::npos) << log.output;
+  EXPECT_NE(log.output.find("かえで医院"), std::string::npos) << log.output;
+}
+
 }  // namespace
 }  // namespace medbcp
