@@ -115,8 +115,8 @@ void close_form(RequestContext& ctx, Html& h, const std::string& action, const F
   end_form(h);
 }
 
-void summary(RequestContext& ctx, Html& h, const IncidentView& v, bool writable,
-             const RejectedForm* rejected) {
+// Open or closed, and whether the record is whole: one line above all else.
+void status_line(Html& h, const IncidentView& v) {
   const core::Incident& i = v.incident;
   const std::string url = incident_url(i.id);
   h.open("p", {{"class", "toolbar"}});
@@ -132,7 +132,13 @@ void summary(RequestContext& ctx, Html& h, const IncidentView& v, bool writable,
          "時系列に改ざんの疑い（" + std::to_string(v.chain.breaks.size()) + " 件）");
   }
   h.close("p");
+}
 
+// What was reported and what it touched, then the files to take away.
+void summary(RequestContext& ctx, Html& h, const IncidentView& v, bool writable,
+             const RejectedForm* rejected) {
+  const core::Incident& i = v.incident;
+  const std::string url = incident_url(i.id);
   auto fact = [&](const char* label, const std::string& value) {
     h.el("dt", label);
     h.open("dd");
@@ -244,13 +250,18 @@ void deadlines(Html& h, const IncidentView& v) {
 }
 
 // A number to tap on a phone or tablet; shown whole, never wrapped.
-void phone_link(Html& h, const std::string& phone) {
+// A number to call on the day: on a phone a tap dials it, so it is a
+// button-sized target with what it is for ("日中", "時間外") on it.
+void phone_link(Html& h, const std::string& phone, const std::string& when = "") {
   const std::string uri = core::tel_uri(phone);
   if (uri.empty()) {
-    h.text(phone);
+    h.text((when.empty() ? "" : when + " ") + phone);
     return;
   }
-  h.el("a", {{"href", uri}, {"class", "tel"}}, core::unbreakable_phone(phone));
+  h.open("a", {{"href", uri}, {"class", "tel"}});
+  if (!when.empty()) h.el("span", {{"class", "tel__when"}}, when);
+  h.text(core::unbreakable_phone(phone));
+  h.close("a");
 }
 
 // The page is long on the day; one line of links to each part of it.
@@ -276,14 +287,13 @@ void contents(Html& h, const IncidentView& v, bool manages) {
 
 void to_reach(Html& h, const IncidentView& v) {
   section(h, "to-reach", "すぐに連絡する先");
-  h.open("p");
+  h.open("p", {{"class", "to-reach__officer"}});
   h.text("医療情報システム安全管理責任者 " + v.plan.officer.name + "（" + v.plan.officer.title +
-         "）: ");
-  for (const auto& phone : {v.plan.officer.phone_day, v.plan.officer.phone_night}) {
-    if (phone.empty()) continue;
-    phone_link(h, phone);
-    h.text(" ");
-  }
+         "）");
+  h.open("span", {{"class", "tel-row"}});
+  if (!v.plan.officer.phone_day.empty()) phone_link(h, v.plan.officer.phone_day, "日中");
+  if (!v.plan.officer.phone_night.empty()) phone_link(h, v.plan.officer.phone_night, "夜間・休日");
+  h.close("span");
   h.close("p");
   if (v.still_to_reach.empty()) {
     h.el("p", {{"class", "status status--ok"}}, "初報で必須の連絡先には、すべて連絡がつきました。");
@@ -294,12 +304,11 @@ void to_reach(Html& h, const IncidentView& v) {
     for (const auto& c : v.still_to_reach) {
       h.open("li", {{"class", "reminder reminder--overdue"}});
       h.el("span", {{"class", "tag tag--bad"}}, "未連絡");
-      h.text(" " + c.organization + "（" + core::label(c.category) + "） ");
+      h.text(" " + c.organization + "（" + core::label(c.category) + "）");
+      h.open("span", {{"class", "tel-row"}});
       if (!c.phone.empty()) phone_link(h, c.phone);
-      if (!c.phone_after_hours.empty()) {
-        h.text(" 時間外 ");
-        phone_link(h, c.phone_after_hours);
-      }
+      if (!c.phone_after_hours.empty()) phone_link(h, c.phone_after_hours, "時間外");
+      h.close("span");
       if (!c.what_to_tell.empty())
         h.el("span", {{"class", "reminder-message"}}, "伝える内容: " + c.what_to_tell);
       h.close("li");
@@ -683,12 +692,14 @@ void incident_page_body(RequestContext& ctx, Html& h, const IncidentView& v,
   // The forms that append are gone once the incident is closed (by someone
   // else, meanwhile); what was refused still says why, at the top.
   if (rejected && !writable && rejected->form != "reopen") error_summary(h, rejected->state, {});
-  summary(ctx, h, v, writable, rejected);
-  // First what to do now and whom to call; then what is due; then the record.
+  status_line(h, v);
+  // First what to do now and whom to call; then what happened and what is
+  // due; then the record.
   if (v.incident.status == core::IncidentStatus::Open) {
     if (writable) next_step(h, v);
     to_reach(h, v);
   }
+  summary(ctx, h, v, writable, rejected);
   deadlines(h, v);
   notices_section(ctx, h, v);
   contents(h, v, ctx.can(app::Permission::ManageIncident));

@@ -65,6 +65,10 @@ TEST_F(IncidentWeb, RansomwareScenarioEndToEnd) {
                                "未連絡", "tel:0120000101", "紙運用"}) {
     EXPECT_NE(page->body.find(expected), std::string::npos) << expected;
   }
+  // What to do and whom to call come before what was reported.
+  EXPECT_LT(page->body.find("次にすること"), page->body.find("すぐに連絡する先"));
+  EXPECT_LT(page->body.find("すぐに連絡する先"), page->body.find("想定する事象"));
+  EXPECT_LT(page->body.find("すぐに連絡する先"), page->body.find("報告書（PDF）"));
   EXPECT_EQ(staff
                 .post("/incidents/1/steps",
                       {{"step", "isolate"}, {"state", "done"}, {"note", "受付端末1を切り離し"}})

@@ -72,13 +72,21 @@ for (const width of [390, 1280]) {
       // The incident page: what to do next, then whom to call, before the record.
       await page.goto(incidentUrl);
       const order = await page.evaluate(() =>
-        ["#next", "#to-reach", "#steps", "#timeline"].map(
+        ["#next", "#to-reach", ".facts--headline", "#steps", "#timeline"].map(
           (id) => document.querySelector(id).getBoundingClientRect().top + window.scrollY,
         ),
       );
       assert.deepEqual([...order].sort((a, b) => a - b), order, `sections in order: ${order}`);
       assert.match(await page.locator("#next").innerText(), /次にすること/);
       assert.ok((await page.locator('#to-reach a[href^="tel:"]').count()) > 0, "tap to call");
+      // Each number is a tap target of its own, the 責任者's marked 日中 and 夜間・休日.
+      const phoneHeights = await page.locator('#to-reach a[href^="tel:"]').evaluateAll((links) =>
+        links.map((a) => a.getBoundingClientRect().height),
+      );
+      // (a finger's 44 px on a phone; a desktop's mouse needs 36)
+      const least = width === 390 ? 44 : 36;
+      assert.ok(phoneHeights.every((h) => h >= least), `phone links ${phoneHeights} px tall`);
+      assert.match(await page.locator(".to-reach__officer").innerText(), /日中[\s\S]*夜間・休日/);
       // Every form is folded until asked for; one opens at a time.
       assert.equal(await page.locator("details.form-fold[open]").count(), 0);
       assert.equal(await page.locator('form[action$="/contacts"]').isVisible(), false);
