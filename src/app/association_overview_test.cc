@@ -98,6 +98,24 @@ TEST_F(AssociationOverview, ListsEveryFacilityWithItsCountsAndNoContents) {
   }
 }
 
+// A registry made before the checklist and drill counts existed gets their
+// columns on the first overview after an upgrade.
+TEST_F(AssociationOverview, ARegistryFromBeforeTheChecklistGainsItsColumns) {
+  {
+    auto db = store::open_database(url_, store::OpenMode::AsIs);
+    db->execute_script(
+        "ALTER TABLE medbcp_registry.facility_readiness DROP COLUMN checklist_yes,"
+        " DROP COLUMN checklist_no, DROP COLUMN checklist_unanswered,"
+        " DROP COLUMN checklist_lapsed, DROP COLUMN checklist_target_passed,"
+        " DROP COLUMN last_drill");
+  }
+  const auto rows = association_overview(url_, kToday);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_GT(rows[0].checklist_unanswered, 0);  // counted and stored in the new columns
+  EXPECT_EQ(association_overview(url_, kToday).at(0).checklist_unanswered,
+            rows[0].checklist_unanswered);
+}
+
 TEST_F(AssociationOverview, OnlyFacilitiesThatChangedAreCountedAgain) {
   const auto first = association_overview(url_, kToday);
   ASSERT_EQ(first.size(), 2u);
