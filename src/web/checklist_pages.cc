@@ -87,11 +87,7 @@ void item_block(RequestContext& ctx, Html& h, const app::ChecklistRow& row,
   }
   if (ctx.can(app::Permission::EditPlan) && !row.not_applicable) {
     const bool open = rejected != nullptr && rejected->item == row.item.id;
-    std::vector<Attr> attrs = {{"class", "form-fold"}, {"name", "checklist-form"}};
-    if (open) attrs.push_back({"open", ""});
-    h.open("details", attrs);
-    h.el("summary", {{"class", "form-fold__summary button button--secondary button--small"}},
-         row.item.id + " に回答する");
+    open_fold(h, {"checklist-form", "", row.item.id + " に回答する", open, true});
     FormState state;
     if (open) {
       state = rejected->state;

@@ -71,6 +71,17 @@ void begin_upload_form(Html& h, RequestContext& ctx, const std::string& action) 
   csrf_field(h, ctx);
 }
 
+void open_fold(Html& h, const Fold& fold) {
+  std::vector<Attr> attrs = {{"class", "form-fold"}, {"name", fold.group}};
+  if (!fold.id.empty()) attrs.push_back({"id", fold.id});
+  if (fold.open) attrs.push_back({"open", ""});
+  h.open("details", attrs);
+  h.el("summary",
+       {{"class", std::string("form-fold__summary button button--secondary") +
+                      (fold.small ? " button--small" : "")}},
+       fold.label);
+}
+
 void end_form(Html& h) { h.close("form"); }
 
 void error_summary(Html& h, const FormState& state, const std::vector<FieldSpec>& specs) {

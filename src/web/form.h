@@ -83,6 +83,20 @@ void begin_form(Html& h, RequestContext& ctx, const std::string& action,
 // token is a part of the body, never in the URL where logs would keep it.
 void begin_upload_form(Html& h, RequestContext& ctx, const std::string& action);
 void end_form(Html& h);
+
+// A form folded under its own button until asked for, so a page of many
+// forms reads as a record first (on a phone above all). Folds sharing a
+// `group` open one at a time (details with one name; a browser without that
+// simply opens them independently). A form just refused opens with its
+// problems. Close with h.close("details").
+struct Fold {
+  std::string group;  // the details' name
+  std::string id;     // may be empty
+  std::string label;  // on the button
+  bool open = false;
+  bool small = false;  // a quieter button, for a fold in a list of many
+};
+void open_fold(Html& h, const Fold& fold);
 void csrf_field(Html& h, RequestContext& ctx);
 
 // The list of problems at the top of a rejected form, linking to each field.

@@ -25,15 +25,10 @@ void section(Html& h, const std::string& id, const std::string& title) {
   h.el("h2", {{"id", id + "-title"}}, title);
 }
 
-// A form that folds away until asked for. The page is read in a hurry, on
-// a phone: the record comes first and each form opens from its own button,
-// one at a time (details sharing a name; without the browser's support they
-// simply open independently). A form just refused opens with its problems.
+// The incident's forms fold under their buttons, one open at a time: the
+// page is read in a hurry, the record first.
 void open_fold(Html& h, const std::string& id, const std::string& label, bool open) {
-  std::vector<Attr> attrs = {{"class", "form-fold"}, {"name", "incident-form"}, {"id", id}};
-  if (open) attrs.push_back({"open", ""});
-  h.open("details", attrs);
-  h.el("summary", {{"class", "form-fold__summary button button--secondary"}}, label);
+  web::open_fold(h, {"incident-form", id, label, open});
 }
 
 bool refused(const RejectedForm* rejected, std::string_view form) {
