@@ -77,7 +77,14 @@ store::AuditQuery query_for(const AuditFilter& filter) {
 
 // A plan change names its section by code (the trigger writes what the
 // history row holds); people read the section's title.
+// An incident is named 「インシデント No.3」 everywhere else; the triggers
+// write 「インシデント 3」.
 std::string target_text(const store::AuditRecord& r) {
+  constexpr std::string_view kIncident = "インシデント ";
+  if (r.target.starts_with(kIncident) && r.target.size() > kIncident.size() &&
+      r.target.find_first_not_of("0123456789", kIncident.size()) == std::string::npos) {
+    return "インシデント No." + r.target.substr(kIncident.size());
+  }
   if (r.action != "plan_change") return r.target;
   if (const auto s = core::section_from_code(r.target)) return core::label(*s);
   return r.target;

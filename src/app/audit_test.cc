@@ -184,6 +184,7 @@ TEST_F(Audit, TimelineEntriesAreRecordedWithTheirAuthor) {
   const AuditPage page = list_audit_log(*ws_, admin(), only_entries, 1, 10);
   ASSERT_EQ(page.entries.size(), 1u);
   EXPECT_EQ(page.entries[0].detail, shown);
+  EXPECT_EQ(page.entries[0].target, "インシデント No." + std::to_string(id.value));
   const std::string csv = export_audit_csv(*ws_, admin(), only_entries);
   EXPECT_NE(csv.find(shown), std::string::npos) << csv;
   EXPECT_EQ(csv.find(e.id), std::string::npos) << csv;
