@@ -69,6 +69,17 @@ for (const width of [390, 1280]) {
         assert.deepEqual(await seriousViolations(page), [], `axe on ${name} at ${width} px`);
       }
 
+      // The dashboard's figure: one drawing shown, its labels readable (a
+      // phone once got the desktop's drawing scaled to 6 px letters).
+      await page.goto(server.url + "/");
+      const charts = page.locator("svg.readiness-chart >> visible=true");
+      assert.equal(await charts.count(), 1);
+      const labelHeights = await charts.locator(".chart-label").evaluateAll((labels) =>
+        labels.map((t) => t.getBoundingClientRect().height),
+      );
+      assert.ok(labelHeights.length > 0 && labelHeights.every((h) => h >= 13),
+        `chart labels ${labelHeights} px tall at ${width} px`);
+
       // The incident page: what to do next, then whom to call, before the record.
       await page.goto(incidentUrl);
       const order = await page.evaluate(() =>
