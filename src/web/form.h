@@ -83,6 +83,7 @@ void begin_form(Html& h, RequestContext& ctx, const std::string& action,
 // token is a part of the body, never in the URL where logs would keep it.
 void begin_upload_form(Html& h, RequestContext& ctx, const std::string& action);
 void end_form(Html& h);
+void csrf_field(Html& h, RequestContext& ctx);
 
 // A form folded under its own button until asked for, so a page of many
 // forms reads as a record first (on a phone above all). Folds sharing a
@@ -97,7 +98,6 @@ struct Fold {
   bool small = false;  // a quieter button, for a fold in a list of many
 };
 void open_fold(Html& h, const Fold& fold);
-void csrf_field(Html& h, RequestContext& ctx);
 
 // The list of problems at the top of a rejected form, linking to each field.
 void error_summary(Html& h, const FormState& state, const std::vector<FieldSpec>& specs);

@@ -244,9 +244,8 @@ void deadlines(Html& h, const IncidentView& v) {
   h.close("section");
 }
 
-// A number to tap on a phone or tablet; shown whole, never wrapped.
-// A number to call on the day: on a phone a tap dials it, so it is a
-// button-sized target with what it is for ("日中", "時間外") on it.
+// A number to call on the day, shown whole: on a phone a tap dials it, so
+// it is a button-sized target with what it is for ("日中", "時間外") on it.
 void phone_link(Html& h, const std::string& phone, const std::string& when = "") {
   const std::string uri = core::tel_uri(phone);
   if (uri.empty()) {

@@ -20,16 +20,13 @@ const char* level(int percent) {
   return "bar bar--bad";
 }
 
-}  // namespace
-
-namespace {
-
 // Two drawings of one figure: a desktop's, each label beside its bar, and a
 // phone's, each label above its bar. One SVG scaled to a phone's width drew
-// its labels 6 px tall; CSS shows the one that fits (both print the same).
+// its labels 6 px tall; CSS shows the one that fits (print, the desktop's).
 enum class Layout { Wide, Narrow };
 
-void chart(Html& h, const std::vector<SectionReadiness>& sections, Layout layout) {
+void chart(Html& h, const std::vector<SectionReadiness>& sections, const std::string& summary,
+           Layout layout) {
   const bool wide = layout == Layout::Wide;
   const int width = wide ? kWidth : kNarrowWidth;
   const int row = wide ? kRow : kNarrowRow;
@@ -39,11 +36,6 @@ void chart(Html& h, const std::vector<SectionReadiness>& sections, Layout layout
   const int bar_dy = wide ? 5 : 22;
   const int height = static_cast<int>(sections.size()) * row + 8;
   const std::string id = wide ? "readiness-chart-title" : "readiness-chart-narrow-title";
-  std::string summary = "節ごとの充足率：";
-  for (std::size_t i = 0; i < sections.size(); ++i) {
-    summary += (i > 0 ? "、" : "") + std::string(core::label(sections[i].section)) + " " +
-               std::to_string(sections[i].percent()) + "%";
-  }
   h.open("svg", {{"xmlns", "http://www.w3.org/2000/svg"},
                  {"class", wide ? "readiness-chart readiness-chart--wide"
                                 : "readiness-chart readiness-chart--narrow"},
@@ -94,8 +86,13 @@ void chart(Html& h, const std::vector<SectionReadiness>& sections, Layout layout
 }  // namespace
 
 void readiness_chart(Html& h, const std::vector<SectionReadiness>& sections) {
-  chart(h, sections, Layout::Wide);
-  chart(h, sections, Layout::Narrow);
+  std::string summary = "節ごとの充足率：";
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    summary += (i > 0 ? "、" : "") + std::string(core::label(sections[i].section)) + " " +
+               std::to_string(sections[i].percent()) + "%";
+  }
+  chart(h, sections, summary, Layout::Wide);
+  chart(h, sections, summary, Layout::Narrow);
 }
 
 }  // namespace medbcp::web
